@@ -1,0 +1,28 @@
+# socialnorms: make demo | make test | make bench
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+STAMP := $(VENV)/.installed
+EXAMPLE := examples/acme.jsonl
+
+.PHONY: demo test venv clean
+
+venv: $(STAMP)
+
+# The venv is rebuilt when the core's or any plugin's pyproject.toml changes.
+$(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(PLUGIN_DIRS))
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-e '.[test]' $(addprefix -e ,$(PLUGIN_DIRS))
+	touch $(STAMP)
+
+# Check the bundled example; findings are expected, so exit status 1 is success here.
+demo: $(STAMP)
+	$(BIN)/socialnorms check $(EXAMPLE); status=$$?; test $$status -le 1
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,63 @@
+"""socialnorms: check how a person or brand behaves on social networks against
+etiquette norms, the way a linter checks code.
+
+    >>> import socialnorms
+    >>> report = socialnorms.check("examples/acme.jsonl")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
+from .config import Config, ConfigError
+from .engine import Checker, check, load
+from .hookspecs import hookimpl, hookspec
+from .io import InputError, ReadOptions, Reader, ReadResult, SkippedRecord
+from .models import Account, Action, ActionKind, Media, Post
+from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
+from .profiles import NetworkProfile
+from .report import Report
+from .timeline import Timeline
+from .topics import Topic
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("socialnorms")
+    raise AttributeError(f"module 'socialnorms' has no attribute {name!r}")
+
+
+__all__ = [
+    "Account",
+    "Action",
+    "ActionKind",
+    "Check",
+    "CheckContext",
+    "Checker",
+    "Config",
+    "ConfigError",
+    "Finding",
+    "InputError",
+    "Media",
+    "NetworkProfile",
+    "Option",
+    "Post",
+    "ReadOptions",
+    "ReadResult",
+    "Reader",
+    "Report",
+    "Rule",
+    "Severity",
+    "SkippedRecord",
+    "Timeline",
+    "Topic",
+    "check",
+    "check_function",
+    "get_plugin_manager",
+    "hookimpl",
+    "hookspec",
+    "load",
+    "new_plugin_manager",
+    "reset_plugin_manager",
+]

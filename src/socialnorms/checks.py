@@ -1,0 +1,343 @@
+"""The check protocol: rules, findings and what a check receives.
+
+A check is a batch function over the whole :class:`~socialnorms.Timeline`: it is
+called once per run and yields :class:`Finding` values. Each check belongs to one
+guideline and declares the :class:`Rule` records it can report.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import attrs
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .profiles import NetworkProfile
+    from .timeline import Timeline
+
+__all__ = ["Check", "CheckContext", "Finding", "Option", "Rule", "Severity"]
+
+_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@functools.total_ordering
+class Severity(enum.Enum):
+    """How much a finding weighs: ``info`` < ``warning`` < ``error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def weight(self) -> int:
+        return _WEIGHT[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.weight < other.weight
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def parse(cls, value: Severity | str) -> Severity:
+        """``Severity.parse("warning")``; raises ValueError naming the choices."""
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ValueError(f"severity: expected info, warning or error, got {value!r}") from None
+
+
+_WEIGHT = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def _match(pattern: re.Pattern[str], what: str):
+    def check(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValueError(f"{what}: {value!r} does not match {pattern.pattern}")
+
+    return check
+
+
+@attrs.frozen(slots=True)
+class Option:
+    """A setting of a rule, with its default and the reason for that default."""
+
+    name: str = attrs.field(validator=_match(re.compile(r"^[a-z][a-z0-9_]*$"), "Option.name"))
+    default: Any
+    doc: str = attrs.field(validator=attrs.validators.min_len(1))
+    """What the option does and why the default is what it is."""
+    type: type | tuple[type, ...] = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.type is None:
+            kind = type(self.default)
+            object.__setattr__(self, "type", (int, float) if kind in (int, float) else kind)
+
+    def validate(self, value: Any, where: str = "") -> Any:
+        """Return ``value`` if it has the option's type, else raise ValueError."""
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        if isinstance(value, bool) and bool not in types:
+            ok = False
+        else:
+            ok = isinstance(value, types)
+        if not ok:
+            names = " or ".join(t.__name__ for t in types)
+            raise ValueError(f"{where}{self.name}: expected {names}, got {value!r}")
+        return value
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One thing a check can report, documented like a linter rule."""
+
+    code: str = attrs.field(validator=_match(_CODE, "Rule.code"))
+    """Stable code: a prefix of 1-4 capitals and three digits (``SN101``)."""
+    name: str = attrs.field(validator=_match(_NAME, "Rule.name"))
+    """Readable kebab-case name (``self-mention-reposts``)."""
+    summary: str = attrs.field(validator=attrs.validators.min_len(1))
+    why: str = attrs.field(validator=attrs.validators.min_len(1))
+    """The norm behind the rule."""
+    severity: Severity = attrs.field(default=Severity.WARNING, converter=Severity.parse)
+    """Default severity; findings may be stronger or weaker as the pattern is."""
+    example: str = ""
+    """Activity-format lines (JSON Lines) of a timeline that triggers the rule."""
+    quiet_example: str = ""
+    """Activity-format lines of a similar timeline that does not trigger it."""
+    options: tuple[Option, ...] = attrs.field(default=(), converter=tuple)
+
+    def option(self, name: str) -> Option:
+        for option in self.options:
+            if option.name == name:
+                return option
+        raise KeyError(f"{self.code} has no option {name!r}")
+
+    @property
+    def defaults(self) -> Mapping[str, Any]:
+        return {option.name: option.default for option in self.options}
+
+
+def _evidence(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value))
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One place where behaviour breaks a norm, with its evidence and figures.
+
+    Its serialised form is a finding of the report format.
+    """
+
+    code: str
+    rule: str
+    guideline: str
+    severity: Severity = attrs.field(converter=Severity.parse)
+    subject: str | None
+    account: str | None
+    network: str | None
+    message: str
+    suggestion: str
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_evidence)
+    at: datetime | None = None
+    metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Report order: subject, account, time, code, then the rest for stability."""
+        return (
+            self.subject or "",
+            self.account or "",
+            self.at.isoformat() if self.at else "",
+            self.code,
+            self.message,
+            self.evidence,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as the report format writes it."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "guideline": self.guideline,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "account": self.account,
+            "network": self.network,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "evidence": list(self.evidence),
+            "at": _format_time(self.at),
+            "metrics": {key: self.metrics[key] for key in sorted(self.metrics)},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Read a finding back from its report form."""
+        from .models import parse_timestamp
+
+        at = data.get("at")
+        return cls(
+            code=data["code"],
+            rule=data["rule"],
+            guideline=data["guideline"],
+            severity=data["severity"],
+            subject=data.get("subject"),
+            account=data.get("account"),
+            network=data.get("network"),
+            message=data["message"],
+            suggestion=data.get("suggestion", ""),
+            evidence=data.get("evidence", ()),
+            at=parse_timestamp(at, "finding.at") if at else None,
+            metrics=data.get("metrics", {}),
+        )
+
+
+def _format_time(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+@runtime_checkable
+class Check(Protocol):
+    """What a guideline plugin registers with ``register_checks``.
+
+    ``guideline`` is the name findings are grouped under; ``rules`` lists every
+    rule the check may report; ``run`` is called once per timeline.
+    """
+
+    guideline: str
+    rules: Sequence[Rule]
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Yield the findings for the whole timeline in ``ctx``."""
+
+
+class CheckContext:
+    """What a check receives: the timeline, the network profiles, the options.
+
+    It also makes findings (:meth:`finding`) so that a check never has to fill in
+    its guideline, the time of the evidence, or configured severities itself.
+    """
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        check: Check,
+        networks: Mapping[str, NetworkProfile],
+        config: Config,
+        services: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.timeline = timeline
+        self.check = check
+        self.config = config
+        self._networks = networks
+        self._rules = {rule.code: rule for rule in check.rules}
+        self._notes: list[str] = []
+        self.services: Mapping[str, Any] = dict(services or {})
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the check said it could not judge."""
+        return tuple(self._notes)
+
+    def note(self, text: str) -> None:
+        """Record something the check could not judge (shown in the report)."""
+        if text not in self._notes:
+            self._notes.append(text)
+
+    def profile(self, network: str) -> NetworkProfile | None:
+        """The profile of ``network`` (or of a network it is an alias of), or ``None``."""
+        return self._networks.get(network)
+
+    def enabled(self, code: str) -> bool:
+        """Whether the configuration selects rule ``code``; skip work for unselected ones."""
+        return self.config.selects(code, self.check.guideline)
+
+    def option(self, code: str, name: str, network: str | None = None) -> Any:
+        """The value of a rule's option: per-network override, else configured, else default."""
+        rule = self._rules[code]
+        default = rule.option(name).default
+        return self.config.option(rule, name, default, network=network)
+
+    def finding(
+        self,
+        code: str,
+        *,
+        subject: str | None,
+        account: str | None,
+        message: str,
+        suggestion: str,
+        evidence: Iterable[str] = (),
+        metrics: Mapping[str, Any] | None = None,
+        severity: Severity | str | None = None,
+        network: str | None = None,
+        at: datetime | None = None,
+    ) -> Finding:
+        """Make a finding of rule ``code``.
+
+        ``severity`` defaults to the rule's; a severity configured for the rule
+        wins over both. ``network`` defaults to the account's and ``at`` to the
+        time of the latest evidence.
+        """
+        rule = self._rules[code]
+        evidence = tuple(evidence)
+        if at is None:
+            times = [a.at for a in map(self.timeline.action, evidence) if a is not None]
+            at = max(times) if times else None
+        if network is None and account is not None:
+            network = self.timeline.network_of(account)
+        chosen = self.config.severity_for(code, Severity.parse(severity or rule.severity), network)
+        return Finding(
+            code=code,
+            rule=rule.name,
+            guideline=self.check.guideline,
+            severity=chosen,
+            subject=subject,
+            account=account,
+            network=network,
+            message=message,
+            suggestion=suggestion,
+            evidence=evidence,
+            at=at,
+            metrics=dict(metrics or {}),
+        )
+
+
+def check_function(
+    guideline: str, rules: Sequence[Rule]
+) -> Callable[[Callable[[CheckContext], Iterable[Finding]]], Check]:
+    """Turn a function of a :class:`CheckContext` into a :class:`Check`::
+
+        @check_function("house-style", [MY_RULE])
+        def house_style(ctx):
+            ...
+    """
+
+    def wrap(func: Callable[[CheckContext], Iterable[Finding]]) -> Check:
+        return FunctionCheck(guideline=guideline, rules=tuple(rules), func=func)
+
+    return wrap
+
+
+@attrs.frozen(slots=True)
+class FunctionCheck:
+    """A :class:`Check` made from a plain function (see :func:`check_function`)."""
+
+    guideline: str = attrs.field(validator=_match(_NAME, "Check.guideline"))
+    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+    func: Callable[[CheckContext], Iterable[Finding]]
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        return self.func(ctx)

@@ -1,0 +1,211 @@
+"""Running the checks: load input, build the Timeline once, run every enabled check.
+
+The engine knows nothing of any particular guideline. A check that raises becomes
+a ``plugin-error`` finding naming its plugin, and the other checks still run
+(strict mode raises instead, for plugin authors).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .checks import Check, CheckContext, Finding, Severity
+from .config import Config
+from .io import InputError, ReadOptions, SkippedRecord, choose_reader
+from .models import Account, Action
+from .plugins import PluginManager, get_plugin_manager
+from .registry import Registry
+from .report import Report
+from .timeline import Timeline
+
+__all__ = ["Checker", "check", "load"]
+
+Source = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+
+PLUGIN_ERROR_CODE = "SN000"
+
+
+class Checker:
+    """Checks timelines with one set of plugins and one configuration.
+
+    Build it once and reuse it for many timelines: plugins are loaded and
+    registered when it is made, not per check::
+
+        checker = Checker(config=Config(select=["SN1"]))
+        for path in paths:
+            report = checker.check(path)
+
+    ``plugin_manager`` defaults to the shared one with every installed plugin,
+    less those the configuration disables. ``strict`` raises the first exception
+    of a check instead of turning it into a ``plugin-error`` finding.
+    """
+
+    def __init__(
+        self,
+        *,
+        config: Config | None = None,
+        plugin_manager: PluginManager | None = None,
+        strict: bool | None = None,
+    ) -> None:
+        self.config = config or Config()
+        if plugin_manager is None:
+            plugin_manager = get_plugin_manager(disable=self.config.disable_plugins, strict=strict)
+        else:
+            for name in self.config.disable_plugins:
+                if plugin_manager.has_plugin(name):
+                    raise ValueError(f"plugin {name!r} is disabled by the configuration but registered")
+        self.plugin_manager = plugin_manager
+        self.strict = plugin_manager.strict if strict is None else strict
+        self.registry = Registry(plugin_manager)
+        self.config.validate(
+            (r.rule for r in self.registry.rules.values()), self.registry.guidelines
+        )
+
+    # -- input ---------------------------------------------------------------------------
+
+    def syntax(self, network: str):
+        """The text syntax of ``network`` from its profile, or ``None``."""
+        profile = self.registry.networks.get(network)
+        return profile.syntax if profile is not None else None
+
+    def timeline(self, accounts: Iterable[Account], actions: Iterable[Action]) -> Timeline:
+        """A Timeline that reads post text with the installed networks' syntax."""
+        return Timeline(accounts, actions, syntax=self.syntax)
+
+    def read(
+        self,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        options: ReadOptions | None = None,
+    ) -> tuple[Timeline, tuple[SkippedRecord, ...]]:
+        """Read one or more files (they form one timeline) with the installed readers.
+
+        Raises :class:`~socialnorms.io.InputError` for unreadable input.
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        options = options or ReadOptions(tolerant=tolerant)
+        accounts: dict[str, Account] = {}
+        actions: list[Action] = []
+        skipped: list[SkippedRecord] = []
+        for raw in paths:
+            path = Path(raw)
+            if str(raw) != "-" and not path.exists():
+                raise InputError(str(raw), None, None, "no such file or folder")
+            reader = choose_reader(path, self.registry.readers, format)
+            result = reader.read(path, options)
+            for account in result.accounts:
+                known = accounts.get(account.id)
+                if known is not None and known != account:
+                    raise InputError(str(raw), None, "account.id", f"{account.id!r} differs from an earlier file")
+                accounts[account.id] = account
+            actions.extend(result.actions)
+            skipped.extend(result.skipped)
+        try:
+            timeline = self.timeline(accounts.values(), actions)
+        except ValueError as exc:
+            raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
+        return timeline, tuple(skipped)
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check(self, source: Source, *, tolerant: bool = False, format: str | None = None) -> Report:
+        """Check a Timeline, a path or a list of paths; return the Report."""
+        skipped: tuple[SkippedRecord, ...] = ()
+        if isinstance(source, Timeline):
+            timeline = source
+        else:
+            timeline, skipped = self.read(source, tolerant=tolerant, format=format)
+        findings: list[Finding] = []
+        notes: list[str] = []
+        for check, plugin in self.registry.checks:
+            if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
+                continue
+            found, said = self._run(check, plugin, timeline)
+            findings.extend(found)
+            notes.extend(f"{check.guideline}: {text}" for text in said)
+        notes.extend(
+            f"plugin {info.name!r} failed to load: {info.error}"
+            for info in self.plugin_manager.failed.values()
+        )
+        return Report(
+            findings=findings,
+            actions=len(timeline),
+            accounts=len(timeline.accounts),
+            subjects=timeline.subjects,
+            skipped=skipped,
+            plugins=self.plugin_versions(),
+            notes=notes,
+        )
+
+    def _run(self, check: Check, plugin: str, timeline: Timeline) -> tuple[list[Finding], tuple[str, ...]]:
+        ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+        codes = {rule.code for rule in check.rules}
+        try:
+            found = []
+            for finding in check.run(ctx):
+                if not isinstance(finding, Finding) or finding.code not in codes:
+                    raise TypeError(
+                        f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"
+                    )
+                if self.config.selects(finding.code, check.guideline):
+                    found.append(finding)
+            return found, ctx.notes
+        except Exception as exc:
+            if self.strict:
+                raise
+            return [self._plugin_error(check, plugin, exc)], ctx.notes
+
+    def _plugin_error(self, check: Check, plugin: str, exc: Exception) -> Finding:
+        return Finding(
+            code=PLUGIN_ERROR_CODE,
+            rule="plugin-error",
+            guideline="socialnorms",
+            severity=Severity.ERROR,
+            subject=None,
+            account=None,
+            network=None,
+            message=f"plugin {plugin!r} failed in check {check.guideline!r}: {type(exc).__name__}: {exc}",
+            suggestion=(
+                f"Report this to the authors of {plugin!r}, or disable it with "
+                f"SOCIALNORMS_DISABLE_PLUGINS={plugin}; the other checks ran."
+            ),
+            metrics={"plugin": plugin, "check": check.guideline},
+        )
+
+    def plugin_versions(self) -> dict[str, str]:
+        """Name -> version of every plugin that is loaded."""
+        return {info.name: info.version for info in self.plugin_manager.list_plugins() if info.error is None}
+
+
+def load(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    tolerant: bool = False,
+    format: str | None = None,
+    checker: Checker | None = None,
+) -> Timeline:
+    """Read files into a Timeline with the installed readers and network syntaxes."""
+    timeline, _skipped = (checker or Checker()).read(paths, tolerant=tolerant, format=format)
+    return timeline
+
+
+def check(
+    source: Source,
+    *,
+    config: Config | None = None,
+    tolerant: bool = False,
+    format: str | None = None,
+    plugin_manager: PluginManager | None = None,
+    strict: bool | None = None,
+) -> Report:
+    """Check a Timeline, a path or a list of paths with the installed plugins::
+
+        report = socialnorms.check("acme.jsonl")
+    """
+    checker = Checker(config=config, plugin_manager=plugin_manager, strict=strict)
+    return checker.check(source, tolerant=tolerant, format=format)

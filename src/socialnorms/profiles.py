@@ -1,0 +1,115 @@
+"""Network audience profiles: what a network's audience expects.
+
+Profiles come from network plugins through the ``register_networks`` hook. Checks
+ask the :class:`~socialnorms.checks.CheckContext` for the profile of a network and
+must cope with ``None``: a network no installed plugin serves still loads, and the
+checks that need its profile say so in the report instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+import attrs
+
+from .text import GenericSyntax, TextSyntax
+
+__all__ = ["NetworkProfile"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def _weights(field: str):
+    def convert(value: Any) -> Mapping[str, float]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{field}: expected a mapping of topic to weight, got {value!r}")
+        out = {}
+        for topic, weight in value.items():
+            if not isinstance(topic, str) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+                raise ValueError(f"{field}: {topic!r}: weight must be a number from 0 to 1, got {weight!r}")
+            out[topic] = float(weight)
+        return out
+
+    return convert
+
+
+def _id(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(
+            f"NetworkProfile.{attribute.name}: expected a lowercase id like 'twitter', got {value!r}"
+        )
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def _syntax(_inst: Any, _attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, TextSyntax):
+        raise TypeError(f"NetworkProfile.syntax: expected a TextSyntax, got {value!r}")
+
+
+@attrs.frozen(slots=True)
+class NetworkProfile:
+    """The norms of one network's audience, with the source of every figure.
+
+    Only ``id`` and ``name`` are required; every other figure has a neutral
+    default, and ``None`` means "this network has no such norm".
+    """
+
+    #: Network id as used in account records (``twitter``, ``linkedin``, …).
+    id: str = attrs.field(validator=_id)
+    #: Display name (``X (Twitter)``).
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    #: Other ids that mean this network (``x`` for ``twitter``).
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    #: Who reads the network, in a sentence.
+    audience: str = ""
+    #: What the audience comes for, in a sentence.
+    purpose: str = ""
+    #: Topics the audience welcomes, with weights from 0 to 1.
+    welcome_topics: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_weights("welcome_topics"), hash=False
+    )
+    #: Topics the audience does not welcome, with weights from 0 to 1 (1 = clearly off-purpose).
+    unwelcome_topics: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_weights("unwelcome_topics"), hash=False
+    )
+    #: Longest post the network accepts, as its :attr:`syntax` counts length.
+    max_length: int | None = None
+    #: Extraction of mentions, hashtags and links, and length counting.
+    syntax: TextSyntax = attrs.field(factory=GenericSyntax, validator=_syntax, hash=False, eq=False)
+    #: A regular expression that matches one mention in this network's own syntax.
+    mention_pattern: str = r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b(?!@|\.\w)"
+    #: How many hashtags a post usually carries at most before it reads as stuffing.
+    hashtag_norm: int | None = None
+    #: Whether the network has connection or friend invitations.
+    invitations: bool = False
+    #: The stock texts the network fills an invitation with.
+    default_invitations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: Whether following is one-way (no acceptance needed).
+    one_way_follows: bool = True
+    #: How soon the audience expects an answer to a mention or reply.
+    response_time: timedelta = timedelta(hours=24)
+    #: Posts per day above which followers feel flooded.
+    flood_posts_per_day: int | None = None
+    #: Whether followers see the thread a reply belongs to.
+    replies_show_thread: bool = True
+    #: Regular expressions for the marks that a post was copied from elsewhere.
+    crosspost_marks: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: Where each figure comes from: figure name -> citation.
+    sources: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The id followed by the aliases."""
+        return (self.id, *self.aliases)
+
+    def fits_length(self, text: str) -> bool:
+        """Whether ``text`` fits the network's limit (always true without one)."""
+        return self.max_length is None or self.syntax.length(text) <= self.max_length

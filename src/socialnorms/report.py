@@ -1,0 +1,155 @@
+"""The Report: what a check run found, with its summary; serialised per the report format."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from .checks import Finding, Severity
+from .io import SkippedRecord
+
+__all__ = ["Report", "FORMAT", "VERSION"]
+
+FORMAT = "socialnorms-report"
+VERSION = 1
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(value, key=Finding.sort_key))
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """Findings of one run, sorted by subject, account, time and code."""
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+    actions: int = 0
+    """How many actions were checked."""
+    accounts: int = 0
+    """How many accounts the timeline knows."""
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=tuple)
+    """Bad records that tolerant reading skipped."""
+    plugins: Mapping[str, str] = attrs.field(factory=dict, converter=lambda v: dict(sorted(dict(v).items())), hash=False)
+    """Plugin name -> version of every plugin that took part."""
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """What could not be judged, and why (a missing profile, a plugin that failed to load)."""
+
+    # -- reading it ---------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, heaviest first: ``{"error": 1, "warning": 3, "info": 0}``."""
+        counter = Counter(f.severity for f in self.findings)
+        return {s.value: counter.get(s, 0) for s in sorted(Severity, reverse=True)}
+
+    @property
+    def max_severity(self) -> Severity | None:
+        """The heaviest severity found, or ``None`` without findings."""
+        return max((f.severity for f in self.findings), default=None)
+
+    def fails(self, fail_on: Severity | str = Severity.ERROR) -> bool:
+        """Whether any finding reaches ``fail_on`` (what exit status 1 means)."""
+        top = self.max_severity
+        return top is not None and top >= Severity.parse(fail_on)
+
+    def filter(
+        self,
+        *,
+        guideline: str | Iterable[str] | None = None,
+        subject: str | Iterable[str] | None = None,
+        network: str | Iterable[str] | None = None,
+        code: str | Iterable[str] | None = None,
+        severity: Severity | str | None = None,
+    ) -> Report:
+        """A report with only the findings that match every given criterion.
+
+        ``code`` takes codes or code prefixes; ``severity`` keeps findings at
+        least that heavy.
+        """
+        def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
+            if value is None:
+                return None
+            return frozenset((value,) if isinstance(value, str) else value)
+
+        guidelines, subjects, networks, codes = map(wanted, (guideline, subject, network, code))
+        floor = Severity.parse(severity) if severity is not None else None
+        kept = [
+            f
+            for f in self.findings
+            if (guidelines is None or f.guideline in guidelines)
+            and (subjects is None or f.subject in subjects)
+            and (networks is None or f.network in networks)
+            and (codes is None or any(f.code.startswith(c) for c in codes))
+            and (floor is None or f.severity >= floor)
+        ]
+        return attrs.evolve(self, findings=kept)
+
+    # -- the report format ----------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """The ``summary`` object of the report format."""
+        return {
+            "actions": self.actions,
+            "accounts": self.accounts,
+            "subjects": list(self.subjects),
+            "skipped_records": len(self.skipped),
+            "findings": self.counts(),
+            "plugins": dict(self.plugins),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the report format's JSON object."""
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "summary": self.summary(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.skipped:
+            data["skipped"] = [s.to_dict() for s in self.skipped]
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (report format version 1); same input, same bytes."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """Read a report back from its JSON object."""
+        if data.get("format") != FORMAT or data.get("version") != VERSION:
+            raise ValueError(f"not a {FORMAT} version {VERSION} document")
+        summary = data.get("summary", {})
+        return cls(
+            findings=[Finding.from_dict(f) for f in data.get("findings", ())],
+            actions=summary.get("actions", 0),
+            accounts=summary.get("accounts", 0),
+            subjects=summary.get("subjects", ()),
+            skipped=[SkippedRecord(**s) for s in data.get("skipped", ())],
+            plugins=summary.get("plugins", {}),
+            notes=data.get("notes", ()),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """Read a report back from its JSON text."""
+        return cls.from_dict(json.loads(text))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in self.counts().items() if n) or "no findings"
+        return f"<Report {self.actions} actions, subjects={list(self.subjects)}: {counts}>"

@@ -1,0 +1,39 @@
+"""Output formats. Each is a :class:`Reporter` registered through ``register_reporters``;
+the built-in ones are ``text`` and ``json``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from ..hookspecs import hookimpl
+from ..report import Report
+from . import text
+
+__all__ = ["Reporter"]
+
+
+@attrs.frozen(slots=True)
+class Reporter:
+    """An output format: a name (``--format NAME``) and a function from report to text."""
+
+    name: str
+    description: str
+    render: Callable[[Report], str]
+
+
+def _json(report: Report) -> str:
+    return report.to_json() + "\n"
+
+
+BUILTIN_REPORTERS = (
+    Reporter("text", "findings grouped by subject and account, for people", text.render),
+    Reporter("json", "the socialnorms report format, version 1", _json),
+)
+
+
+@hookimpl
+def register_reporters(register) -> None:
+    for reporter in BUILTIN_REPORTERS:
+        register(reporter)

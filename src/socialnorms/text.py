@@ -1,0 +1,91 @@
+"""Reading mentions, hashtags and links out of post text, and counting its length.
+
+Each network has its own syntax; a network profile plugin supplies a
+:class:`TextSyntax` for its network. :class:`GenericSyntax` is the default used for
+networks without a profile: it knows ``@user``, ``@user@instance`` and
+``@name.domain`` mentions, ``#tags`` in any script, and ``http(s)://`` and ``www.``
+links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, runtime_checkable
+
+__all__ = ["GenericSyntax", "TextSyntax", "normalize_handle"]
+
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}>'\"…"
+_MENTION = re.compile(
+    r"(?<![\w@/.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+    r"(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)"
+)
+_HASHTAG = re.compile(r"(?<![\w#&/])[#＃]([^\W_][\w]*|_[\w]+)")
+
+
+@runtime_checkable
+class TextSyntax(Protocol):
+    """What a network's text handling offers to the Timeline and to checks."""
+
+    def mentions(self, text: str) -> tuple[str, ...]:
+        """Handles mentioned in ``text``, as written, without the leading ``@``."""
+
+    def hashtags(self, text: str) -> tuple[str, ...]:
+        """Hashtags in ``text``, without the ``#``."""
+
+    def links(self, text: str) -> tuple[str, ...]:
+        """URLs in ``text``."""
+
+    def length(self, text: str) -> int:
+        """The length of ``text`` as the network counts it against its limit."""
+
+
+def _strip_trailing(url: str) -> str:
+    while url and url[-1] in _TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+class GenericSyntax:
+    """A network-neutral reading of post text.
+
+    ``url_length``, when set, counts every link as that many characters (as X and
+    Mastodon do); otherwise a link counts as its own characters.
+    """
+
+    __slots__ = ("url_length",)
+
+    def __init__(self, url_length: int | None = None) -> None:
+        self.url_length = url_length
+
+    def __repr__(self) -> str:
+        return f"GenericSyntax(url_length={self.url_length!r})"
+
+    def links(self, text: str) -> tuple[str, ...]:
+        found = (_strip_trailing(m.group(0)) for m in _LINK.finditer(text))
+        return tuple(url for url in found if len(url) > 4)
+
+    def mentions(self, text: str) -> tuple[str, ...]:
+        without_links = _LINK.sub(" ", text)
+        return tuple(m.group(1).rstrip(".-") for m in _MENTION.finditer(without_links))
+
+    def hashtags(self, text: str) -> tuple[str, ...]:
+        without_links = _LINK.sub(" ", text)
+        return tuple(
+            tag for tag in (m.group(1) for m in _HASHTAG.finditer(without_links)) if not tag.isdigit()
+        )
+
+    def length(self, text: str) -> int:
+        if self.url_length is None:
+            return len(text)
+        total = len(text)
+        for url in self.links(text):
+            total += self.url_length - len(url)
+        return total
+
+
+def normalize_handle(handle: str) -> str:
+    """A handle in the form used for matching: no leading ``@``, case-folded."""
+    return handle.strip().lstrip("@").casefold()

@@ -1,0 +1,321 @@
+"""The Timeline: every account and action, sorted and indexed once, read-only.
+
+Checks query the Timeline instead of scanning the actions: every query below is a
+dictionary look-up or a slice of a pre-sorted tuple.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .models import Account, Action, ActionKind, Post, network_from_id
+from .text import GenericSyntax, TextSyntax, normalize_handle
+
+__all__ = ["Timeline"]
+
+_GENERIC = GenericSyntax()
+_EMPTY: tuple[Any, ...] = ()
+
+
+def _frozen(index: Mapping[Any, list[Any]]) -> Mapping[Any, tuple[Any, ...]]:
+    return MappingProxyType({key: tuple(values) for key, values in index.items()})
+
+
+@attrs.frozen(slots=True)
+class PostText:
+    """What a post's text says, resolved against the Timeline's accounts."""
+
+    mentions: tuple[str, ...]
+    """Account ids of the mentioned accounts."""
+    hashtags: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+class Timeline:
+    """An indexed, read-only view of accounts and actions.
+
+    Build it from accounts and actions in any order::
+
+        timeline = Timeline(accounts, actions)
+
+    ``syntax`` maps a network id to its :class:`~socialnorms.text.TextSyntax`
+    (network plugins supply them; :func:`socialnorms.load` passes the installed
+    ones); networks it does not cover use the generic syntax.
+
+    Raises :class:`ValueError` when two actions share an id, or when a post id is
+    reused with different content.
+    """
+
+    __slots__ = (
+        "_accounts",
+        "_actions",
+        "_by_id",
+        "_by_actor",
+        "_by_actor_kind",
+        "_by_kind",
+        "_aimed",
+        "_posts",
+        "_post_action",
+        "_texts",
+        "_mentions",
+        "_subjects",
+        "_pairs",
+    )
+
+    def __init__(
+        self,
+        accounts: Iterable[Account] = (),
+        actions: Iterable[Action] = (),
+        *,
+        syntax: Mapping[str, TextSyntax] | Callable[[str], TextSyntax | None] | None = None,
+    ) -> None:
+        self._accounts: dict[str, Account] = {}
+        for account in sorted(accounts, key=lambda a: a.id):
+            if account.id in self._accounts and self._accounts[account.id] != account:
+                raise ValueError(f"account.id: {account.id!r} is given twice with different fields")
+            self._accounts[account.id] = account
+        ordered = sorted(actions, key=_action_order)
+        self._actions: tuple[Action, ...] = tuple(ordered)
+        by_id: dict[str, Action] = {}
+        by_actor: dict[str, list[Action]] = defaultdict(list)
+        by_actor_kind: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
+        by_kind: dict[ActionKind, list[Action]] = defaultdict(list)
+        aimed: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
+        pairs: dict[tuple[str, str], list[Action]] = defaultdict(list)
+        posts: dict[str, Post] = {}
+        post_action: dict[str, Action] = {}
+        for action in ordered:
+            if action.id in by_id:
+                raise ValueError(f"action.id: {action.id!r} is used by two actions")
+            by_id[action.id] = action
+            by_actor[action.actor].append(action)
+            by_actor_kind[action.actor, action.kind].append(action)
+            by_kind[action.kind].append(action)
+            if action.target is not None:
+                aimed[action.target, action.kind].append(action)
+                if not action.kind.targets_post:
+                    pairs[action.actor, action.target].append(action)
+            post = action.post
+            if post is not None:
+                known = posts.get(post.id)
+                posts[post.id] = post if known is None else known.merge(post)
+                if action.kind.creates_post and post.id not in post_action:
+                    post_action[post.id] = action
+        self._by_id = by_id
+        self._by_actor = _frozen(by_actor)
+        self._by_actor_kind = _frozen(by_actor_kind)
+        self._by_kind = _frozen(by_kind)
+        self._aimed = _frozen(aimed)
+        self._pairs = _frozen(pairs)
+        self._posts = posts
+        self._post_action = post_action
+        subjects: dict[str, list[Account]] = defaultdict(list)
+        for account in self._accounts.values():
+            if account.subject is not None:
+                subjects[account.subject].append(account)
+        self._subjects = MappingProxyType({s: tuple(subjects[s]) for s in sorted(subjects)})
+        self._texts, self._mentions = self._read_texts(_syntax_lookup(syntax))
+
+    # -- building ---------------------------------------------------------------
+
+    def _read_texts(
+        self, syntax_for: Callable[[str], TextSyntax]
+    ) -> tuple[dict[str, PostText], Mapping[str, tuple[Action, ...]]]:
+        handles = self._handle_index()
+        texts: dict[str, PostText] = {}
+        for post in self._posts.values():
+            network = self.post_network(post)
+            syntax = syntax_for(network)
+            raw = post.mentions if post.mentions is not None else syntax.mentions(post.text)
+            mentions = tuple(dict.fromkeys(self._resolve(m, network, handles) for m in raw))
+            texts[post.id] = PostText(
+                mentions=mentions,
+                hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
+                links=post.links if post.links is not None else syntax.links(post.text),
+            )
+        mentioned: dict[str, list[Action]] = defaultdict(list)
+        for action in self._actions:
+            if action.kind.creates_post and action.post is not None:
+                for account_id in texts[action.post.id].mentions:
+                    mentioned[account_id].append(action)
+        return texts, _frozen(mentioned)
+
+    def _handle_index(self) -> dict[tuple[str, str], str]:
+        index: dict[tuple[str, str], str] = {}
+        for account in self._accounts.values():
+            keys = {normalize_handle(account.id.partition(":")[2] or account.id)}
+            if account.handle:
+                handle = normalize_handle(account.handle)
+                keys.add(handle)
+                local, at, _domain = handle.partition("@")
+                if at:
+                    keys.add(local)
+            for key in sorted(keys):
+                index.setdefault((account.network, key), account.id)
+        return index
+
+    def _resolve(self, mention: str, network: str, handles: Mapping[tuple[str, str], str]) -> str:
+        if mention in self._accounts:
+            return mention
+        key = normalize_handle(mention)
+        found = handles.get((network, key))
+        if found is None and "@" in key:
+            found = handles.get((network, key.partition("@")[0]))
+        return found or f"{network}:{key}"
+
+    # -- accounts and subjects ---------------------------------------------------
+
+    @property
+    def accounts(self) -> Mapping[str, Account]:
+        """Every account with a record, by id."""
+        return MappingProxyType(self._accounts)
+
+    def account(self, account_id: str) -> Account | None:
+        """The account record for ``account_id``, or ``None`` when it has none."""
+        return self._accounts.get(account_id)
+
+    def network_of(self, account_id: str) -> str:
+        """The network of an account: its record's, else the prefix of its id."""
+        account = self._accounts.get(account_id)
+        return account.network if account is not None else network_from_id(account_id)
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The audited subjects, sorted."""
+        return tuple(self._subjects)
+
+    def accounts_of(self, subject: str) -> tuple[Account, ...]:
+        """A subject's accounts across networks, sorted by id."""
+        return self._subjects.get(subject, _EMPTY)
+
+    def subject_of(self, account_id: str) -> str | None:
+        """The subject that owns ``account_id``, or ``None``."""
+        account = self._accounts.get(account_id)
+        return account.subject if account is not None else None
+
+    # -- actions -----------------------------------------------------------------
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action in time order (ties broken by id)."""
+        return self._actions
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(self._actions)
+
+    def __len__(self) -> int:
+        return len(self._actions)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Timeline {len(self._actions)} actions, {len(self._accounts)} accounts, "
+            f"subjects={list(self._subjects)}>"
+        )
+
+    @property
+    def start(self) -> datetime | None:
+        """The time of the first action."""
+        return self._actions[0].at if self._actions else None
+
+    @property
+    def end(self) -> datetime | None:
+        """The time of the last action: where the data stops."""
+        return self._actions[-1].at if self._actions else None
+
+    def action(self, action_id: str) -> Action | None:
+        """The action with that id, or ``None``."""
+        return self._by_id.get(action_id)
+
+    def by_actor(self, actor: str, kind: ActionKind | str | None = None) -> tuple[Action, ...]:
+        """Actions by ``actor`` (optionally of one kind), in time order."""
+        if kind is None:
+            return self._by_actor.get(actor, _EMPTY)
+        return self._by_actor_kind.get((actor, ActionKind(kind)), _EMPTY)
+
+    def by_kind(self, kind: ActionKind | str) -> tuple[Action, ...]:
+        """Every action of one kind, in time order."""
+        return self._by_kind.get(ActionKind(kind), _EMPTY)
+
+    def aimed_at(self, target: str, kind: ActionKind | str) -> tuple[Action, ...]:
+        """Actions of ``kind`` whose target is ``target`` (a post or an account id)."""
+        return self._aimed.get((target, ActionKind(kind)), _EMPTY)
+
+    def between(self, actor: str, target: str) -> tuple[Action, ...]:
+        """Follows, unfollows, invitations, acceptances and messages from
+        ``actor`` to the account ``target``, in time order."""
+        return self._pairs.get((actor, target), _EMPTY)
+
+    # -- posts -------------------------------------------------------------------
+
+    @property
+    def posts(self) -> Mapping[str, Post]:
+        """Every post, by id; a post embedded in several actions is one post."""
+        return MappingProxyType(self._posts)
+
+    def post(self, post_id: str) -> Post | None:
+        """The post with that id, or ``None``."""
+        return self._posts.get(post_id)
+
+    def post_action(self, post_id: str) -> Action | None:
+        """The post, reply or quote action that created the post, when present."""
+        return self._post_action.get(post_id)
+
+    def post_network(self, post: Post) -> str:
+        """The network of a post: its own, else its author's, else its id prefix."""
+        if post.network:
+            return post.network
+        if post.author:
+            return self.network_of(post.author)
+        return network_from_id(post.id)
+
+    def text(self, post: Post | str) -> PostText:
+        """Mentions (as account ids), hashtags and links of a post."""
+        post_id = post if isinstance(post, str) else post.id
+        return self._texts[post_id]
+
+    def replies_to(self, post_id: str) -> tuple[Action, ...]:
+        """Reply actions whose parent is ``post_id``, in time order."""
+        return self.aimed_at(post_id, ActionKind.REPLY)
+
+    def mentions_of(self, account_id: str) -> tuple[Action, ...]:
+        """Post, reply and quote actions whose text mentions ``account_id``."""
+        return self._mentions.get(account_id, _EMPTY)
+
+    # -- relationships -----------------------------------------------------------
+
+    def follows(self, follower: str, followed: str, at: datetime | None = None) -> bool:
+        """Whether ``follower`` follows ``followed`` (at ``at``, or at the end of
+        the data): the latest follow or unfollow between them decides."""
+        state = False
+        for action in self.between(follower, followed):
+            if at is not None and action.at > at:
+                break
+            if action.kind is ActionKind.FOLLOW:
+                state = True
+            elif action.kind is ActionKind.UNFOLLOW:
+                state = False
+        return state
+
+    def followers_of(self, account_id: str) -> tuple[Action, ...]:
+        """Follow actions aimed at ``account_id``, in time order."""
+        return self.aimed_at(account_id, ActionKind.FOLLOW)
+
+
+def _action_order(action: Action) -> tuple[datetime, str]:
+    return (action.at, action.id)
+
+
+def _syntax_lookup(
+    syntax: Mapping[str, TextSyntax] | Callable[[str], TextSyntax | None] | None,
+) -> Callable[[str], TextSyntax]:
+    if syntax is None:
+        return lambda _network: _GENERIC
+    if callable(syntax):
+        return lambda network: syntax(network) or _GENERIC
+    return lambda network: syntax.get(network, _GENERIC)
