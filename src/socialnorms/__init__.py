@@ -7,7 +7,7 @@ etiquette norms, the way a linter checks code.
 
 from __future__ import annotations
 
-from .checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
+from .checks import Check, CheckContext, Finding, Measurement, Option, Rule, Severity, check_function
 from .config import Config, ConfigError
 from .engine import Checker, check, load
 from .hookspecs import hookimpl, hookspec
@@ -39,6 +39,7 @@ __all__ = [
     "ConfigError",
     "Finding",
     "InputError",
+    "Measurement",
     "Media",
     "NetworkProfile",
     "Option",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .profiles import NetworkProfile
     from .timeline import Timeline
 
-__all__ = ["Check", "CheckContext", "Finding", "Option", "Rule", "Severity"]
+__all__ = ["Check", "CheckContext", "Finding", "Measurement", "Option", "Rule", "Severity"]
 
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -201,6 +201,36 @@ class Finding:
         )
 
 
+@attrs.frozen(slots=True)
+class Measurement:
+    """A figure a check measured for a subject, whether or not it found a problem:
+    a response rate, a median response time, a monthly share of self-mention reposts.
+
+    ``period`` names the stretch of time the value covers (``2026-03`` for a month),
+    or is ``None`` for the whole timeline.
+    """
+
+    guideline: str
+    subject: str
+    network: str | None
+    name: str = attrs.field(validator=_match(re.compile(r"^[a-z][a-z0-9_]*$"), "Measurement.name"))
+    value: float | int
+    period: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.subject, self.network or "", self.guideline, self.name, self.period or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "guideline": self.guideline,
+            "subject": self.subject,
+            "network": self.network,
+            "name": self.name,
+            "value": self.value,
+            "period": self.period,
+        }
+
+
 def _format_time(moment: datetime | None) -> str | None:
     if moment is None:
         return None
@@ -245,12 +275,26 @@ class CheckContext:
         self._networks = networks
         self._rules = {rule.code: rule for rule in check.rules}
         self._notes: list[str] = []
+        self._measurements: list[Measurement] = []
         self.services: Mapping[str, Any] = dict(services or {})
 
     @property
     def notes(self) -> tuple[str, ...]:
         """What the check said it could not judge."""
         return tuple(self._notes)
+
+    @property
+    def measurements(self) -> tuple[Measurement, ...]:
+        """What the check measured (see :meth:`measure`)."""
+        return tuple(self._measurements)
+
+    def measure(
+        self, subject: str, network: str | None, name: str, value: float | int, period: str | None = None
+    ) -> None:
+        """Record a figure for a subject (and network), shown in reports and charts."""
+        self._measurements.append(
+            Measurement(self.check.guideline, subject, network, name, value, period)
+        )
 
     def note(self, text: str) -> None:
         """Record something the check could not judge (shown in the report)."""

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .checks import Check, CheckContext, Finding, Severity
+from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config
 from .io import InputError, ReadOptions, SkippedRecord, choose_reader
 from .models import Account, Action
@@ -122,12 +122,14 @@ class Checker:
             timeline, skipped = self.read(source, tolerant=tolerant, format=format)
         findings: list[Finding] = []
         notes: list[str] = []
+        measurements: list[Measurement] = []
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
                 continue
-            found, said = self._run(check, plugin, timeline)
-            findings.extend(found)
-            notes.extend(f"{check.guideline}: {text}" for text in said)
+            ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+            findings.extend(self._run(check, plugin, ctx))
+            notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
+            measurements.extend(ctx.measurements)
         notes.extend(
             f"plugin {info.name!r} failed to load: {info.error}"
             for info in self.plugin_manager.failed.values()
@@ -140,10 +142,10 @@ class Checker:
             skipped=skipped,
             plugins=self.plugin_versions(),
             notes=notes,
+            measurements=measurements,
         )
 
-    def _run(self, check: Check, plugin: str, timeline: Timeline) -> tuple[list[Finding], tuple[str, ...]]:
-        ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+    def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
         codes = {rule.code for rule in check.rules}
         try:
             found = []
@@ -154,11 +156,11 @@ class Checker:
                     )
                 if self.config.selects(finding.code, check.guideline):
                     found.append(finding)
-            return found, ctx.notes
+            return found
         except Exception as exc:
             if self.strict:
                 raise
-            return [self._plugin_error(check, plugin, exc)], ctx.notes
+            return [self._plugin_error(check, plugin, exc)]
 
     def _plugin_error(self, check: Check, plugin: str, exc: Exception) -> Finding:
         return Finding(

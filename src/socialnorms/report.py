@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from .checks import Finding, Severity
+from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
 
 __all__ = ["Report", "FORMAT", "VERSION"]
@@ -42,6 +42,10 @@ class Report:
     """Plugin name -> version of every plugin that took part."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """What could not be judged, and why (a missing profile, a plugin that failed to load)."""
+    measurements: tuple[Measurement, ...] = attrs.field(
+        default=(), converter=lambda v: tuple(sorted(v, key=Measurement.sort_key))
+    )
+    """Figures the checks measured per subject and network (response rates, shares, …)."""
 
     # -- reading it ---------------------------------------------------------------------
 
@@ -123,6 +127,8 @@ class Report:
             data["skipped"] = [s.to_dict() for s in self.skipped]
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.measurements:
+            data["measurements"] = [m.to_dict() for m in self.measurements]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -143,6 +149,7 @@ class Report:
             skipped=[SkippedRecord(**s) for s in data.get("skipped", ())],
             plugins=summary.get("plugins", {}),
             notes=data.get("notes", ()),
+            measurements=[Measurement(**m) for m in data.get("measurements", ())],
         )
 
     @classmethod
