@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test venv clean
+.PHONY: demo test bench venv clean
 
 venv: $(STAMP)
 
@@ -14,7 +14,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(PLUGIN_DIRS))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-e '.[test]' $(addprefix -e ,$(PLUGIN_DIRS))
+		-e '.[test,fast]' $(addprefix -e ,$(PLUGIN_DIRS))
 	touch $(STAMP)
 
 # Check the bundled example; findings are expected, so exit status 1 is success here.
@@ -24,5 +24,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
 
+# End-to-end timings at 100k and 1M actions (files are generated once into .bench/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .bench

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import click
 
@@ -13,6 +15,9 @@ from .engine import Checker
 from .io import InputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+#: Set to print the seconds each phase of ``check`` took to standard error.
+PROFILE_VARIABLE = "SOCIALNORMS_PROFILE"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,9 +45,16 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str | None, toler
             raise click.UsageError(
                 f"unknown format {output_format!r}; installed: {', '.join(checker.registry.reporters)}"
             )
-        report = checker.check(list(paths), tolerant=tolerant)
+        timings: dict[str, float] = {}
+        report = checker.check(list(paths), tolerant=tolerant, timings=timings)
     except (InputError, ConfigError) as exc:
         click.echo(f"socialnorms: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(reporter.render(report), nl=False)
+    started = time.perf_counter()
+    rendered = reporter.render(report)
+    timings["report"] = time.perf_counter() - started
+    click.echo(rendered, nl=False)
+    if os.environ.get(PROFILE_VARIABLE):
+        for phase, seconds in timings.items():
+            click.echo(f"socialnorms: time {phase}: {seconds:.3f}s", err=True)
     sys.exit(EXIT_FINDINGS if report.fails(fail_on or config.fail_on) else EXIT_CLEAN)

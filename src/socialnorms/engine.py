@@ -8,6 +8,7 @@ a ``plugin-error`` finding naming its plugin, and the other checks still run
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -81,11 +82,14 @@ class Checker:
         tolerant: bool = False,
         format: str | None = None,
         options: ReadOptions | None = None,
+        timings: dict[str, float] | None = None,
     ) -> tuple[Timeline, tuple[SkippedRecord, ...]]:
         """Read one or more files (they form one timeline) with the installed readers.
 
+        ``timings``, when given, receives the seconds spent in ``read`` and ``timeline``.
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
+        started = time.perf_counter()
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         options = options or ReadOptions(tolerant=tolerant)
@@ -105,21 +109,36 @@ class Checker:
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
+        read = time.perf_counter()
         try:
             timeline = self.timeline(accounts.values(), actions)
         except ValueError as exc:
             raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
+        if timings is not None:
+            timings["read"] = read - started
+            timings["timeline"] = time.perf_counter() - read
         return timeline, tuple(skipped)
 
     # -- checking -------------------------------------------------------------------------
 
-    def check(self, source: Source, *, tolerant: bool = False, format: str | None = None) -> Report:
-        """Check a Timeline, a path or a list of paths; return the Report."""
+    def check(
+        self,
+        source: Source,
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        timings: dict[str, float] | None = None,
+    ) -> Report:
+        """Check a Timeline, a path or a list of paths; return the Report.
+
+        ``timings``, when given, receives the seconds each phase took: ``read``,
+        ``timeline`` (building the indexes) and ``check:GUIDELINE`` for every check run.
+        """
         skipped: tuple[SkippedRecord, ...] = ()
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped = self.read(source, tolerant=tolerant, format=format)
+            timeline, skipped = self.read(source, tolerant=tolerant, format=format, timings=timings)
         findings: list[Finding] = []
         notes: list[str] = []
         measurements: list[Measurement] = []
@@ -127,7 +146,11 @@ class Checker:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
                 continue
             ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+            started = time.perf_counter()
             findings.extend(self._run(check, plugin, ctx))
+            if timings is not None:
+                key = f"check:{check.guideline}"
+                timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
             notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
             measurements.extend(ctx.measurements)
         notes.extend(
