@@ -68,10 +68,14 @@ class GenericSyntax:
         return tuple(url for url in found if len(url) > 4)
 
     def mentions(self, text: str) -> tuple[str, ...]:
+        if "@" not in text:
+            return ()
         without_links = _LINK.sub(" ", text)
         return tuple(m.group(1).rstrip(".-") for m in _MENTION.finditer(without_links))
 
     def hashtags(self, text: str) -> tuple[str, ...]:
+        if "#" not in text and "＃" not in text:
+            return ()
         without_links = _LINK.sub(" ", text)
         return tuple(
             tag for tag in (m.group(1) for m in _HASHTAG.finditer(without_links)) if not tag.isdigit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -63,6 +64,8 @@ class Timeline:
         "_posts",
         "_post_action",
         "_texts",
+        "_post_mentions",
+        "_syntax_for",
         "_mentions",
         "_subjects",
         "_pairs",
@@ -82,7 +85,13 @@ class Timeline:
             self._accounts[account.id] = account
         ordered = sorted(actions, key=_action_order)
         self._actions: tuple[Action, ...] = tuple(ordered)
-        by_id: dict[str, Action] = {}
+        by_id: dict[str, Action] = {action.id: action for action in ordered}
+        if len(by_id) != len(ordered):
+            seen: set[str] = set()
+            for action in ordered:
+                if action.id in seen:
+                    raise ValueError(f"action.id: {action.id!r} is used by two actions")
+                seen.add(action.id)
         by_actor: dict[str, list[Action]] = defaultdict(list)
         by_actor_kind: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
         by_kind: dict[ActionKind, list[Action]] = defaultdict(list)
@@ -91,21 +100,18 @@ class Timeline:
         posts: dict[str, Post] = {}
         post_action: dict[str, Action] = {}
         for action in ordered:
-            if action.id in by_id:
-                raise ValueError(f"action.id: {action.id!r} is used by two actions")
-            by_id[action.id] = action
-            by_actor[action.actor].append(action)
-            by_actor_kind[action.actor, action.kind].append(action)
-            by_kind[action.kind].append(action)
-            if action.target is not None:
-                aimed[action.target, action.kind].append(action)
-                if not action.kind.targets_post:
-                    pairs[action.actor, action.target].append(action)
-            post = action.post
+            actor, kind, target, post = action.actor, action.kind, action.target, action.post
+            by_actor[actor].append(action)
+            by_actor_kind[actor, kind].append(action)
+            by_kind[kind].append(action)
+            if target is not None:
+                aimed[target, kind].append(action)
+                if kind not in _POST_TARGETS:
+                    pairs[actor, target].append(action)
             if post is not None:
                 known = posts.get(post.id)
                 posts[post.id] = post if known is None else known.merge(post)
-                if action.kind.creates_post and post.id not in post_action:
+                if kind in _CREATING and post.id not in post_action:
                     post_action[post.id] = action
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
@@ -120,31 +126,36 @@ class Timeline:
             if account.subject is not None:
                 subjects[account.subject].append(account)
         self._subjects = MappingProxyType({s: tuple(subjects[s]) for s in sorted(subjects)})
-        self._texts, self._mentions = self._read_texts(_syntax_lookup(syntax))
+        self._syntax_for = _syntax_lookup(syntax)
+        self._texts: dict[str, PostText] = {}
+        self._post_mentions, self._mentions = self._read_mentions()
 
     # -- building ---------------------------------------------------------------
 
-    def _read_texts(
-        self, syntax_for: Callable[[str], TextSyntax]
-    ) -> tuple[dict[str, PostText], Mapping[str, tuple[Action, ...]]]:
+    def _read_mentions(self) -> tuple[dict[str, tuple[str, ...]], Mapping[str, tuple[Action, ...]]]:
+        """Mentions of every post, resolved to account ids; hashtags and links are
+        read when a check first asks for a post's :meth:`text`."""
         handles = self._handle_index()
-        texts: dict[str, PostText] = {}
+        syntaxes: dict[str, TextSyntax] = {}
+        found: dict[str, tuple[str, ...]] = {}
         for post in self._posts.values():
-            network = self.post_network(post)
-            syntax = syntax_for(network)
-            raw = post.mentions if post.mentions is not None else syntax.mentions(post.text)
-            mentions = tuple(dict.fromkeys(self._resolve(m, network, handles) for m in raw))
-            texts[post.id] = PostText(
-                mentions=mentions,
-                hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
-                links=post.links if post.links is not None else syntax.links(post.text),
-            )
+            raw = post.mentions
+            if raw is None:
+                network = self.post_network(post)
+                syntax = syntaxes.get(network)
+                if syntax is None:
+                    syntax = syntaxes[network] = self._syntax_for(network)
+                raw = syntax.mentions(post.text)
+            if raw:
+                network = self.post_network(post)
+                found[post.id] = tuple(dict.fromkeys(self._resolve(m, network, handles) for m in raw))
         mentioned: dict[str, list[Action]] = defaultdict(list)
         for action in self._actions:
-            if action.kind.creates_post and action.post is not None:
-                for account_id in texts[action.post.id].mentions:
+            post = action.post
+            if post is not None and action.kind in _CREATING:
+                for account_id in found.get(post.id, _EMPTY):
                     mentioned[account_id].append(action)
-        return texts, _frozen(mentioned)
+        return found, _frozen(mentioned)
 
     def _handle_index(self) -> dict[tuple[str, str], str]:
         index: dict[tuple[str, str], str] = {}
@@ -277,7 +288,16 @@ class Timeline:
     def text(self, post: Post | str) -> PostText:
         """Mentions (as account ids), hashtags and links of a post."""
         post_id = post if isinstance(post, str) else post.id
-        return self._texts[post_id]
+        found = self._texts.get(post_id)
+        if found is None:
+            known = self._posts[post_id]
+            syntax = self._syntax_for(self.post_network(known))
+            found = self._texts[post_id] = PostText(
+                mentions=self._post_mentions.get(post_id, _EMPTY),
+                hashtags=known.hashtags if known.hashtags is not None else syntax.hashtags(known.text),
+                links=known.links if known.links is not None else syntax.links(known.text),
+            )
+        return found
 
     def replies_to(self, post_id: str) -> tuple[Action, ...]:
         """Reply actions whose parent is ``post_id``, in time order."""
@@ -307,8 +327,9 @@ class Timeline:
         return self.aimed_at(account_id, ActionKind.FOLLOW)
 
 
-def _action_order(action: Action) -> tuple[datetime, str]:
-    return (action.at, action.id)
+_action_order = attrgetter("at", "id")
+_CREATING = frozenset(kind for kind in ActionKind if kind.creates_post)
+_POST_TARGETS = frozenset(kind for kind in ActionKind if kind.targets_post)
 
 
 def _syntax_lookup(

@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..hookspecs import hookimpl
-from ..models import Account, Action, Media, Post
+from ..models import (
+    Account,
+    Action,
+    ActionKind,
+    Media,
+    Post,
+    parse_timestamp,
+    trusted_action,
+    trusted_post,
+)
 from . import InputError, ReadOptions, Reader, ReadResult, SkippedRecord
 
 __all__ = [
@@ -41,6 +50,124 @@ _POST_KEYS = (
     "id", "author", "network", "text", "created", "mentions", "links", "hashtags",
     "in_reply_to", "quotes", "crosspost_of", "media", "source",
 )
+
+
+_KINDS = {kind.value: kind for kind in ActionKind}
+_CREATING = frozenset({ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE})
+_POST_TARGETS = frozenset({ActionKind.REPLY, ActionKind.QUOTE, ActionKind.REPOST, ActionKind.LIKE})
+_WITH_MESSAGE = frozenset({ActionKind.INVITE, ActionKind.MESSAGE})
+_PLAIN_ACTION_KEYS = frozenset(_ACTION_KEYS) | {"type"}
+_PLAIN_POST_KEYS = frozenset(_POST_KEYS) - {"media"}
+_NOT_PLAIN = (TypeError, ValueError, KeyError, AttributeError)
+
+
+def _plain_text(value: Any) -> str | None:
+    """A string or ``None``, else :class:`TypeError` (the record then takes the checked path)."""
+    if value is None or type(value) is str:
+        return value
+    raise TypeError
+
+
+def _plain_strings(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if type(value) is not list:
+        raise TypeError
+    for item in value:
+        if type(item) is not str:
+            raise TypeError
+    return tuple(value)
+
+
+def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | None:
+    """The action of an ordinary, valid record, built without re-validating each field;
+    ``None`` for anything unusual (extra keys, media, a missing or inconsistent field),
+    which :func:`parse_action` then reads, so that its errors stay the only errors.
+
+    Builds exactly what :func:`parse_action` builds; shares repeated account ids.
+    """
+    try:
+        for key in data:
+            if key not in _PLAIN_ACTION_KEYS:
+                return None
+        kind = _KINDS[data["kind"]]
+        actor = data["actor"]
+        if type(actor) is not str or not actor:
+            return None
+        actor = strings.setdefault(actor, actor)
+        at = parse_timestamp(data["at"])
+        target = _plain_text(data.get("target"))
+        message = _plain_text(data.get("message"))
+        via = _plain_text(data.get("via"))
+        action_id = _plain_text(data.get("id"))
+        record = data.get("post")
+        post = None
+        if record is not None:
+            if type(record) is not dict:
+                return None
+            for key in record:
+                if key not in _PLAIN_POST_KEYS:
+                    return None
+            post_id = record["id"]
+            if type(post_id) is not str or not post_id:
+                return None
+            author = _plain_text(record.get("author"))
+            text = record.get("text", "")
+            if type(text) is not str:
+                return None
+            created = record.get("created")
+            if created is not None:
+                created = parse_timestamp(created)
+            in_reply_to = _plain_text(record.get("in_reply_to"))
+            quotes = _plain_text(record.get("quotes"))
+            if kind in _CREATING:
+                if kind is ActionKind.REPLY:
+                    if target is None:
+                        target = in_reply_to
+                    elif in_reply_to is None:
+                        in_reply_to = target
+                    if target is None or in_reply_to != target:
+                        return None
+                elif kind is ActionKind.QUOTE:
+                    if target is None:
+                        target = quotes
+                    elif quotes is None:
+                        quotes = target
+                    if target is None:
+                        return None
+                if author is None or created is None:
+                    author = author or actor
+                    created = created or at
+            elif kind in _POST_TARGETS:
+                if target is None:
+                    target = post_id
+                elif post_id != target:
+                    return None
+            else:
+                return None
+            if author is not None:
+                author = strings.setdefault(author, author)
+            network = _plain_text(record.get("network"))
+            if network is not None:
+                network = strings.setdefault(network, network)
+            post = trusted_post(
+                post_id, author, network, text, created,
+                _plain_strings(record.get("mentions")),
+                _plain_strings(record.get("links")),
+                _plain_strings(record.get("hashtags")),
+                in_reply_to, quotes,
+                _plain_text(record.get("crosspost_of")),
+                _plain_text(record.get("source")),
+            )
+        elif kind in _CREATING or target is None:
+            return None
+        elif kind not in _POST_TARGETS:
+            target = strings.setdefault(target, target)
+        if message is not None and kind not in _WITH_MESSAGE:
+            return None
+        return trusted_action(kind, actor, at, action_id, target, post, message, via)
+    except _NOT_PLAIN:
+        return None
 
 
 class _BadRecord(Exception):
@@ -124,6 +251,7 @@ class _Reading:
         self.action_ids: set[str] = set()
         self.account_ids: dict[str, Account] = {}
         self.skipped: list[SkippedRecord] = []
+        self.strings: dict[str, str] = {}
 
     def fail(self, line: int, field: str | None, problem: str) -> None:
         if not self.tolerant:
@@ -149,7 +277,8 @@ class _Reading:
         kind = data.get("type")
         try:
             if kind == "action":
-                return self._action(parse_action(data))
+                action = _plain_action(data, self.strings) or parse_action(data)
+                return self._action(action)
             if kind == "account":
                 return self._account(parse_account(data))
             if kind == "header":
