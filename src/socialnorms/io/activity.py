@@ -52,6 +52,21 @@ _POST_KEYS = (
 )
 
 
+try:
+    from msgspec.json import Decoder as _Decoder
+except ImportError:  # the optional "fast" extra is not installed
+    _fast_loads = None
+    DECODER = "json"
+else:
+    _fast_loads = _Decoder().decode
+    DECODER = "msgspec"
+"""The JSON decoder reading uses: ``msgspec`` when installed (``socialnorms[fast]``),
+else the standard library's ``json``. Both give the same records and the same errors:
+a line msgspec refuses is read again, and explained, by ``json``."""
+
+_BLANK = object()
+_FAILED = object()
+
 _KINDS = {kind.value: kind for kind in ActionKind}
 _CREATING = frozenset({ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE})
 _POST_TARGETS = frozenset({ActionKind.REPLY, ActionKind.QUOTE, ActionKind.REPOST, ActionKind.LIKE})
@@ -258,18 +273,29 @@ class _Reading:
             raise InputError(self.name, line, field, problem)
         self.skipped.append(SkippedRecord(self.name, line, field, problem))
 
-    def record(self, number: int, raw: bytes) -> Account | Action | None:
+    def decode(self, number: int, raw: bytes) -> Any:
+        """The JSON value of a line, ``_BLANK`` for a blank one, ``_FAILED`` when bad."""
+        if _fast_loads is not None:
+            try:
+                return _fast_loads(raw)
+            except Exception:  # noqa: BLE001 - whatever it refuses, the standard library reads or explains
+                pass
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             self.fail(number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
-            return None
+            return _FAILED
         if not text.strip():
-            return None
+            return _BLANK
         try:
-            data = json.loads(text)
+            return json.loads(text)
         except json.JSONDecodeError as exc:
             self.fail(number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            return _FAILED
+
+    def record(self, number: int, raw: bytes) -> Account | Action | None:
+        data = self.decode(number, raw)
+        if data is _BLANK or data is _FAILED:
             return None
         if not isinstance(data, dict):
             self.fail(number, None, f"expected a JSON object, got {type(data).__name__}")
