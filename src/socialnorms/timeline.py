@@ -137,18 +137,31 @@ class Timeline:
         read when a check first asks for a post's :meth:`text`."""
         handles = self._handle_index()
         syntaxes: dict[str, TextSyntax] = {}
+        resolved: dict[str, dict[str, str]] = {}
         found: dict[str, tuple[str, ...]] = {}
         for post in self._posts.values():
             raw = post.mentions
+            network = None
             if raw is None:
                 network = self.post_network(post)
                 syntax = syntaxes.get(network)
                 if syntax is None:
                     syntax = syntaxes[network] = self._syntax_for(network)
                 raw = syntax.mentions(post.text)
-            if raw:
+            if not raw:
+                continue
+            if network is None:
                 network = self.post_network(post)
-                found[post.id] = tuple(dict.fromkeys(self._resolve(m, network, handles) for m in raw))
+            known = resolved.get(network)
+            if known is None:
+                known = resolved[network] = {}
+            ids = []
+            for mention in raw:
+                account_id = known.get(mention)
+                if account_id is None:
+                    account_id = known[mention] = self._resolve(mention, network, handles)
+                ids.append(account_id)
+            found[post.id] = tuple(dict.fromkeys(ids))
         mentioned: dict[str, list[Action]] = defaultdict(list)
         for action in self._actions:
             post = action.post
