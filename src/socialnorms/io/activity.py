@@ -71,16 +71,10 @@ _KINDS = {kind.value: kind for kind in ActionKind}
 _CREATING = frozenset({ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE})
 _POST_TARGETS = frozenset({ActionKind.REPLY, ActionKind.QUOTE, ActionKind.REPOST, ActionKind.LIKE})
 _WITH_MESSAGE = frozenset({ActionKind.INVITE, ActionKind.MESSAGE})
-_PLAIN_ACTION_KEYS = frozenset(_ACTION_KEYS) | {"type"}
-_PLAIN_POST_KEYS = frozenset(_POST_KEYS) - {"media"}
-_NOT_PLAIN = (TypeError, ValueError, KeyError, AttributeError)
-
-
-def _plain_text(value: Any) -> str | None:
-    """A string or ``None``, else :class:`TypeError` (the record then takes the checked path)."""
-    if value is None or type(value) is str:
-        return value
-    raise TypeError
+_PLAIN_ACTION_TEXTS = frozenset(_ACTION_KEYS) - {"post"} | {"type"}
+_POST_LISTS = frozenset({"mentions", "links", "hashtags"})
+_PLAIN_POST_TEXTS = frozenset(_POST_KEYS) - {"media"} - _POST_LISTS
+_NOT_PLAIN = (TypeError, ValueError, KeyError)
 
 
 def _plain_strings(value: Any) -> tuple[str, ...] | None:
@@ -96,45 +90,48 @@ def _plain_strings(value: Any) -> tuple[str, ...] | None:
 
 def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | None:
     """The action of an ordinary, valid record, built without re-validating each field;
-    ``None`` for anything unusual (extra keys, media, a missing or inconsistent field),
-    which :func:`parse_action` then reads, so that its errors stay the only errors.
+    ``None`` for anything unusual (extra keys, media, nulls, a missing or inconsistent
+    field), which :func:`parse_action` then reads, so that its errors stay the only errors.
 
     Builds exactly what :func:`parse_action` builds; shares repeated account ids.
     """
     try:
-        for key in data:
-            if key not in _PLAIN_ACTION_KEYS:
+        record = None
+        for key, value in data.items():
+            if type(value) is not str:
+                if key != "post" or type(value) is not dict:
+                    return None
+                record = value
+            elif key not in _PLAIN_ACTION_TEXTS:
                 return None
         kind = _KINDS[data["kind"]]
         actor = data["actor"]
-        if type(actor) is not str or not actor:
+        if not actor:
             return None
         actor = strings.setdefault(actor, actor)
         at = parse_timestamp(data["at"])
-        target = _plain_text(data.get("target"))
-        message = _plain_text(data.get("message"))
-        via = _plain_text(data.get("via"))
-        action_id = _plain_text(data.get("id"))
-        record = data.get("post")
+        get = data.get
+        target = get("target")
         post = None
         if record is not None:
-            if type(record) is not dict:
-                return None
-            for key in record:
-                if key not in _PLAIN_POST_KEYS:
+            lists = False
+            for key, value in record.items():
+                if type(value) is not str:
+                    if key not in _POST_LISTS:
+                        return None
+                    lists = True
+                elif key not in _PLAIN_POST_TEXTS:
                     return None
+            post_get = record.get
             post_id = record["id"]
-            if type(post_id) is not str or not post_id:
+            if not post_id:
                 return None
-            author = _plain_text(record.get("author"))
-            text = record.get("text", "")
-            if type(text) is not str:
-                return None
-            created = record.get("created")
+            author = post_get("author")
+            created = post_get("created")
             if created is not None:
                 created = parse_timestamp(created)
-            in_reply_to = _plain_text(record.get("in_reply_to"))
-            quotes = _plain_text(record.get("quotes"))
+            in_reply_to = post_get("in_reply_to")
+            quotes = post_get("quotes")
             if kind in _CREATING:
                 if kind is ActionKind.REPLY:
                     if target is None:
@@ -162,25 +159,24 @@ def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | Non
                 return None
             if author is not None:
                 author = strings.setdefault(author, author)
-            network = _plain_text(record.get("network"))
+            network = post_get("network")
             if network is not None:
                 network = strings.setdefault(network, network)
             post = trusted_post(
-                post_id, author, network, text, created,
-                _plain_strings(record.get("mentions")),
-                _plain_strings(record.get("links")),
-                _plain_strings(record.get("hashtags")),
-                in_reply_to, quotes,
-                _plain_text(record.get("crosspost_of")),
-                _plain_text(record.get("source")),
+                post_id, author, network, post_get("text", ""), created,
+                _plain_strings(post_get("mentions")) if lists else None,
+                _plain_strings(post_get("links")) if lists else None,
+                _plain_strings(post_get("hashtags")) if lists else None,
+                in_reply_to, quotes, post_get("crosspost_of"), post_get("source"),
             )
         elif kind in _CREATING or target is None:
             return None
         elif kind not in _POST_TARGETS:
             target = strings.setdefault(target, target)
+        message = get("message")
         if message is not None and kind not in _WITH_MESSAGE:
             return None
-        return trusted_action(kind, actor, at, action_id, target, post, message, via)
+        return trusted_action(kind, actor, at, get("id"), target, post, message, get("via"))
     except _NOT_PLAIN:
         return None
 
