@@ -93,7 +93,6 @@ class Timeline:
                     raise ValueError(f"action.id: {action.id!r} is used by two actions")
                 seen.add(action.id)
         by_actor: dict[str, list[Action]] = defaultdict(list)
-        by_actor_kind: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
         by_kind: dict[ActionKind, list[Action]] = defaultdict(list)
         aimed: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
         pairs: dict[tuple[str, str], list[Action]] = defaultdict(list)
@@ -102,7 +101,6 @@ class Timeline:
         for action in ordered:
             actor, kind, target, post = action.actor, action.kind, action.target, action.post
             by_actor[actor].append(action)
-            by_actor_kind[actor, kind].append(action)
             by_kind[kind].append(action)
             if target is not None:
                 aimed[target, kind].append(action)
@@ -115,7 +113,7 @@ class Timeline:
                     post_action[post.id] = action
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
-        self._by_actor_kind = _frozen(by_actor_kind)
+        self._by_actor_kind: dict[str, Mapping[ActionKind, tuple[Action, ...]]] = {}
         self._by_kind = _frozen(by_kind)
         self._aimed = _frozen(aimed)
         self._pairs = _frozen(pairs)
@@ -260,7 +258,14 @@ class Timeline:
         """Actions by ``actor`` (optionally of one kind), in time order."""
         if kind is None:
             return self._by_actor.get(actor, _EMPTY)
-        return self._by_actor_kind.get((actor, ActionKind(kind)), _EMPTY)
+        kinds = self._by_actor_kind.get(actor)
+        if kinds is None:
+            # Split an actor's actions by kind when first asked: most actors never are.
+            split: dict[ActionKind, list[Action]] = defaultdict(list)
+            for action in self._by_actor.get(actor, _EMPTY):
+                split[action.kind].append(action)
+            kinds = self._by_actor_kind[actor] = {k: tuple(v) for k, v in split.items()}
+        return kinds.get(ActionKind(kind), _EMPTY)
 
     def by_kind(self, kind: ActionKind | str) -> tuple[Action, ...]:
         """Every action of one kind, in time order."""
