@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .models import Account, Action, ActionKind, Post, network_from_id
+from .models import _CREATING, _POST_TARGETS, Account, Action, ActionKind, Post, network_from_id
 from .text import GenericSyntax, TextSyntax, normalize_handle
 
 __all__ = ["Timeline"]
@@ -346,8 +346,6 @@ class Timeline:
 
 
 _action_order = attrgetter("at", "id")
-_CREATING = frozenset(kind for kind in ActionKind if kind.creates_post)
-_POST_TARGETS = frozenset(kind for kind in ActionKind if kind.targets_post)
 
 
 def _syntax_lookup(

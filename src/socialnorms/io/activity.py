@@ -17,6 +17,8 @@ from typing import IO, Any
 
 from ..hookspecs import hookimpl
 from ..models import (
+    _CREATING,
+    _POST_TARGETS,
     Account,
     Action,
     ActionKind,
@@ -68,8 +70,6 @@ _BLANK = object()
 _FAILED = object()
 
 _KINDS = {kind.value: kind for kind in ActionKind}
-_CREATING = frozenset({ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE})
-_POST_TARGETS = frozenset({ActionKind.REPLY, ActionKind.QUOTE, ActionKind.REPOST, ActionKind.LIKE})
 _WITH_MESSAGE = frozenset({ActionKind.INVITE, ActionKind.MESSAGE})
 _PLAIN_ACTION_TEXTS = frozenset(_ACTION_KEYS) - {"post"} | {"type"}
 _POST_LISTS = frozenset({"mentions", "links", "hashtags"})
