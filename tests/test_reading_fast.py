@@ -108,16 +108,16 @@ LINES = [
 ]
 
 
-@pytest.fixture
-def stdlib_only(monkeypatch):
-    monkeypatch.setattr(activity, "_fast_loads", None)
+def standard_library_only(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(activity, "_fast_loads", None)
+    patch.setattr(activity, "_typed_loads", None)
 
 
 def read_both(path, monkeypatch, **options):
     pytest.importorskip("msgspec")
     fast = read_activity(path, **options)
     with monkeypatch.context() as patch:
-        patch.setattr(activity, "_fast_loads", None)
+        standard_library_only(patch)
         standard = read_activity(path, **options)
     return fast, standard
 
@@ -139,7 +139,7 @@ def test_both_decoders_stop_with_the_same_error(tmp_path, monkeypatch, line):
     for fast in (True, False):
         with monkeypatch.context() as patch:
             if not fast:
-                patch.setattr(activity, "_fast_loads", None)
+                standard_library_only(patch)
             with pytest.raises(InputError) as caught:
                 read_activity(path)
             messages.append(str(caught.value))
@@ -152,3 +152,32 @@ def test_a_large_synthetic_file_reads_the_same_with_either_decoder(tmp_path, mon
     synthetic.write(path, actions=4_000, seed=9)
     fast, standard = read_both(path, monkeypatch)
     assert fast == standard
+
+
+def typed_same_as_checked(record: dict) -> None:
+    line = json.dumps(record).encode("utf-8")
+    typed = activity._typed_action(line, {})
+    try:
+        checked = parse_action(record) if record.get("type") == "action" else None
+    except Exception:  # noqa: BLE001 - any refusal: the shortcut must refuse too
+        checked = None
+    if checked is None:
+        assert typed is None, f"accepted a record that checked reading refuses: {record}"
+    elif typed is not None:
+        assert repr(typed) == repr(checked)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(RECORDS, RECORDS.map(lambda r: {k: v for k, v in r.items() if k != "type"}),
+                 RECORDS.map(lambda r: {**r, "type": "account"})))
+def test_msgspec_typed_records_read_the_same_or_take_the_general_path(record):
+    pytest.importorskip("msgspec")
+    typed_same_as_checked(record)
+
+
+def test_ordinary_lines_take_the_typed_shortcut_and_match():
+    pytest.importorskip("msgspec")
+    for record in synthetic.records(actions=3_000, subjects=2, seed=6):
+        if record["type"] == "action":
+            typed_same_as_checked(record)
+            assert activity._typed_action(json.dumps(record).encode(), {}) is not None

@@ -55,16 +55,75 @@ _POST_KEYS = (
 
 
 try:
-    from msgspec.json import Decoder as _Decoder
+    import msgspec
 except ImportError:  # the optional "fast" extra is not installed
-    _fast_loads = None
-    DECODER = "json"
-else:
-    _fast_loads = _Decoder().decode
-    DECODER = "msgspec"
+    msgspec = None
+DECODER = "json" if msgspec is None else "msgspec"
 """The JSON decoder reading uses: ``msgspec`` when installed (``socialnorms[fast]``),
 else the standard library's ``json``. Both give the same records and the same errors:
 a line msgspec refuses is read again, and explained, by ``json``."""
+
+if msgspec is not None:
+
+    class _PostRecord(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+        """A post without media or extra keys, typed as the activity format says."""
+
+        id: str
+        author: str | None = None
+        network: str | None = None
+        text: str = ""
+        created: str | None = None
+        mentions: list[str] | None = None
+        links: list[str] | None = None
+        hashtags: list[str] | None = None
+        in_reply_to: str | None = None
+        quotes: str | None = None
+        crosspost_of: str | None = None
+        source: str | None = None
+
+    class _ActionRecord(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+        """An action record without extra keys; msgspec checks every type while decoding."""
+
+        type: str
+        kind: str
+        actor: str
+        at: str
+        id: str | None = None
+        target: str | None = None
+        post: _PostRecord | None = None
+        message: str | None = None
+        via: str | None = None
+
+    _fast_loads = msgspec.json.Decoder().decode
+    _typed_loads = msgspec.json.Decoder(_ActionRecord).decode
+else:
+    _fast_loads = _typed_loads = None
+
+
+def _typed_action(raw: bytes, strings: dict[str, str]) -> Action | None:
+    """The action of an ordinary line, decoded and type-checked by msgspec in one go;
+    ``None`` for anything else (accounts, extra keys, media, wrong types, bad JSON),
+    which the general path then reads and explains."""
+    try:
+        record = _typed_loads(raw)
+        if record.type != "action":
+            return None
+        post = record.post
+        if post is not None:
+            post = (
+                post.id, post.author, post.network, post.text, post.created,
+                None if post.mentions is None else tuple(post.mentions),
+                None if post.links is None else tuple(post.links),
+                None if post.hashtags is None else tuple(post.hashtags),
+                post.in_reply_to, post.quotes, post.crosspost_of, post.source,
+            )
+        return _assemble(
+            strings, record.kind, record.actor, record.at, record.id, record.target,
+            record.message, record.via, post,
+        )
+    except Exception:  # noqa: BLE001 - anything unusual takes the general path
+        return None
+
 
 _BLANK = object()
 _FAILED = object()
@@ -104,14 +163,6 @@ def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | Non
                 record = value
             elif key not in _PLAIN_ACTION_TEXTS:
                 return None
-        kind = _KINDS[data["kind"]]
-        actor = data["actor"]
-        if not actor:
-            return None
-        actor = strings.setdefault(actor, actor)
-        at = parse_timestamp(data["at"])
-        get = data.get
-        target = get("target")
         post = None
         if record is not None:
             lists = False
@@ -122,63 +173,90 @@ def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | Non
                     lists = True
                 elif key not in _PLAIN_POST_TEXTS:
                     return None
-            post_get = record.get
-            post_id = record["id"]
-            if not post_id:
-                return None
-            author = post_get("author")
-            created = post_get("created")
-            if created is not None:
-                created = parse_timestamp(created)
-            in_reply_to = post_get("in_reply_to")
-            quotes = post_get("quotes")
-            if kind in _CREATING:
-                if kind is ActionKind.REPLY:
-                    if target is None:
-                        target = in_reply_to
-                    elif in_reply_to is None:
-                        in_reply_to = target
-                    if target is None or in_reply_to != target:
-                        return None
-                elif kind is ActionKind.QUOTE:
-                    if target is None:
-                        target = quotes
-                    elif quotes is None:
-                        quotes = target
-                    if target is None:
-                        return None
-                if author is None or created is None:
-                    author = author or actor
-                    created = created or at
-            elif kind in _POST_TARGETS:
-                if target is None:
-                    target = post_id
-                elif post_id != target:
-                    return None
-            else:
-                return None
-            if author is not None:
-                author = strings.setdefault(author, author)
-            network = post_get("network")
-            if network is not None:
-                network = strings.setdefault(network, network)
-            post = trusted_post(
-                post_id, author, network, post_get("text", ""), created,
-                _plain_strings(post_get("mentions")) if lists else None,
-                _plain_strings(post_get("links")) if lists else None,
-                _plain_strings(post_get("hashtags")) if lists else None,
-                in_reply_to, quotes, post_get("crosspost_of"), post_get("source"),
+            get = record.get
+            post = (
+                record["id"], get("author"), get("network"), get("text", ""), get("created"),
+                _plain_strings(get("mentions")) if lists else None,
+                _plain_strings(get("links")) if lists else None,
+                _plain_strings(get("hashtags")) if lists else None,
+                get("in_reply_to"), get("quotes"), get("crosspost_of"), get("source"),
             )
-        elif kind in _CREATING or target is None:
-            return None
-        elif kind not in _POST_TARGETS:
-            target = strings.setdefault(target, target)
-        message = get("message")
-        if message is not None and kind not in _WITH_MESSAGE:
-            return None
-        return trusted_action(kind, actor, at, get("id"), target, post, message, get("via"))
+        get = data.get
+        return _assemble(
+            strings, data["kind"], data["actor"], data["at"], get("id"), get("target"),
+            get("message"), get("via"), post,
+        )
     except _NOT_PLAIN:
         return None
+
+
+def _assemble(
+    strings: dict[str, str],
+    kind_name: str,
+    actor: str,
+    at_text: str,
+    action_id: str | None,
+    target: str | None,
+    message: str | None,
+    via: str | None,
+    post_fields: tuple[Any, ...] | None,
+) -> Action | None:
+    """An action from string fields whose types are already checked, made consistent
+    as ``Action(...)`` makes it; ``None`` when it is not (the checked path explains).
+    Raises ``KeyError``/``ValueError`` for an unknown kind or a bad timestamp."""
+    kind = _KINDS[kind_name]
+    if not actor:
+        return None
+    actor = strings.setdefault(actor, actor)
+    at = parse_timestamp(at_text)
+    post = None
+    if post_fields is not None:
+        (post_id, author, network, text, created, mentions, links, hashtags,
+         in_reply_to, quotes, crosspost_of, source) = post_fields
+        if not post_id:
+            return None
+        if created is not None:
+            created = parse_timestamp(created)
+        if kind in _CREATING:
+            if kind is ActionKind.REPLY:
+                if target is None:
+                    target = in_reply_to
+                elif in_reply_to is None:
+                    in_reply_to = target
+                if target is None or in_reply_to != target:
+                    return None
+            elif kind is ActionKind.QUOTE:
+                if target is None:
+                    target = quotes
+                elif quotes is None:
+                    quotes = target
+                if target is None:
+                    return None
+            if author is None or created is None:
+                author = author or actor
+                created = created or at
+        elif kind in _POST_TARGETS:
+            if target is None:
+                target = post_id
+            elif post_id != target:
+                return None
+        else:
+            return None
+        if author is not None:
+            author = strings.setdefault(author, author)
+        if network is not None:
+            network = strings.setdefault(network, network)
+        post = trusted_post(
+            post_id, author, network, text, created, mentions, links, hashtags,
+            in_reply_to, quotes, crosspost_of, source,
+        )
+    elif kind in _CREATING or target is None:
+        return None
+    elif kind not in _POST_TARGETS:
+        target = strings.setdefault(target, target)
+    if message is not None and kind not in _WITH_MESSAGE:
+        return None
+    return trusted_action(kind, actor, at, action_id, target, post, message, via)
 
 
 class _BadRecord(Exception):
@@ -290,6 +368,14 @@ class _Reading:
             return _FAILED
 
     def record(self, number: int, raw: bytes) -> Account | Action | None:
+        if _typed_loads is not None:
+            action = _typed_action(raw, self.strings)
+            if action is not None:
+                try:
+                    return self._action(action)
+                except _BadRecord as bad:
+                    self.fail(number, bad.field, bad.problem)
+                    return None
         data = self.decode(number, raw)
         if data is _BLANK or data is _FAILED:
             return None
