@@ -98,6 +98,7 @@ class Timeline:
         pairs: dict[tuple[str, str], list[Action]] = defaultdict(list)
         posts: dict[str, Post] = {}
         post_action: dict[str, Action] = {}
+        creators: list[Action] = []
         for action in ordered:
             actor, kind, target, post = action.actor, action.kind, action.target, action.post
             by_actor[actor].append(action)
@@ -109,8 +110,10 @@ class Timeline:
             if post is not None:
                 known = posts.get(post.id)
                 posts[post.id] = post if known is None else known.merge(post)
-                if kind in _CREATING and post.id not in post_action:
-                    post_action[post.id] = action
+                if kind in _CREATING:
+                    creators.append(action)
+                    if post.id not in post_action:
+                        post_action[post.id] = action
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
         self._by_actor_kind: dict[str, Mapping[ActionKind, tuple[Action, ...]]] = {}
@@ -126,30 +129,39 @@ class Timeline:
         self._subjects = MappingProxyType({s: tuple(subjects[s]) for s in sorted(subjects)})
         self._syntax_for = _syntax_lookup(syntax)
         self._texts: dict[str, PostText] = {}
-        self._post_mentions, self._mentions = self._read_mentions()
+        self._post_mentions, self._mentions = self._read_mentions(creators)
 
     # -- building ---------------------------------------------------------------
 
-    def _read_mentions(self) -> tuple[dict[str, tuple[str, ...]], Mapping[str, tuple[Action, ...]]]:
-        """Mentions of every post, resolved to account ids; hashtags and links are
-        read when a check first asks for a post's :meth:`text`."""
+    def _read_mentions(
+        self, creators: list[Action]
+    ) -> tuple[dict[str, tuple[str, ...]], Mapping[str, tuple[Action, ...]]]:
+        """Mentions of every post, resolved to account ids, and the post, reply and
+        quote actions (``creators``, in time order) by mentioned account. Hashtags and
+        links are read when a check first asks for a post's :meth:`text`."""
         handles = self._handle_index()
         syntaxes: dict[str, TextSyntax] = {}
         resolved: dict[str, dict[str, str]] = {}
+        author_networks: dict[str, str] = {}
         found: dict[str, tuple[str, ...]] = {}
         for post in self._posts.values():
+            network = post.network  # as post_network(), inlined: this runs for every post
+            if not network:
+                author = post.author
+                if author:
+                    network = author_networks.get(author)
+                    if network is None:
+                        network = author_networks[author] = self.network_of(author)
+                else:
+                    network = network_from_id(post.id)
             raw = post.mentions
-            network = None
             if raw is None:
-                network = self.post_network(post)
                 syntax = syntaxes.get(network)
                 if syntax is None:
                     syntax = syntaxes[network] = self._syntax_for(network)
                 raw = syntax.mentions(post.text)
             if not raw:
                 continue
-            if network is None:
-                network = self.post_network(post)
             known = resolved.get(network)
             if known is None:
                 known = resolved[network] = {}
@@ -161,11 +173,9 @@ class Timeline:
                 ids.append(account_id)
             found[post.id] = tuple(dict.fromkeys(ids))
         mentioned: dict[str, list[Action]] = defaultdict(list)
-        for action in self._actions:
-            post = action.post
-            if post is not None and action.kind in _CREATING:
-                for account_id in found.get(post.id, _EMPTY):
-                    mentioned[account_id].append(action)
+        for action in creators:
+            for account_id in found.get(action.post.id, _EMPTY):
+                mentioned[account_id].append(action)
         return found, _frozen(mentioned)
 
     def _handle_index(self) -> dict[tuple[str, str], str]:
