@@ -85,13 +85,7 @@ class Timeline:
             self._accounts[account.id] = account
         ordered = sorted(actions, key=_action_order)
         self._actions: tuple[Action, ...] = tuple(ordered)
-        by_id: dict[str, Action] = {action.id: action for action in ordered}
-        if len(by_id) != len(ordered):
-            seen: set[str] = set()
-            for action in ordered:
-                if action.id in seen:
-                    raise ValueError(f"action.id: {action.id!r} is used by two actions")
-                seen.add(action.id)
+        by_id: dict[str, Action] = {}
         by_actor: dict[str, list[Action]] = defaultdict(list)
         by_kind: dict[ActionKind, list[Action]] = defaultdict(list)
         aimed: dict[tuple[str, ActionKind], list[Action]] = defaultdict(list)
@@ -100,6 +94,7 @@ class Timeline:
         post_action: dict[str, Action] = {}
         creators: list[Action] = []
         for action in ordered:
+            by_id[action.id] = action
             actor, kind, target, post = action.actor, action.kind, action.target, action.post
             by_actor[actor].append(action)
             by_kind[kind].append(action)
@@ -114,6 +109,12 @@ class Timeline:
                     creators.append(action)
                     if post.id not in post_action:
                         post_action[post.id] = action
+        if len(by_id) != len(ordered):
+            seen: set[str] = set()
+            for action in ordered:
+                if action.id in seen:
+                    raise ValueError(f"action.id: {action.id!r} is used by two actions")
+                seen.add(action.id)
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
         self._by_actor_kind: dict[str, Mapping[ActionKind, tuple[Action, ...]]] = {}
