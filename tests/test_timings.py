@@ -6,8 +6,9 @@ import gc
 
 from click.testing import CliRunner
 
-from socialnorms import Checker, synthetic
+from socialnorms import Checker, Timeline, synthetic
 from socialnorms.cli import main
+from socialnorms.io.activity import read_activity
 
 
 def test_check_reports_the_seconds_of_every_phase_and_the_same_report(tmp_path):
@@ -22,11 +23,13 @@ def test_check_reports_the_seconds_of_every_phase_and_the_same_report(tmp_path):
     assert timed.to_json() == checker.check(path).to_json()
 
 
-def test_checking_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+def test_reading_and_checking_leave_the_garbage_collector_as_they_found_it(tmp_path):
     path = tmp_path / "t.jsonl"
     synthetic.write(path, actions=50, seed=4)
     assert gc.isenabled()
     Checker().check(path)
+    Timeline(*synthetic.generate(actions=50))
+    read_activity(path)
     assert gc.isenabled()
     gc.disable()
     try:

@@ -7,13 +7,12 @@ a ``plugin-error`` finding naming its plugin, and the other checks still run
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ._collector import collector_paused
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config
 from .io import InputError, ReadOptions, SkippedRecord, choose_reader
@@ -28,22 +27,6 @@ __all__ = ["Checker", "check", "load"]
 Source = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 PLUGIN_ERROR_CODE = "SN000"
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a timeline is built and checked.
-
-    Reading makes millions of long-lived objects and no reference cycles; every
-    full collection would walk them all again, making a large read quadratic.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Checker:
@@ -109,7 +92,7 @@ class Checker:
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        with _collector_paused():
+        with collector_paused():
             return self._read(paths, options or ReadOptions(tolerant=tolerant), format, timings)
 
     def _read(
@@ -161,7 +144,7 @@ class Checker:
         ``timings``, when given, receives the seconds each phase took: ``read``,
         ``timeline`` (building the indexes) and ``check:GUIDELINE`` for every check run.
         """
-        with _collector_paused():
+        with collector_paused():
             return self._check(source, tolerant=tolerant, format=format, timings=timings)
 
     def _check(

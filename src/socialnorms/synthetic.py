@@ -26,6 +26,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any
 
+from ._collector import collector_paused
 from .models import Account, Action
 
 __all__ = ["NETWORKS", "generate", "records", "write"]
@@ -266,11 +267,12 @@ def generate(actions: int = 100_000, subjects: int = 3, seed: int = 0) -> tuple[
 
     accounts: list[Account] = []
     made: list[Action] = []
-    for record in records(actions, subjects, seed):
-        if record["type"] == "account":
-            accounts.append(parse_account(record))
-        else:
-            made.append(parse_action(record))
+    with collector_paused():
+        for record in records(actions, subjects, seed):
+            if record["type"] == "account":
+                accounts.append(parse_account(record))
+            else:
+                made.append(parse_action(record))
     return accounts, made
 
 

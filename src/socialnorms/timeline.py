@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from .models import _CREATING, _POST_TARGETS, Account, Action, ActionKind, Post, network_from_id
 from .text import GenericSyntax, TextSyntax, normalize_handle
 
@@ -77,6 +78,15 @@ class Timeline:
         actions: Iterable[Action] = (),
         *,
         syntax: Mapping[str, TextSyntax] | Callable[[str], TextSyntax | None] | None = None,
+    ) -> None:
+        with collector_paused():
+            self._build(accounts, actions, syntax)
+
+    def _build(
+        self,
+        accounts: Iterable[Account],
+        actions: Iterable[Action],
+        syntax: Mapping[str, TextSyntax] | Callable[[str], TextSyntax | None] | None,
     ) -> None:
         self._accounts: dict[str, Account] = {}
         for account in sorted(accounts, key=lambda a: a.id):

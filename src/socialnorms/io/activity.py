@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .._collector import collector_paused
 from ..hookspecs import hookimpl
 from ..models import (
     _CREATING,
@@ -435,7 +436,7 @@ def read_activity(path: str | Path | IO[bytes], *, tolerant: bool = False, name:
     reading = _Reading(str(reading_name or "<stream>"), tolerant)
     accounts: list[Account] = []
     actions: list[Action] = []
-    with _open(path) as stream:
+    with _open(path) as stream, collector_paused():
         for number, raw in enumerate(stream, start=1):
             item = reading.record(number, raw.rstrip(b"\r\n"))
             if isinstance(item, Action):
