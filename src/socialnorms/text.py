@@ -40,6 +40,14 @@ class TextSyntax(Protocol):
         """The length of ``text`` as the network counts it against its limit."""
 
 
+def _without_links(text: str) -> str:
+    """``text`` with every link blanked out, so that its parts are not read as tags or
+    mentions. Most texts have no link: they are returned as they are, cheaply."""
+    if "://" not in text and "www." not in text.lower():
+        return text
+    return _LINK.sub(" ", text)
+
+
 def _strip_trailing(url: str) -> str:
     while url and url[-1] in _TRAILING:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
@@ -64,19 +72,21 @@ class GenericSyntax:
         return f"GenericSyntax(url_length={self.url_length!r})"
 
     def links(self, text: str) -> tuple[str, ...]:
+        if "://" not in text and "www." not in text.lower():
+            return ()
         found = (_strip_trailing(m.group(0)) for m in _LINK.finditer(text))
         return tuple(url for url in found if len(url) > 4)
 
     def mentions(self, text: str) -> tuple[str, ...]:
         if "@" not in text:
             return ()
-        without_links = _LINK.sub(" ", text)
+        without_links = _without_links(text)
         return tuple(m.group(1).rstrip(".-") for m in _MENTION.finditer(without_links))
 
     def hashtags(self, text: str) -> tuple[str, ...]:
         if "#" not in text and "＃" not in text:
             return ()
-        without_links = _LINK.sub(" ", text)
+        without_links = _without_links(text)
         return tuple(
             tag for tag in (m.group(1) for m in _HASHTAG.finditer(without_links)) if not tag.isdigit()
         )
