@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
+
+from .models import parse_timestamp
 
 if TYPE_CHECKING:
     from .config import Config
@@ -127,6 +130,10 @@ class Rule:
         return {option.name: option.default for option in self.options}
 
 
+def _finding_time(value: datetime | str | None) -> datetime | None:
+    return None if value is None else parse_timestamp(value, "finding.at")
+
+
 def _evidence(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
@@ -148,11 +155,13 @@ class Finding:
     message: str
     suggestion: str
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_evidence)
-    at: datetime | None = None
+    at: datetime | None = attrs.field(default=None, converter=_finding_time)
+    """The time of the latest evidence, in UTC."""
     metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
 
     def sort_key(self) -> tuple[Any, ...]:
-        """Report order: subject, account, time, code, then the rest for stability."""
+        """Report order: subject, account, time, code, then every other field, so
+        that the order never depends on the order checks yielded findings in."""
         return (
             self.subject or "",
             self.account or "",
@@ -160,6 +169,12 @@ class Finding:
             self.code,
             self.message,
             self.evidence,
+            self.network or "",
+            self.severity.weight,
+            self.rule,
+            self.guideline,
+            self.suggestion,
+            json.dumps(self.metrics, sort_keys=True, default=str),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,9 +197,6 @@ class Finding:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         """Read a finding back from its report form."""
-        from .models import parse_timestamp
-
-        at = data.get("at")
         return cls(
             code=data["code"],
             rule=data["rule"],
@@ -196,7 +208,7 @@ class Finding:
             message=data["message"],
             suggestion=data.get("suggestion", ""),
             evidence=data.get("evidence", ()),
-            at=parse_timestamp(at, "finding.at") if at else None,
+            at=data.get("at"),
             metrics=data.get("metrics", {}),
         )
 

@@ -31,6 +31,7 @@ __all__ = [
 FORMAT = "socialnorms-activity"
 VERSION = 1
 SUFFIXES = (".jsonl", ".ndjson")
+_BOM = b"\xef\xbb\xbf"  # written by some Windows tools; not part of the first record
 
 _ACCOUNT_KEYS = (
     "id", "network", "subject", "handle", "name", "bio", "url", "created",
@@ -114,6 +115,16 @@ def parse_action(data: Mapping[str, Any]) -> Action:
         raise _split(exc) from None
 
 
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 class _Reading:
     """State of one strict or tolerant read: posts seen so far, ids, skipped records."""
 
@@ -131,20 +142,22 @@ class _Reading:
         self.skipped.append(SkippedRecord(self.name, line, field, problem))
 
     def record(self, number: int, raw: bytes) -> Account | Action | None:
+        if number == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM):]
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.fail(number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            self.fail(number, "record", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
             return None
         if not text.strip():
             return None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            self.fail(number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            self.fail(number, "record", f"invalid JSON: {exc.msg} at column {exc.colno}")
             return None
         if not isinstance(data, dict):
-            self.fail(number, None, f"expected a JSON object, got {type(data).__name__}")
+            self.fail(number, "record", f"expected a JSON object, got {_json_type(data)}")
             return None
         kind = data.get("type")
         try:

@@ -136,7 +136,7 @@ class TimelineBuilder:
         *,
         at: str | datetime | None = None,
         after: str | timedelta | None = None,
-        id: str | None = None,  # noqa: A002 - the format's key
+        id: str | None = None,
         **fields: Any,
     ) -> TimelineBuilder:
         """Any action, with the format's fields as keywords (``target=``, ``post=``, …)."""

@@ -24,7 +24,7 @@ to audited subjects. Importing this module registers the strategies for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import strategies as st
 
@@ -51,8 +51,8 @@ __all__ = [
 #: Networks the strategies draw from unless told otherwise.
 NETWORKS: tuple[str, ...] = ("twitter", "mastodon", "linkedin", "bluesky")
 
-_START = datetime(2026, 1, 1, tzinfo=timezone.utc)
-_END = datetime(2026, 12, 31, tzinfo=timezone.utc)
+_START = datetime(2026, 1, 1, tzinfo=UTC)
+_END = datetime(2026, 12, 31, tzinfo=UTC)
 _WORDS = (
     "thanks", "great", "new", "trail", "guide", "repair", "boots", "today", "sale",
     "launch", "team", "question", "help", "order", "love", "review", "event", "café", "日本",
@@ -65,9 +65,9 @@ _VIA = ("web", "Buffer", "IFTTT", "auto-follow")
 def timestamps(start: datetime = _START, end: datetime = _END) -> st.SearchStrategy[datetime]:
     """Aware UTC datetimes between ``start`` and ``end``."""
     return st.datetimes(
-        min_value=start.astimezone(timezone.utc).replace(tzinfo=None),
-        max_value=end.astimezone(timezone.utc).replace(tzinfo=None),
-        timezones=st.just(timezone.utc),
+        min_value=start.astimezone(UTC).replace(tzinfo=None),
+        max_value=end.astimezone(UTC).replace(tzinfo=None),
+        timezones=st.just(UTC),
     )
 
 
