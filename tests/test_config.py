@@ -1,0 +1,141 @@
+"""Configuration: files, selection, severities, options and errors that name the key."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialnorms import Config, ConfigError, Option, Rule, Severity
+
+RULES = [
+    Rule(code="SN101", name="self-mention-reposts", summary="s", why="w",
+         options=[Option("min_share", 0.5, "Half is where it starts to read as vanity."),
+                  Option("window_days", 30, "A month evens out campaigns.")]),
+    Rule(code="SN102", name="only-own-content", summary="s", why="w"),
+    Rule(code="SN501", name="unanswered-mentions", summary="s", why="w",
+         options=[Option("response_hours", 24, "A day is what most audiences expect.")]),
+]
+GUIDELINES = ["retweet-carefully", "respond-to-mentions"]
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_full_configuration_file_is_read(tmp_path):
+    path = write(tmp_path, "socialnorms.toml", """
+select = ["SN1", "respond-to-mentions"]
+ignore = "SN102"
+disable-plugins = ["bluesky"]
+fail-on = "warning"
+
+[severity]
+SN101 = "error"
+
+[options.self-mention-reposts]
+min_share = 0.6
+
+[networks.linkedin.options.SN501]
+response_hours = 48
+
+[networks.linkedin.severity]
+SN501 = "info"
+""")
+    config = Config.load(path)
+    config.validate(RULES, GUIDELINES)
+    assert config.select == ("SN1", "respond-to-mentions") and config.ignore == ("SN102",)
+    assert config.disable_plugins == ("bluesky",) and config.fail_on is Severity.WARNING
+    assert config.source == str(path)
+    assert config.severity_for("SN101", Severity.WARNING) is Severity.ERROR
+    assert config.severity_for("SN501", Severity.WARNING, "linkedin") is Severity.INFO
+    assert config.severity_for("SN501", Severity.WARNING, "twitter") is Severity.WARNING
+    assert config.option(RULES[0], "min_share", 0.5) == 0.6
+    assert config.option(RULES[0], "window_days", 30) == 30
+    assert config.option(RULES[2], "response_hours", 24, network="linkedin") == 48
+    assert config.option(RULES[2], "response_hours", 24, network="twitter") == 24
+
+
+@pytest.mark.parametrize(
+    ("code", "guideline", "select", "ignore", "selected"),
+    [
+        ("SN101", "retweet-carefully", (), (), True),
+        ("SN101", "retweet-carefully", ("SN101",), (), True),
+        ("SN101", "retweet-carefully", ("SN1",), (), True),
+        ("SN101", "retweet-carefully", ("SN5",), (), False),
+        ("SN101", "retweet-carefully", ("retweet-carefully",), (), True),
+        ("SN501", "respond-to-mentions", ("retweet-carefully",), (), False),
+        ("SN101", "retweet-carefully", ("SN1",), ("SN101",), False),
+        ("SN102", "retweet-carefully", ("SN1",), ("SN101",), True),
+        ("SN101", "retweet-carefully", (), ("retweet-carefully",), False),
+    ],
+)
+def test_select_and_ignore(code, guideline, select, ignore, selected):
+    assert Config(select=select, ignore=ignore).selects(code, guideline) is selected
+
+
+def test_discover_finds_the_nearest_file_upward(tmp_path):
+    assert Config.discover(tmp_path) == Config()
+    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n')
+    assert Config.discover(tmp_path) == Config()
+    write(tmp_path, "pyproject.toml", '[tool.socialnorms]\nselect = ["SN5"]\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert Config.discover(deep).select == ("SN5",)
+    write(tmp_path / "a", "socialnorms.toml", 'ignore = ["SN501"]\n')
+    found = Config.discover(deep)
+    assert found.ignore == ("SN501",) and found.source.endswith("socialnorms.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("selct = ['SN1']", "unknown key 'selct'; allowed keys: disable-plugins, fail-on, ignore, networks, "
+                            "options, select, severity"),
+        ("select = 5", "select: expected a list of strings, got 5"),
+        ("fail-on = 'fatal'", "fail-on: expected info, warning or error, got 'fatal'"),
+        ("[severity]\nSN101 = 'loud'", "severity.SN101: expected info, warning or error, got 'loud'"),
+        ("[networks.linkedin]\noption = 1", "networks.linkedin: unknown key 'option'; allowed keys: options, severity"),
+        ("[networks.linkedin.severity]\nSN101 = 'loud'",
+         "networks.linkedin.severity.SN101: expected info, warning or error, got 'loud'"),
+        ("options = 3", "options: expected a table, got 3"),
+        ("select = [", "not valid TOML"),
+    ],
+)
+def test_bad_files_raise_errors_naming_the_file_and_key(tmp_path, text, message):
+    path = write(tmp_path, "socialnorms.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        Config.load(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({"select": ["SN9"]}, "select: 'SN9' is no rule code, code prefix or guideline name; "
+                              "codes: SN101, SN102, SN501; guidelines: respond-to-mentions, retweet-carefully"),
+        ({"ignore": ["house-style"]}, "ignore: 'house-style' is no rule code"),
+        ({"severity": {"SN999": "error"}}, "severity.SN999: no rule has that code; codes: SN101, SN102, SN501"),
+        ({"severity": {"self-mention-reposts": "error"}}, "severity.self-mention-reposts: no rule has that code"),
+        ({"options": {"SN999": {"x": 1}}}, "options.SN999: no rule has that code or name"),
+        ({"options": {"SN101": {"share": 1}}}, "options.SN101.share: unknown option; allowed: min_share, window_days"),
+        ({"options": {"SN102": {"share": 1}}}, "options.SN102.share: unknown option; allowed: none"),
+        ({"options": {"SN101": {"min_share": "half"}}}, "options.SN101.min_share: expected int or float, got 'half'"),
+        ({"options": {"SN101": {"window_days": True}}}, "options.SN101.window_days: expected int or float, got True"),
+        ({"networks": {"linkedin": {"options": {"SN501": {"response_hours": "2d"}}}}},
+         "networks.linkedin.options.SN501.response_hours: expected int or float, got '2d'"),
+        ({"networks": {"linkedin": {"severity": {"SN9": "info"}}}}, "networks.linkedin.severity.SN9: no rule"),
+    ],
+)
+def test_validate_names_the_file_the_key_and_what_is_allowed(config, message):
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping(config, source="pyproject.toml").validate(RULES, GUIDELINES)
+    assert str(caught.value).startswith("pyproject.toml: ")
+    assert message in str(caught.value)
+
+
+def test_merge_replaces_only_given_fields():
+    config = Config(select=["SN1"], fail_on="warning")
+    merged = config.merge(fail_on="error", select=None)
+    assert merged.select == ("SN1",) and merged.fail_on is Severity.ERROR
