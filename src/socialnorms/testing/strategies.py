@@ -210,7 +210,7 @@ def activity(
     Each drawn subject owns one account on each of some networks; other accounts
     (some tagged ``customer`` or ``spam``) and a few actors without an account
     record fill the rest. References always resolve to earlier posts on the
-    same network and to accounts of the same network.
+    same network and to other accounts of the same network.
     """
     nets = draw(st.lists(st.sampled_from(list(networks)), min_size=1, max_size=len(networks), unique=True))
     taken: set[str] = set()
@@ -238,8 +238,9 @@ def activity(
         actor = draw(st.sampled_from(actors))
         net = actor.partition(":")[0]
         earlier = created[net]
+        others = [a for a in by_network[net] if a != actor]
         kind = draw(st.sampled_from(list(ActionKind)))
-        if kind.targets_post and not earlier:
+        if (kind.targets_post and not earlier) or (not kind.creates_post and not kind.targets_post and not others):
             kind = ActionKind.POST
         fields: dict[str, object] = {"id": f"{net}:a{number}"}
         via = draw(st.sampled_from((None, None, *_VIA)))
@@ -260,7 +261,6 @@ def activity(
             if draw(st.booleans()):
                 fields["post"] = Post(id=shared.id, author=shared.author, text=shared.text)
         else:
-            others = [a for a in by_network[net] if a != actor] or by_network[net]
             fields["target"] = draw(st.sampled_from(others))
             if kind in (ActionKind.INVITE, ActionKind.MESSAGE):
                 fields["message"] = draw(st.one_of(st.just(""), texts()))
