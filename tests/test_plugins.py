@@ -224,3 +224,42 @@ def test_registered_plugins_show_what_they_provide(plugin_manager):
         assert registry.provided_by("lines-reporter") == ("reporter:lines",)
         assert set(registry.reporters) == {"json", "lines", "text"}
     assert "lines" not in Registry(plugin_manager).reporters
+
+
+def test_what_a_failing_plugin_registered_before_it_failed_is_forgotten():
+    from socialnorms import NetworkProfile, Topic
+    from socialnorms.testing import isolated_plugin_manager
+
+    class HalfBroken:
+        @hookimpl
+        def register_topics(self, register):
+            register(Topic("hiking", ["trail", "summit"]))
+
+        @hookimpl
+        def register_networks(self, register):
+            register(NetworkProfile(id="trailnet", name="TrailNet"))
+
+        @hookimpl
+        def register_checks(self, register):
+            raise RuntimeError("bad release")
+
+    class Solid:
+        @hookimpl
+        def register_topics(self, register):
+            register(Topic("hiking", ["backpack"]))
+
+    pm = isolated_plugin_manager(strict=False)
+    with registered(pm, HalfBroken(), name="half-broken"), registered(pm, Solid(), name="solid"):
+        with pytest.warns(PluginLoadWarning, match="'half-broken' failed to load.*RuntimeError: bad release"):
+            registry = Registry(pm)
+        assert registry.topics["hiking"].terms == ("backpack",)
+        assert "trailnet" not in registry.networks
+        assert registry.provided_by("half-broken") == ()
+
+
+def test_a_duplicate_rule_code_raises_in_strict_mode(dists):
+    first = dists.good("first", code="TST301", guideline="test-first")
+    second = dists.good("second", code="TST301", guideline="test-second")
+    pm = new_plugin_manager(builtins=False, strict=True)
+    with pytest.raises(PluginLoadError, match=f"{second!r}.*already registered by plugin {first!r}"):
+        Registry(pm)

@@ -42,7 +42,7 @@ class Registry:
         self._network_plugin: dict[str, str] = {}
         self._readers: dict[str, Any] = {}
         self._reporters: dict[str, Any] = {}
-        self._topics: dict[str, Topic] = {}
+        self._topics: list[tuple[Topic, str]] = []
         self._provided: dict[str, list[str]] = {}
         self.problems: list[str] = []
         for hook, adder in (
@@ -97,6 +97,7 @@ class Registry:
         for table in (self._readers, self._reporters):
             for key in [k for k, (_obj, p) in table.items() if p == plugin]:
                 del table[key]
+        self._topics = [(t, p) for t, p in self._topics if p != plugin]
         self._provided.pop(plugin, None)
 
     def _add_check(self, check: Any, plugin: str) -> None:
@@ -152,8 +153,7 @@ class Registry:
     def _add_topic(self, topic: Any, plugin: str) -> None:
         if not isinstance(topic, Topic):
             raise TypeError(f"register_topics: {topic!r} is not a Topic")
-        known = self._topics.get(topic.name)
-        self._topics[topic.name] = topic if known is None else known.extended(topic)
+        self._topics.append((topic, plugin))
         self._provide(plugin, f"topic:{topic.name}")
 
     # -- what the engine and the CLI ask --------------------------------------------
@@ -199,7 +199,11 @@ class Registry:
 
     @property
     def topics(self) -> Mapping[str, Topic]:
-        return MappingProxyType(dict(sorted(self._topics.items())))
+        merged: dict[str, Topic] = {}
+        for topic, _plugin in self._topics:
+            known = merged.get(topic.name)
+            merged[topic.name] = topic if known is None else known.extended(topic)
+        return MappingProxyType(dict(sorted(merged.items())))
 
     def provided_by(self, plugin: str) -> tuple[str, ...]:
         """What a plugin registered: ``check:NAME``, ``network:ID``, ``reader:NAME``, …"""

@@ -91,6 +91,7 @@ def registered(pm: PluginManager, plugin: object, name: str | None = None) -> It
         yield registered_name
     finally:
         pm.unregister(name=registered_name)
+        pm.failed.pop(registered_name, None)  # a failure is forgotten with the plugin
 
 
 class _Plugin:
