@@ -1,0 +1,27 @@
+"""The complete example of docs/testing-plugins.md runs, as written, as a pytest session."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "testing-plugins.md"
+
+
+def test_the_plugin_example_in_the_docs_passes(tmp_path):
+    if not DOC.exists():
+        pytest.fail(f"{DOC.name} is missing")
+    blocks = re.findall(r"```python\n# (\w+\.py)\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    assert {name for name, _code in blocks} == {"conftest.py", "house_style.py", "test_house_style.py"}
+    for name, code in blocks:
+        (tmp_path / name).write_text(code, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "5 passed" in run.stdout
