@@ -57,6 +57,10 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
             assert timeline.by_actor(account_id, kind) == tuple(
                 a for a in ordered if a.actor == account_id and a.kind is kind
             )
+        for kind in ACCOUNT_KINDS:
+            assert timeline.aimed_at(account_id, kind) == tuple(
+                a for a in ordered if a.kind is kind and a.target == account_id
+            )
         assert timeline.followers_of(account_id) == tuple(
             a for a in ordered if a.kind is ActionKind.FOLLOW and a.target == account_id
         )
@@ -85,6 +89,7 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
     for action in ordered:
         assert timeline.action(action.id) == action
     assert timeline.action("nowhere:a0") is None
+    assert timeline.post("nowhere:p0") is None
 
     embedded = {a.post.id for a in actions if a.post is not None}
     assert set(timeline.posts) == embedded
@@ -99,7 +104,11 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
                 a for a in ordered if a.kind is kind and a.target == post_id
             )
     for post_id, post in timeline.posts.items():
-        assert post.id == post_id
+        copies = [a.post for a in ordered if a.post is not None and a.post.id == post_id]
+        merged = copies[0]
+        for copy in copies[1:]:
+            merged = merged.merge(copy)
+        assert timeline.post(post_id) == post == merged
         network = timeline.post_network(post)
         assert network == (post.network or timeline.network_of(post.author))
         assert timeline.text(post).mentions == brute_mentions(timeline, post, network)
