@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from datetime import timedelta
 
 import pytest
 from hypothesis import given
@@ -104,6 +106,18 @@ def test_a_check_yielding_something_else_than_its_findings_is_a_plugin_error():
         report = socialnorms.check(Timeline(), plugin_manager=pm)
     (error,) = assert_findings(report, codes={"SN000"})
     assert "yielded 'not a finding', not a Finding of its rules" in error.message
+
+
+def test_a_finding_whose_metrics_cannot_be_written_is_a_plugin_error():
+    @check_function("test-timedelta", [Rule(code="TST920", name="bad-metric", summary="s", why="w")])
+    def bad_metric(ctx):
+        yield ctx.finding("TST920", subject=None, account=None, message="m", suggestion="",
+                          metrics={"delay": timedelta(hours=1)})
+
+    report = run_checks(Timeline(), bad_metric, strict=False)
+    (error,) = assert_findings(report, codes={"SN000"})
+    assert "Finding.metrics.delay: not a JSON value: datetime.timedelta(seconds=3600)" in error.message
+    assert json.loads(report.to_json())["findings"][0]["code"] == "SN000"
 
 
 def test_strict_mode_lets_the_exception_through():

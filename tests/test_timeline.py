@@ -166,6 +166,12 @@ def test_mentions_resolve_handles_to_account_ids_per_network():
     assert timeline.text("t1").hashtags == () and timeline.text("t2").links == ()
 
 
+def test_explicit_mentions_may_be_account_ids_without_a_record():
+    timeline = TimelineBuilder().post("twitter:jane", "hi", id="p", mentions=["twitter:bob", "@Carol"]).build()
+    assert timeline.text("p").mentions == ("twitter:bob", "twitter:carol")
+    assert [a.id for a in timeline.mentions_of("twitter:bob")] == ["p"]
+
+
 def test_syntax_per_network_is_used_for_parsing():
     class NoMentions(GenericSyntax):
         def mentions(self, text):

@@ -134,6 +134,19 @@ def _finding_time(value: datetime | str | None) -> datetime | None:
     return None if value is None else parse_timestamp(value, "finding.at")
 
 
+def _metrics(value: Mapping[str, Any]) -> dict[str, Any]:
+    """Metrics must serialise, or the report of every check would fail to print."""
+    metrics = dict(value)
+    for key, item in metrics.items():
+        if not isinstance(key, str):
+            raise TypeError(f"Finding.metrics: names must be strings, got {key!r}")
+        try:
+            json.dumps(item, allow_nan=False)
+        except (TypeError, ValueError):
+            raise TypeError(f"Finding.metrics.{key}: not a JSON value: {item!r}") from None
+    return metrics
+
+
 def _evidence(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
@@ -157,7 +170,8 @@ class Finding:
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_evidence)
     at: datetime | None = attrs.field(default=None, converter=_finding_time)
     """The time of the latest evidence, in UTC."""
-    metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=_metrics, hash=False)
+    """Figures behind the finding, by snake_case name: JSON values (numbers, strings, …)."""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Report order: subject, account, time, code, then every other field, so
