@@ -139,3 +139,14 @@ def test_merge_replaces_only_given_fields():
     config = Config(select=["SN1"], fail_on="warning")
     merged = config.merge(fail_on="error", select=None)
     assert merged.select == ("SN1",) and merged.fail_on is Severity.ERROR
+
+
+def test_option_types_follow_the_default():
+    terms = Option("terms", ("free", "sale"), "Words that mark an advert.")
+    assert terms.validate(["deal"]) == ["deal"]
+    assert Option("limit", None, "No limit unless set.").validate(3) == 3
+    assert Option("ratio", 0.5, "Half.").validate(1) == 1
+    with pytest.raises(ValueError, match="terms: expected list or tuple, got 'deal'"):
+        terms.validate("deal")
+    with pytest.raises(ValueError, match="flag: expected bool, got 1"):
+        Option("flag", False, "Off.").validate(1)

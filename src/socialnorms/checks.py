@@ -72,6 +72,19 @@ def _match(pattern: re.Pattern[str], what: str):
     return check
 
 
+def _option_type(default: Any) -> type | tuple[type, ...]:
+    """The types a configured value may have, judged from the default: a number takes
+    any number, a sequence any list (TOML has no tuples), ``None`` anything."""
+    if default is None:
+        return object
+    kind = type(default)
+    if kind in (int, float):
+        return (int, float)
+    if kind in (list, tuple):
+        return (list, tuple)
+    return kind
+
+
 @attrs.frozen(slots=True)
 class Option:
     """A setting of a rule, with its default and the reason for that default."""
@@ -84,8 +97,7 @@ class Option:
 
     def __attrs_post_init__(self) -> None:
         if self.type is None:
-            kind = type(self.default)
-            object.__setattr__(self, "type", (int, float) if kind in (int, float) else kind)
+            object.__setattr__(self, "type", _option_type(self.default))
 
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` if it has the option's type, else raise ValueError."""
