@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
-from .models import parse_timestamp
-
 if TYPE_CHECKING:
     from .config import Config
     from .profiles import NetworkProfile
@@ -143,6 +141,8 @@ class Rule:
 
 
 def _finding_time(value: datetime | str | None) -> datetime | None:
+    from .models import parse_timestamp
+
     return None if value is None else parse_timestamp(value, "finding.at")
 
 

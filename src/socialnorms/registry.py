@@ -88,6 +88,7 @@ class Registry:
 
     def _forget(self, plugin: str) -> None:
         self._checks = [(c, p) for c, p in self._checks if p != plugin]
+        self._topics = [(t, p) for t, p in self._topics if p != plugin]
         for table in (self._rules,):
             for key in [k for k, v in table.items() if v.plugin == plugin]:
                 del table[key]
@@ -97,7 +98,6 @@ class Registry:
         for table in (self._readers, self._reporters):
             for key in [k for k, (_obj, p) in table.items() if p == plugin]:
                 del table[key]
-        self._topics = [(t, p) for t, p in self._topics if p != plugin]
         self._provided.pop(plugin, None)
 
     def _add_check(self, check: Any, plugin: str) -> None:
@@ -199,6 +199,7 @@ class Registry:
 
     @property
     def topics(self) -> Mapping[str, Topic]:
+        """Topics by name; registrations of one name by several plugins are merged."""
         merged: dict[str, Topic] = {}
         for topic, _plugin in self._topics:
             known = merged.get(topic.name)
