@@ -131,7 +131,7 @@ def test_filter_keeps_findings_that_match_every_criterion(criteria, codes):
     report = Report(findings=FINDINGS, actions=9, subjects=["acme", "globex"], notes=["n"])
     kept = report.filter(**criteria)
     assert {f.code for f in kept} == codes
-    assert (kept.actions, kept.subjects, kept.notes) == (9, ("acme", "globex"), ("n",))
+    assert (kept.actions, kept.notes) == (9, ("n",))
 
 
 def test_counts_max_severity_and_fail_on():
