@@ -263,3 +263,18 @@ def test_a_duplicate_rule_code_raises_in_strict_mode(dists):
     pm = new_plugin_manager(builtins=False, strict=True)
     with pytest.raises(PluginLoadError, match=f"{second!r}.*already registered by plugin {first!r}"):
         Registry(pm)
+
+
+def test_two_distributions_with_one_plugin_name_are_reported(dists):
+    name = dists.good("twin", code="TST401", guideline="test-twin")
+    other = dists.add("twin-b", CHECK_SOURCE.format(code="TST402", code_lower="tst402", guideline="test-twin-b"))
+    info = dists.root / "sntest_twin_b-1.0.dist-info" / "entry_points.txt"
+    info.write_text(info.read_text(encoding="utf-8").replace(other, name), encoding="utf-8")
+    with pytest.warns(PluginLoadWarning, match=f"plugin {name!r} of distribution 'sntest_twin_b' is not loaded: "
+                                              "the plugin name is already taken by distribution 'sntest_twin'"):
+        pm = new_plugin_manager(builtins=False)
+    assert "TST401" in Registry(pm).rules and "TST402" not in Registry(pm).rules
+    listed = [i for i in pm.list_plugins() if i.name == name]
+    assert [(i.distribution, i.error is None) for i in listed] == [("sntest_twin", True), ("sntest_twin_b", False)]
+    with pytest.raises(PluginLoadError, match="sntest_twin_b: the plugin name is already taken"):
+        new_plugin_manager(builtins=False, strict=True)
