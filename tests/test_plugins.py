@@ -278,3 +278,13 @@ def test_two_distributions_with_one_plugin_name_are_reported(dists):
     assert [(i.distribution, i.error is None) for i in listed] == [("sntest_twin", True), ("sntest_twin_b", False)]
     with pytest.raises(PluginLoadError, match="sntest_twin_b: the plugin name is already taken"):
         new_plugin_manager(builtins=False, strict=True)
+
+
+def test_a_plugin_named_like_a_builtin_one_is_reported(dists):
+    dists.add("x", "")
+    info = next(dists.root.glob("sntest_x-1.0.dist-info")) / "entry_points.txt"
+    info.write_text(f"[socialnorms]\nreporters = {dists.modules[-1]}\n", encoding="utf-8")
+    with pytest.warns(PluginLoadWarning, match="plugin 'reporters' of distribution 'sntest_x' is not loaded: "
+                                              "the plugin name is already taken by distribution 'socialnorms'"):
+        pm = new_plugin_manager(builtins=False)
+    assert pm.origin("reporters")[2]

@@ -108,10 +108,10 @@ class PluginManager(pluggy.PluginManager):
             found.append((ep.name, dist_name, ep.value, version, ep))
         seen: dict[str, str] = {}
         for _name, dist_name, _value, version, ep in sorted(found, key=lambda item: item[:3]):
-            if ep.name in seen:
-                self._name_taken(ep.name, dist_name, version, seen[ep.name])
+            if self.is_blocked(ep.name):
                 continue
-            if self.is_blocked(ep.name) or self.has_plugin(ep.name):
+            if ep.name in seen or self.has_plugin(ep.name):
+                self._name_taken(ep.name, dist_name, version, seen.get(ep.name) or self.origin(ep.name)[0])
                 continue
             seen[ep.name] = dist_name
             self._guarded(ep.name, dist_name, version, False, ep.load)
