@@ -222,7 +222,7 @@ def test_registered_plugins_show_what_they_provide(plugin_manager):
     with registered(plugin_manager, Reporters(), name="lines-reporter"):
         registry = Registry(plugin_manager)
         assert registry.provided_by("lines-reporter") == ("reporter:lines",)
-        assert set(registry.reporters) == {"json", "lines", "text"}
+        assert {"json", "lines", "text"} <= set(registry.reporters)
     assert "lines" not in Registry(plugin_manager).reporters
 
 
