@@ -25,3 +25,23 @@ def test_the_plugin_example_in_the_docs_passes(tmp_path):
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "5 passed" in run.stdout
+
+
+def test_the_python_api_tour_runs_in_order(monkeypatch):
+    """Each block of docs/python-api.md runs after the previous ones, as in a notebook.
+    The configuration block runs once the rules it names are installed."""
+    import socialnorms
+    from socialnorms.registry import Registry
+
+    root = DOC.parents[1]
+    monkeypatch.chdir(root)
+    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "python-api.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 6
+    installed = set(Registry(socialnorms.get_plugin_manager()).rules)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        named = set(re.findall(r"\bSN\d{3}\b", block))
+        if named - installed:
+            continue
+        exec(compile(block, "python-api.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    assert namespace["again"] == namespace["report"]
