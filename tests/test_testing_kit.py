@@ -274,3 +274,15 @@ def test_a_check_is_property_tested_in_three_lines(timeline):
 @given(timestamps(datetime(2026, 1, 1, 1, tzinfo=timezone(timedelta(hours=1))), datetime(2026, 1, 2, tzinfo=UTC)))
 def test_timestamps_are_aware_utc(moment):
     assert moment.tzinfo is UTC and datetime(2026, 1, 1, tzinfo=UTC) <= moment <= datetime(2026, 1, 2, tzinfo=UTC)
+
+
+def test_run_checks_reads_text_builders_timelines_and_paths(tmp_path):
+    builder = TimelineBuilder().subject("acme", "twitter:acme").post("twitter:acme", "LOUD", id="p1")
+    path = tmp_path / "loud.jsonl"
+    path.write_text(builder.jsonl(), encoding="utf-8")
+    for source in (builder, builder.build(), builder.jsonl(), path):
+        assert_findings(run_checks(source, shouting), codes={"HS101"}, evidence={"p1"})
+    with pytest.raises(ValueError, match="pass a pathlib.Path to read a file"):
+        run_checks(str(path), shouting)
+    with pytest.raises(TypeError, match="expected a Timeline, a TimelineBuilder, activity text or a Path"):
+        run_checks(42, shouting)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import traceback
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -113,7 +114,7 @@ class _Plugin:
 
 
 def run_checks(
-    source: Timeline | TimelineBuilder | str | Any,
+    source: Timeline | TimelineBuilder | str | os.PathLike[str],
     *checks: Check,
     networks: Iterable[NetworkProfile] = (),
     config: Config | None = None,
@@ -121,7 +122,8 @@ def run_checks(
 ) -> Report:
     """Run ``checks`` (and nothing else) over ``source`` and return the Report.
 
-    ``source`` is a Timeline, a :class:`TimelineBuilder`, or activity-format text.
+    ``source`` is a Timeline, a :class:`TimelineBuilder`, activity-format text,
+    or a :class:`~pathlib.Path` of a file any installed reader reads.
     ``networks`` are the profiles the checks may ask for. ``strict`` lets an
     exception in a check propagate, with its traceback, instead of becoming a
     ``plugin-error`` finding.
@@ -137,10 +139,15 @@ def _timeline(source: Any, checker: Checker) -> Timeline:
         return source
     if isinstance(source, TimelineBuilder):
         return source.build(syntax=checker.syntax)
+    if isinstance(source, os.PathLike):
+        timeline, _skipped = checker.read(source)
+        return timeline
     if isinstance(source, str):
+        if source.strip() and not source.lstrip().startswith("{"):
+            raise ValueError("a str is activity-format text (JSON Lines); pass a pathlib.Path to read a file")
         result = read_activity(io.BytesIO(source.encode("utf-8")), name="<activity>")
         return checker.timeline(result.accounts, result.actions)
-    raise TypeError(f"expected a Timeline, a TimelineBuilder or activity text, got {type(source).__name__}")
+    raise TypeError(f"expected a Timeline, a TimelineBuilder, activity text or a Path, got {type(source).__name__}")
 
 
 # -- assertions ------------------------------------------------------------------------------
