@@ -200,7 +200,7 @@ class Finding:
             self.rule,
             self.guideline,
             self.suggestion,
-            json.dumps(self.metrics, sort_keys=True, default=str),
+            json.dumps(self.metrics, sort_keys=True),
         )
 
     def to_dict(self) -> dict[str, Any]:
