@@ -77,6 +77,13 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
                       and a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)]
             assert timeline.follows(account_id, other) == (states[-1] if states else False)
 
+    for action in ordered:  # post ids as targets too
+        if action.target is not None:
+            assert timeline.between(action.actor, action.target) == tuple(
+                a for a in ordered if a.actor == action.actor and a.target == action.target
+                and a.kind in ACCOUNT_KINDS
+            )
+
     for subject in (*timeline.subjects, "nobody"):
         assert timeline.accounts_of(subject) == tuple(
             sorted((a for a in accounts if a.subject == subject), key=lambda a: a.id)
@@ -197,6 +204,11 @@ def test_conflicting_input_is_refused_with_the_field_named():
     ]
     with pytest.raises(ValueError, match=r"post\.text: post id 'p' is reused"):
         Timeline((), reused)
+
+
+def test_start_and_end_of_one_action():
+    timeline = TimelineBuilder().follow("twitter:a", "twitter:b", at="2026-03-01T10:00Z").build()
+    assert timeline.start == timeline.end == timeline.actions[0].at
 
 
 def test_unknown_queries_return_empty_values():
