@@ -206,6 +206,15 @@ def test_conflicting_input_is_refused_with_the_field_named():
         Timeline((), reused)
 
 
+def test_the_post_action_is_the_first_that_created_the_post():
+    post = Post(id="p", text="same words", created="2026-03-01T09:00Z")  # e.g. exported twice
+    timeline = Timeline((), [
+        Action(kind="post", actor="twitter:a", at="2026-03-01T11:00Z", post=post, id="second"),
+        Action(kind="post", actor="twitter:a", at="2026-03-01T10:00Z", post=post, id="first"),
+    ])
+    assert timeline.post_action("p").id == "first"
+
+
 def test_start_and_end_of_one_action():
     timeline = TimelineBuilder().follow("twitter:a", "twitter:b", at="2026-03-01T10:00Z").build()
     assert timeline.start == timeline.end == timeline.actions[0].at
