@@ -19,6 +19,7 @@ from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
 from .report import Report
 from .timeline import Timeline
+from .topics import TopicModel
 
 __all__ = ["Checker", "check", "load"]
 
@@ -59,6 +60,8 @@ class Checker:
         self.plugin_manager = plugin_manager
         self.strict = plugin_manager.strict if strict is None else strict
         self.registry = Registry(plugin_manager)
+        #: The topic model of the installed topics, built once and shared by every check.
+        self.topics = TopicModel(self.registry.topics)
         self.config.validate(
             (r.rule for r in self.registry.rules.values()), self.registry.guidelines
         )
@@ -126,7 +129,9 @@ class Checker:
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
                 continue
-            ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+            ctx = CheckContext(
+                timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
+            )
             findings.extend(self._run(check, plugin, ctx))
             notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
             measurements.extend(ctx.measurements)
