@@ -57,6 +57,8 @@ PROFILE = NetworkProfile(
         "hashtag_norm": (
             "No published figure; tags work as on X, where two or three is the advice. Default 3."
         ),
+        "invitations": "There are no connection requests; anyone may follow a public account.",
+        "one_way_follows": "Following needs no acceptance (atproto app.bsky.graph.follow records).",
         "response_time": "Sprout Social Index 2016: people expect an answer within 4 hours on average.",
         "flood_posts_per_day": "No published figure; by analogy with X, more than 10 a day floods.",
         "replies_show_thread": "A reply is shown with the post it answers.",

@@ -89,6 +89,11 @@ PROFILE = NetworkProfile(
             "Connections need the other person's acceptance; following without connecting "
             "exists but the norm is the connection."
         ),
+        "mention_pattern": (
+            "Mentions are picked from a menu of names; only one-word @names can be read from "
+            "text, longer ones come from an export's own mention list."
+        ),
+        "invitations": "Connecting sends an invitation with an optional note (linkedstrategies.com).",
         "response_time": (
             "No LinkedIn-specific study; the professional norm of one working day. The 4-hour "
             "figure of the Sprout Social Index 2016 is an average across networks."

@@ -59,6 +59,10 @@ PROFILE = NetworkProfile(
             "No published figure: hashtags are the main way to be found, and the etiquette "
             "is to write them in CamelCase for screen readers (Hachyderm docs). Default 5."
         ),
+        "invitations": "There are no connection requests; locked accounts approve followers instead.",
+        "one_way_follows": (
+            "Following is one-way; an account may be locked so that it approves each follower."
+        ),
         "response_time": (
             "No study for Mastodon; conversation there is slower-paced than on X. Default 24 hours."
         ),

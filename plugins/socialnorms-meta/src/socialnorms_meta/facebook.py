@@ -65,6 +65,10 @@ PROFILE = NetworkProfile(
             "Profiles connect by mutual friend requests; Pages and professional mode have "
             "one-way followers. Default: two-way, as for profiles."
         ),
+        "mention_pattern": (
+            "Mentions are picked by name; an @username has letters, digits and periods "
+            "(Facebook usernames, at most 50 characters)."
+        ),
         "response_time": (
             "Sprout Social Index 2016: people expect an answer within 4 hours on average."
         ),

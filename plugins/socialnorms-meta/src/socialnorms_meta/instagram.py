@@ -65,6 +65,11 @@ PROFILE = NetworkProfile(
             "specific tags perform better and caps them at 5. Default 5."
         ),
         "one_way_follows": "Following a public account needs no acceptance; private ones approve followers.",
+        "mention_pattern": (
+            "Usernames have 1-30 letters, digits, periods and underscores and do not end "
+            "with a period (Instagram help centre)."
+        ),
+        "invitations": "There are no connection requests; private accounts approve followers.",
         "response_time": "Sprout Social Index 2016: people expect an answer within 4 hours on average.",
         "flood_posts_per_day": (
             "Hootsuite 2023: 3-7 feed posts a week; Mosseri (2021): 2 feed posts a week and "

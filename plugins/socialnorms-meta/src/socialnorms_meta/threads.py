@@ -56,6 +56,9 @@ PROFILE = NetworkProfile(
         ),
         "max_hashtags": "One topic tag a post (techbuzz.ai, 2025-12).",
         "hashtag_norm": "One topic tag a post is all Threads allows.",
+        "mention_pattern": "Threads usernames are Instagram usernames: 1-30 letters, digits, periods, underscores.",
+        "invitations": "There are no connection requests.",
+        "one_way_follows": "Following a public profile needs no acceptance.",
         "response_time": "Sprout Social Index 2016: people expect an answer within 4 hours on average.",
         "flood_posts_per_day": (
             "No published figure for Threads; by analogy with X (same short-post "

@@ -50,6 +50,10 @@ PROFILE = NetworkProfile(
     replies_show_thread=True,
     crosspost_marks=foreign_crosspost_marks("twitter"),
     sources={
+        "welcome_topics": (
+            "Editorial judgement from X's use for news, live events, technology and fandoms; "
+            "weights are the project's defaults."
+        ),
         "max_length": (
             "280 weighted characters, every URL 23, CJK and emoji 2: "
             "https://developer.x.com/en/docs/counting-characters and twitter/twitter-text "
@@ -73,6 +77,7 @@ PROFILE = NetworkProfile(
             "study gives a ceiling. Default 10, twice the upper recommendation, since live "
             "commentary is normal on X."
         ),
+        "invitations": "There are no connection requests; protected accounts approve followers.",
         "one_way_follows": "Following needs no acceptance (public accounts).",
         "replies_show_thread": "A reply shows 'Replying to @…' and opens in its conversation.",
         "crosspost_marks": (
