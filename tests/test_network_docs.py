@@ -95,14 +95,46 @@ def render(profile: NetworkProfile, distribution: str, plugin: str) -> str:
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
+INDEX_INTRO = """# Network profiles
+
+<!-- Generated from the profiles by tests/test_network_docs.py; do not edit by hand. -->
+
+A network profile tells the checks who reads a network, what they come for and
+which norms they keep. Profiles come from plugins, one distribution per network
+family; block one by its plugin name (`SOCIALNORMS_DISABLE_PLUGINS=instagram`) or
+write your own ([writing a network plugin](../writing-a-network-plugin.md)).
+In Python, `socialnorms.Checker().registry.network_profiles()` lists the
+installed ones.
+
+| Network | Ids | Distribution | Longest post | Hashtags | Follows | Expected answer | Flooding above |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+"""
+
+
+def render_index(rows: list[tuple[NetworkProfile, str]]) -> str:
+    lines = [INDEX_INTRO.rstrip("\n")]
+    for profile, distribution in rows:
+        ids = ", ".join(f"`{name}`" for name in profile.ids)
+        follows = "one-way" if profile.one_way_follows else "two-way (invitations)"
+        lines.append(
+            f"| [{profile.name}]({profile.id}.md) | {ids} | `{distribution}` | {_value(profile.max_length)} "
+            f"| {_value(profile.hashtag_norm)} | {follows} | {_hours(profile)} "
+            f"| {_value(profile.flood_posts_per_day)} a day |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def pages() -> dict[str, str]:
+    """Page name (without .md) to text: one per shipped profile, and the index."""
     registry = Registry(new_plugin_manager(builtins=False))
-    out = {}
+    out, rows = {}, []
     for profile in registry.network_profiles():
         plugin = registry.network_plugin(profile.id)
         distribution = registry.plugin_manager.origin(plugin)[0]
         if distribution.startswith("socialnorms-") or distribution == "socialnorms":
             out[profile.id] = render(profile, distribution, plugin)
+            rows.append((profile, distribution))
+    out["index"] = render_index(rows)
     return out
 
 
@@ -124,7 +156,7 @@ def test_every_figure_of_a_shipped_profile_has_a_source(network):
     assert [figure for figure in required if not profile.sources.get(figure)] == []
 
 
-@pytest.mark.parametrize("network", SHIPPED)
+@pytest.mark.parametrize("network", (*SHIPPED, "index"))
 def test_pages_are_current(network):
     page = DOCS / f"{network}.md"
     assert page.exists() and page.read_text(encoding="utf-8") == pages()[network], (

@@ -1,6 +1,7 @@
 import unicodedata
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,7 +83,8 @@ def test_a_full_post_in_japanese_fits_only_half_as_many_characters():
 
 
 @given(st.text(max_size=300))
-def test_length_is_at_least_the_code_points_outside_links(text):
-    assert syntax.length(text) >= 0
-    if not syntax.links(text):
-        assert syntax.length(text) >= len(unicodedata.normalize("NFC", text)) // 8
+def test_without_links_every_character_weighs_one_or_two(text):
+    normalised = unicodedata.normalize("NFC", text)
+    if not syntax.links(normalised):
+        graphemes = len(regex.findall(r"\X", normalised))
+        assert graphemes <= syntax.length(text) <= 2 * len(normalised)
