@@ -194,7 +194,8 @@ class TopicModel:
 
         model = TopicModel(registry.topics)
         for match in model.classify("Cowboys win in overtime! #GoCowboys"):
-            print(match.topic, match.score, match.terms)   # sports 0.84 ('cowboys', 'overtime')
+            print(match.topic, match.score, match.terms)
+        # sports 0.8078 ('cowboys', 'win', 'overtime')
 
     ``threshold`` is the score a topic needs to be reported (default
     :data:`DEFAULT_THRESHOLD`). The model is immutable and caches recent
