@@ -2,7 +2,7 @@ import pytest
 
 import socialnorms
 from socialnorms.registry import Registry
-from socialnorms_mastodon import PROFILE, MastodonSyntax
+from socialnorms_mastodon import PROFILE, MastodonSyntax, for_instance
 
 syntax = MastodonSyntax()
 
@@ -69,3 +69,10 @@ def test_figures_and_sources():
 def test_a_bridged_tweet_shows_its_origin():
     text = "Our report is out! 🐦🔗: https://twitter.com/acme/status/1234567890"
     assert PROFILE.crosspost_evidence(text) == ("🐦🔗", "https://twitter.com/acme/status/1234567890")
+
+
+def test_a_server_with_a_longer_limit():
+    profile = for_instance("example.social", 5000)
+    assert profile.fits_length("x" * 5000) and not profile.fits_length("x" * 5001)
+    assert "example.social" in profile.sources["max_length"]
+    assert profile.hashtag_norm == PROFILE.hashtag_norm and PROFILE.max_length == 500

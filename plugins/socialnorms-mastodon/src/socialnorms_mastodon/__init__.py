@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import socialnorms
 
-from .profile import PROFILE
+from .profile import PROFILE, for_instance
 from .text import MastodonSyntax
 
-__all__ = ["PROFILE", "MastodonSyntax", "register_networks"]
+__all__ = ["PROFILE", "MastodonSyntax", "for_instance", "register_networks"]
 
 
 @socialnorms.hookimpl

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import attrs
+
 from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
 
 from .text import DEFAULT_MAX_LENGTH, MastodonSyntax
 
-__all__ = ["PROFILE"]
+__all__ = ["PROFILE", "for_instance"]
 
 PROFILE = NetworkProfile(
     id="mastodon",
@@ -80,3 +82,18 @@ PROFILE = NetworkProfile(
         ),
     },
 )
+
+
+def for_instance(instance: str, max_length: int) -> NetworkProfile:
+    """The Mastodon profile for a server whose posts may be ``max_length`` long.
+
+    Register it from a plugin of your own (blocking ``mastodon``) when your
+    accounts live on a server with another limit::
+
+        PROFILE = for_instance("fosstodon.org", 500)
+    """
+    return attrs.evolve(
+        PROFILE,
+        max_length=max_length,
+        sources={**PROFILE.sources, "max_length": f"{instance}: {max_length} characters, set by the server."},
+    )
