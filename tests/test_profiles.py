@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 
 import pytest
@@ -71,3 +72,30 @@ def test_network_profiles_are_unique_by_id_and_sorted():
 
 def test_generic_syntax_keeps_combining_marks_in_hashtags():
     assert GenericSyntax().hashtags("नमस्ते #मार्केटिंग #ภาษาไทย") == ("मार्केटिंग", "ภาษาไทย")
+
+
+def test_installed_network_syntaxes_read_the_timeline(tmp_path):
+    """Each network's posts are read with its own plugin's syntax, aliases with their network's."""
+    records = [
+        {"type": "account", "id": "twitter:acme", "network": "x", "handle": "@acme"},
+        {"type": "account", "id": "twitter:jane", "network": "twitter", "handle": "@jane"},
+        {"type": "account", "id": "mastodon:acme", "network": "mastodon", "handle": "acme@mastodon.social"},
+        {"type": "account", "id": "mastodon:bob", "network": "mastodon", "handle": "bob@hachyderm.io"},
+        {"type": "account", "id": "bluesky:acme", "network": "bluesky", "handle": "acme.bsky.social"},
+        {"type": "account", "id": "bluesky:cleo", "network": "bluesky", "handle": "cleo.example.com"},
+        {"type": "action", "id": "a1", "kind": "post", "actor": "twitter:acme", "at": "2026-03-01T10:00:00Z",
+         "post": {"id": "t1", "text": "Thanks @jane! Recap at acme.com/recap #DataViz"}},
+        {"type": "action", "id": "a2", "kind": "post", "actor": "mastodon:acme", "at": "2026-03-01T10:00:00Z",
+         "post": {"id": "m1", "text": "Thanks @bob@hachyderm.io! #DataViz"}},
+        {"type": "action", "id": "a3", "kind": "post", "actor": "bluesky:acme", "at": "2026-03-01T10:00:00Z",
+         "post": {"id": "b1", "text": "Thanks @cleo.example.com! #DataViz"}},
+    ]
+    path = tmp_path / "activity.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    timeline = socialnorms.load(path)
+    assert timeline.account("twitter:acme").network == "twitter"  # the alias 'x' is renamed
+    assert timeline.text("t1").mentions == ("twitter:jane",)
+    assert timeline.text("t1").links == ("acme.com/recap",)  # X links bare domains
+    assert timeline.text("m1").mentions == ("mastodon:bob",)
+    assert timeline.text("b1").mentions == ("bluesky:cleo",)
+    assert {timeline.text(post).hashtags for post in ("t1", "m1", "b1")} == {("DataViz",)}
