@@ -105,6 +105,11 @@ def test_lowercase_tags_split_into_known_words():
     assert split_tag("throwbackthursday", vocabulary) == ("throwbackthursday",)
 
 
+def test_tags_of_letters_and_digits_are_read_whole():
+    assert sports_terms("Quali tomorrow #F1") == ("quali", "f1")
+    assert "gaming" in topics_of("Finally got one #PS5")
+
+
 def test_hashtags_count_as_evidence():
     assert [(m.topic, m.terms) for m in MODEL.classify("#GoCowboys #NFL")] == [
         ("sports", ("cowboys", "nfl"))

@@ -31,7 +31,7 @@ SPORTS = Topic(
     description="Professional, amateur and fantasy sport: leagues, teams, players, matches, results.",
     terms=_list("""
         sport, sports, sporting, athlete, athletics, stadium, referee, umpire, tailgate, tailgating,
-        season ticket, scoreline, playoff, postseason, preseason, offseason, halftime, half time,
+        season ticket, scoreline, playoff, postseason, preseason, offseason,
         championship, title race, relegation, transfer window, free agency, free agent,
         trade deadline,
         draft pick, mvp, espn, sky sports, world cup, olympics, olympic, paralympics, fifa, uefa,
@@ -98,7 +98,7 @@ SPORTS = Topic(
         caitlin clark, steph curry, shohei
     """),
     weak_terms=_list("""
-        game, games, match, team, season, coach, ref, refs, win, finals, final, semifinal,
+        halftime, half time, game, games, match, team, season, coach, ref, refs, win, finals, final, semifinal,
         semi-final,
         league, tournament, trophy, 🏆, squad, roster, lineup, fixture, derby, podium, lap, race,
         race day, sprint, 10k, 5k, ironman, pitch, draft, home run, slam dunk, grand slam, overtime,
@@ -298,6 +298,9 @@ BUSINESS = Topic(
     name="business",
     description="Companies and how they run: strategy, customers, deals, funding, operations.",
     terms=_list("""
+        sales rep, sales reps, account executive, business development, closed the deal, closed a deal,
+        closed deals, close deals, biggest deal, enterprise deals, sales targets, revenue targets,
+        customer satisfaction, retailer, retailers, company history, market consolidation,
         business, businesses, revenue, profit, profits, profitability, b2b, b2c, startup, startups,
         founder, founders, co-founder, ceo, cfo, coo, board meeting, shareholders, stakeholders,
         series a, series b, series c, seed round, funding round, raised funding, venture capital,
@@ -315,7 +318,7 @@ BUSINESS = Topic(
         strategy for, annual report, q1, q2, q3, q4, b2b saas
     """),
     weak_terms=_list("""
-        customer, customers, client, clients, company, companies, sales, strategy, board, partners,
+        managers, consolidating, retail, workflow, quota, customer, customers, client, clients, company, companies, sales, strategy, board, partners,
         contract, deal, deals, proposal, investors, margins, margin, quarter, pipeline, roadmap,
         leadership, management, retention, targets, audit, lease, growth, product launch, launch,
         accounts, account, team, office, offer, investor, meeting, pitch

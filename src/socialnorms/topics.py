@@ -9,8 +9,8 @@ How a post is read:
 
 - links are dropped; ``#hashtags`` and ``@handles`` are split at case changes and
   digits (``#GoCowboys`` reads as "go cowboys", ``#Election2026`` as
-  "election 2026"), and an all-lowercase tag is split into known words when it
-  can be (``#gocowboys``);
+  "election 2026") and also read whole (``#F1``, ``#PS5``), and an all-lowercase
+  tag is split into known words when it can be (``#gocowboys``);
 - words are compared case-folded, without possessives and plural endings
   (``Cowboys'``, ``cowboys`` and ``Cowboy`` are one word), hyphens read as spaces;
 - phrases are matched before the words in them, longest first, and a phrase
@@ -24,9 +24,10 @@ How a post is read:
 
 A topic's score is ``1 - 0.4 ** weight``, where ``weight`` adds 1 for every
 distinct term and :data:`WEAK_WEIGHT` for every distinct weak term (words that
-often mean something else: ``pitch``, ``draft``, ``campaign``). One term gives
-0.6, two give 0.84; one weak term alone stays below the default threshold of
-0.5, so an ambiguous word never decides a topic on its own.
+often mean something else: ``team``, ``win``, ``pitch``, ``campaign``). One term
+gives 0.6, two give 0.84. Weak terms without a term count half, so they always
+stay below 0.5: however many of them a post has ("our team scored a big win this
+season"), they never decide a topic on their own at the default threshold.
 """
 
 from __future__ import annotations
@@ -262,10 +263,7 @@ class TopicModel:
         for entry in self._matches(text):
             if entry.topic is not None:
                 found.setdefault(entry.topic, {}).setdefault(entry.term, entry.weight)
-        matches = [
-            TopicMatch(topic, round(1 - _BASE ** sum(terms.values()), 4), tuple(terms))
-            for topic, terms in found.items()
-        ]
+        matches = [TopicMatch(topic, _score(terms.values()), tuple(terms)) for topic, terms in found.items()]
         return tuple(sorted(matches, key=lambda m: (-m.score, m.topic)))
 
     def _matches(self, text: str) -> Iterator[_Entry]:
@@ -282,7 +280,10 @@ class TopicModel:
         tags = []
 
         def tag_words(match: re.Match[str]) -> str:
-            tags.append([_stem(w) for w in split_tag(match.group(1), self._vocabulary)])
+            words = [_stem(word) for word in split_tag(match.group(1), self._vocabulary)]
+            tags.append(words)
+            if len(words) > 1:  # the tag whole as well: #F1, #PS5, #T20 are one word
+                tags.append([_stem(match.group(1).casefold())])
             return " . "
 
         plain = _SKIN_TONES_AND_SELECTORS.sub("", _TAG.sub(tag_words, text))
@@ -301,3 +302,11 @@ class TopicModel:
                     break
             else:
                 index += 1
+
+
+def _score(weights: Iterable[float]) -> float:
+    weights = tuple(weights)
+    score = 1 - _BASE ** sum(weights)
+    if WEAK_WEIGHT < 1 and all(weight < 1 for weight in weights):
+        score /= 2  # weak terms alone: never more than half
+    return round(score, 4)
