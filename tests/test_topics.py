@@ -60,6 +60,10 @@ def test_sports_across_leagues_and_vocabulary(text):
         "That question came out of left field.",
         "Our pitch deck is ready for the investor meeting.",
         "Kickoff meeting for the rebrand is at 10.",
+        "We scored a big win with the Henderson deal",
+        "Great game plan from our sales coach this season",
+        "Congrats to the team on hitting our Q3 goals!",
+        "Our team crushed it this quarter, proud of every player on this squad",
     ],
 )
 def test_business_metaphors_are_not_sports(text):
