@@ -18,7 +18,7 @@ import attrs
 
 from .text import GenericSyntax, TextSyntax
 
-__all__ = ["CROSSPOST_MARKS", "NetworkProfile", "foreign_crosspost_marks"]
+__all__ = ["CROSSPOST_MARKS", "FOREIGN_MARKS_SOURCE", "NetworkProfile", "foreign_crosspost_marks"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -177,6 +177,14 @@ CROSSPOST_MARKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "truncation": (r"(?:…|\.\.\.)\s*\(?https?://\S+\)?\s*$",),
 })
+
+
+#: The source to give for :attr:`NetworkProfile.crosspost_marks` built with
+#: :func:`foreign_crosspost_marks`.
+FOREIGN_MARKS_SOURCE = (
+    "Marks of the other networks, of schedulers and bridges, and truncation "
+    "(socialnorms.profiles.CROSSPOST_MARKS)."
+)
 
 
 def foreign_crosspost_marks(network: str) -> tuple[str, ...]:

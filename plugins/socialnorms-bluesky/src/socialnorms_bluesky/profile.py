@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
+from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import MAX_GRAPHEMES, BlueskySyntax
 
@@ -62,9 +62,6 @@ PROFILE = NetworkProfile(
         "response_time": "Sprout Social Index 2016: people expect an answer within 4 hours on average.",
         "flood_posts_per_day": "No published figure; by analogy with X, more than 10 a day floods.",
         "replies_show_thread": "A reply is shown with the post it answers.",
-        "crosspost_marks": (
-            "Marks of the other networks, of schedulers and bridges, and truncation "
-            "(socialnorms.profiles.CROSSPOST_MARKS)."
-        ),
+        "crosspost_marks": FOREIGN_MARKS_SOURCE,
     },
 )

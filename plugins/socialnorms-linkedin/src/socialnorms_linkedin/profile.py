@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
+from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import MAX_LENGTH, LinkedInSyntax
 
@@ -103,9 +103,6 @@ PROFILE = NetworkProfile(
             "the audience); Hootsuite 2023 says 1-5 a day. Default: more than 3 a day floods."
         ),
         "replies_show_thread": "A comment appears under the post it answers.",
-        "crosspost_marks": (
-            "Marks of the other networks, of schedulers and bridges, and truncation "
-            "(socialnorms.profiles.CROSSPOST_MARKS)."
-        ),
+        "crosspost_marks": FOREIGN_MARKS_SOURCE,
     },
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import socialnorms
-from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
+from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import MetaSyntax
 
@@ -76,10 +76,7 @@ PROFILE = NetworkProfile(
             "2 stories a day. Default: more than 3 feed posts a day floods."
         ),
         "replies_show_thread": "A comment appears under the post it answers.",
-        "crosspost_marks": (
-            "Marks of the other networks, of schedulers and bridges, and truncation "
-            "(socialnorms.profiles.CROSSPOST_MARKS)."
-        ),
+        "crosspost_marks": FOREIGN_MARKS_SOURCE,
     },
 )
 

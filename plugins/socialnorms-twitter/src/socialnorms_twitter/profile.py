@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
+from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import MAX_WEIGHTED_LENGTH, TwitterSyntax
 
@@ -80,9 +80,6 @@ PROFILE = NetworkProfile(
         "invitations": "There are no connection requests; protected accounts approve followers.",
         "one_way_follows": "Following needs no acceptance (public accounts).",
         "replies_show_thread": "A reply shows 'Replying to @…' and opens in its conversation.",
-        "crosspost_marks": (
-            "Marks of the other networks, of schedulers and bridges, and truncation "
-            "(socialnorms.profiles.CROSSPOST_MARKS)."
-        ),
+        "crosspost_marks": FOREIGN_MARKS_SOURCE,
     },
 )
