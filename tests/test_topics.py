@@ -215,6 +215,22 @@ def test_plugins_add_topics_and_extend_terms():
     assert "sports" in topics_of("padel tournament on Saturday, who's in?", model)
 
 
+def test_a_plugin_that_fails_while_registering_leaves_no_half_of_its_topics():
+    class Broken:
+        @socialnorms.hookimpl
+        def register_topics(self, register):
+            register(Topic("crochet", ["crochet"]))
+            register(Topic("sports", ["padel"]))
+            raise RuntimeError("lexicon file missing")
+
+    pm = new_plugin_manager(entrypoints=False)
+    pm.register(Broken(), name="broken")
+    with pytest.warns(socialnorms.plugins.PluginLoadWarning, match="broken"):
+        registry = Registry(pm)
+    assert "crochet" not in registry.topics
+    assert "padel" not in registry.topics["sports"].terms
+
+
 def test_blocking_the_builtin_topics_leaves_an_empty_model():
     registry = Registry(new_plugin_manager(disable=["topics"], entrypoints=False))
     assert registry.topics == {}
