@@ -84,7 +84,7 @@ def test_word_boundaries():
 
 
 def test_plurals_and_possessives():
-    assert sports_terms("the Cowboy's defence") == ("cowboys",)
+    assert sports_terms("the Cowboy's owner") == ("cowboys",)
     assert "sports" in topics_of("two touchdowns and an interception")
 
 

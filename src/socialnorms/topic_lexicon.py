@@ -30,6 +30,7 @@ SPORTS = Topic(
     name="sports",
     description="Professional, amateur and fantasy sport: leagues, teams, players, matches, results.",
     terms=_list("""
+        bye week, busted bracket, top of the table, not out, parkrun, personal best, etihad, anfield, old trafford, wembley, camp nou, bernabéu, bernabeu, lambeau, fenway, wrigley field, madison square garden, wrexham, malkin, gonzaga, uconn,
         sport, sports, sporting, athlete, athletics, stadium, referee, umpire, tailgate, tailgating,
         season ticket, scoreline, playoff, postseason, preseason, offseason,
         championship, title race, relegation, transfer window, free agency, free agent,
@@ -98,6 +99,7 @@ SPORTS = Topic(
         caitlin clark, steph curry, shohei
     """),
     weak_terms=_list("""
+        4th quarter, fourth quarter, point lead, defense, defence, the paint, bracket, pb, duke, pens, 🏃,
         halftime, half time, game, games, match, team, season, coach, ref, refs, win, finals, final, semifinal,
         semi-final,
         league, tournament, trophy, 🏆, squad, roster, lineup, fixture, derby, podium, lap, race,
@@ -200,6 +202,7 @@ PERSONAL_LIFE = Topic(
     name="personal-life",
     description="Family, friends, home, pets, holidays and the events of a private life.",
     terms=_list("""
+        wife, husband, my amazing wife, my amazing husband,
         my wife, my husband, my partner and i, my kids, my son, my daughter, our son, our daughter,
         our little girl, our little boy, my baby, our baby, newborn, toddler,
         my mum, my mom, my dad, my parents, my grandma, my grandpa, grandma, grandpa, grandparents,
@@ -216,7 +219,7 @@ PERSONAL_LIFE = Topic(
         🎂, 👶, 💍, 🐶, 🐱
     """),
     weak_terms=_list("""
-        kids, son, daughter, husband, wife, mum, mom, dad, parents, sister, brother, baby, family,
+        kids, son, daughter, mum, mom, dad, parents, sister, brother, baby, family,
         wedding, married, engaged, anniversary, holiday, weekend, beach, camping, dinner, kitchen,
         home, house, dog, cat, pet, christmas, friends, hospital
     """),
@@ -298,6 +301,7 @@ BUSINESS = Topic(
     name="business",
     description="Companies and how they run: strategy, customers, deals, funding, operations.",
     terms=_list("""
+        paying customers,
         sales rep, sales reps, account executive, business development, closed the deal, closed a deal,
         closed deals, close deals, biggest deal, enterprise deals, sales targets, revenue targets,
         customer satisfaction, retailer, retailers, company history, market consolidation,
@@ -354,6 +358,7 @@ TECHNOLOGY = Topic(
     name="technology",
     description="Software, hardware, the internet, AI, security and the industry that makes them.",
     terms=_list("""
+        dark mode, sso, scim, single sign-on, oauth, 2fa, mfa, mobile app, web app, ios app, android app,
         technology, tech, software, hardware, api, apis, sdk, cloud computing, aws, azure, gcp,
         kubernetes, k8s, docker, containers, microservices, microservice, monolith, serverless,
         devops,
@@ -374,6 +379,7 @@ TECHNOLOGY = Topic(
         algorithms, 💻, 🤖
     """),
     weak_terms=_list("""
+        shipped, rolled out, release, mobile,
         app, apps, cloud, python, rust, java, go, code, bug, deploy, server, servers, stack,
         migration,
         migrated, update, data, security, patch, chip, chips, apple, google, microsoft, amazon,
@@ -386,6 +392,7 @@ CAREERS = Topic(
     name="careers",
     description="Jobs and working lives: hiring, job hunting, promotions, interviews, career moves.",
     terms=_list("""
+        vp of, vice president of, job title, product designer, we're looking for a,
         hiring, we're hiring, we are hiring, now hiring, job offer, career, careers,
         resume, résumé, cv, cover letter, job interview, interview prep, interviewing, recruiter,
         recruiters, recruiting, recruitment, new hire, new hires, internship, internships, intern,
@@ -399,6 +406,7 @@ CAREERS = Topic(
         engineering manager
     """),
     weak_terms=_list("""
+        joining, designer, engineer, looking for a,
         job, jobs, interview, offer, promotion, raise, mentor, mentors, referral, referrals, hybrid,
         senior,
         role, roles, position, team player, colleagues, opportunities, talent, linkedin,
