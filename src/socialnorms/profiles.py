@@ -4,6 +4,10 @@ Profiles come from network plugins through the ``register_networks`` hook. Check
 ask the :class:`~socialnorms.checks.CheckContext` for the profile of a network and
 must cope with ``None``: a network no installed plugin serves still loads, and the
 checks that need its profile say so in the report instead of failing.
+
+:data:`CROSSPOST_MARKS` lists the marks each network, scheduler and bridge
+leaves on text copied out of it; a profile usually takes those of every other
+origin (:func:`foreign_crosspost_marks`).
 """
 
 from __future__ import annotations
