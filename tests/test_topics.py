@@ -203,7 +203,7 @@ def test_lexicon_hygiene(topic):
 class HouseTopics:
     @socialnorms.hookimpl
     def register_topics(self, register):
-        register(Topic("sports", ["padel"]))
+        register(Topic("sports", ["footvolley"]))
         register(Topic("crochet", ["crochet", "amigurumi"], description="Yarn craft."))
 
 
@@ -212,7 +212,7 @@ def test_plugins_add_topics_and_extend_terms():
     pm.register(HouseTopics(), name="house")
     model = socialnorms.Checker(plugin_manager=pm).topics
     assert "crochet" in topics_of("my first amigurumi! crochet is hard", model)
-    assert "sports" in topics_of("padel tournament on Saturday, who's in?", model)
+    assert "sports" in topics_of("footvolley on the beach on Saturday, who's in?", model)
 
 
 def test_a_plugin_that_fails_while_registering_leaves_no_half_of_its_topics():
@@ -220,7 +220,7 @@ def test_a_plugin_that_fails_while_registering_leaves_no_half_of_its_topics():
         @socialnorms.hookimpl
         def register_topics(self, register):
             register(Topic("crochet", ["crochet"]))
-            register(Topic("sports", ["padel"]))
+            register(Topic("sports", ["footvolley"]))
             raise RuntimeError("lexicon file missing")
 
     pm = new_plugin_manager(entrypoints=False)
@@ -228,7 +228,7 @@ def test_a_plugin_that_fails_while_registering_leaves_no_half_of_its_topics():
     with pytest.warns(socialnorms.plugins.PluginLoadWarning, match="broken"):
         registry = Registry(pm)
     assert "crochet" not in registry.topics
-    assert "padel" not in registry.topics["sports"].terms
+    assert "footvolley" not in registry.topics["sports"].terms
 
 
 def test_blocking_the_builtin_topics_leaves_an_empty_model():
