@@ -1,9 +1,10 @@
 """How well the built-in topic lexicons classify posts people write.
 
 The labelled posts are in ``tests/data``: ``topic_posts_dev.tsv`` (the lexicons
-were tuned on it) and ``topic_posts_holdout.tsv`` (written apart and never
-tuned on). The figures in ``docs/topics.md`` come from here; regenerate them
-after changing a lexicon with::
+were tuned on it) and three held-out sets written apart from it, at different
+times (``topic_posts_holdout*.tsv``; docs/topics.md tells their history). The
+figures in ``docs/topics.md`` come from here; regenerate them after changing a
+lexicon with::
 
     .venv/bin/python tests/test_topic_quality.py
 """
@@ -15,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import attrs
+import pytest
 
 from socialnorms.topic_lexicon import TOPICS
 from socialnorms.topics import TopicModel
@@ -22,14 +24,28 @@ from socialnorms.topics import TopicModel
 HERE = Path(__file__).parent
 DATA = HERE / "data"
 DOCS = HERE.parent / "docs" / "topics.md"
-SETS = {"development": DATA / "topic_posts_dev.tsv", "held-out": DATA / "topic_posts_holdout.tsv"}
+SETS = {
+    "development": DATA / "topic_posts_dev.tsv",
+    "held-out A": DATA / "topic_posts_holdout.tsv",
+    "held-out B": DATA / "topic_posts_holdout2.tsv",
+    "held-out C": DATA / "topic_posts_holdout3.tsv",
+}
+#: Macro precision and recall of each held-out set when it was first measured,
+#: before anything was changed in its light (see docs/topics.md).
+FIRST_MEASURED = {"held-out A": (0.92, 0.92), "held-out B": (0.77, 0.39), "held-out C": (0.85, 0.73)}
 BEGIN, END = "<!-- measured: begin -->", "<!-- measured: end -->"
 
 # Floors kept below what is measured (see docs/topics.md), so that a lexicon
 # change that makes the model clearly worse fails, and honest noise does not.
-MACRO_PRECISION_FLOOR = 0.85
-MACRO_RECALL_FLOOR = 0.85
+# (precision, recall) per set; per-topic floors only where a topic has 9+ posts.
+MACRO_FLOORS = {
+    "development": (0.9, 0.85),
+    "held-out A": (0.85, 0.8),
+    "held-out B": (0.85, 0.85),
+    "held-out C": (0.8, 0.65),
+}
 TOPIC_FLOOR = 0.6
+TOPIC_FLOOR_SETS = ("development", "held-out A")
 SPORTS_PRECISION_FLOOR = 0.9
 
 
@@ -95,10 +111,25 @@ def measured_section() -> str:
     lines = [
         BEGIN,
         "",
+        "| Set | Posts | Precision | Recall | Sports precision | Sports recall | First measured (P / R) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, score in scores.items():
+        first = FIRST_MEASURED.get(name)
+        lines.append(
+            f"| {name} | {score.posts} | **{score.macro_precision:.2f}** | **{score.macro_recall:.2f}** "
+            f"| {score.precision['sports']:.2f} | {score.recall['sports']:.2f} "
+            f"| {f'{first[0]:.2f} / {first[1]:.2f}' if first else 'tuned on'} |"
+        )
+    held = evaluate(model, [post for name, path in SETS.items() if name != "development" for post in load(path)])
+    dev = scores["development"]
+    lines += [
+        "",
+        "Per topic, on the development set and on the three held-out sets together:",
+        "",
         "| Topic | Posts (dev / held-out) | Precision dev | Recall dev | Precision held-out | Recall held-out |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    dev, held = scores["development"], scores["held-out"]
     for topic in sorted(model.topics):
         lines.append(
             f"| {topic} | {dev.support[topic]} / {held.support[topic]} | {dev.precision[topic]:.2f} | "
@@ -130,16 +161,18 @@ def test_the_labelled_sets_are_large_enough():
     assert sum(1 for post in posts if not post.topics) >= 20  # posts about nothing in particular
 
 
-def test_quality_floors_on_both_sets():
+@pytest.mark.parametrize("name", SETS)
+def test_quality_floors(name):
     model = builtin_model()
-    for name, path in SETS.items():
-        scores = evaluate(model, load(path))
-        assert scores.macro_precision >= MACRO_PRECISION_FLOOR, name
-        assert scores.macro_recall >= MACRO_RECALL_FLOOR, name
+    scores = evaluate(model, load(SETS[name]))
+    precision_floor, recall_floor = MACRO_FLOORS[name]
+    assert scores.macro_precision >= precision_floor
+    assert scores.macro_recall >= recall_floor
+    if name in TOPIC_FLOOR_SETS:
         for topic in model.topics:
-            assert scores.precision[topic] >= TOPIC_FLOOR, (name, topic)
-            assert scores.recall[topic] >= TOPIC_FLOOR, (name, topic)
-        assert scores.precision["sports"] >= SPORTS_PRECISION_FLOOR, name
+            assert scores.precision[topic] >= TOPIC_FLOOR, topic
+            assert scores.recall[topic] >= TOPIC_FLOOR, topic
+        assert scores.precision["sports"] >= SPORTS_PRECISION_FLOOR
 
 
 def test_docs_show_the_current_figures():

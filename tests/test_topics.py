@@ -84,7 +84,8 @@ def test_word_boundaries():
 
 
 def test_plurals_and_possessives():
-    assert sports_terms("the Cowboy's owner") == ("cowboys",)
+    assert sports_terms("the Cowboys' owner") == ("cowboys",)
+    assert sports_terms("We met at the conference") == ()  # the Mets are a team; 'met' is not
     assert "sports" in topics_of("two touchdowns and an interception")
 
 

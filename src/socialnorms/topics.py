@@ -11,8 +11,10 @@ How a post is read:
   digits (``#GoCowboys`` reads as "go cowboys", ``#Election2026`` as
   "election 2026") and also read whole (``#F1``, ``#PS5``), and an all-lowercase
   tag is split into known words when it can be (``#gocowboys``);
-- words are compared case-folded, without possessives and plural endings
-  (``Cowboys'``, ``cowboys`` and ``Cowboy`` are one word), hyphens read as spaces;
+- words are compared case-folded and without possessives; a plural in the text
+  also finds a term written in the singular (``touchdowns`` finds
+  ``touchdown``), but not the other way round (the team ``Mets`` is not found in
+  "we met"); hyphens read as spaces;
 - phrases are matched before the words in them, longest first, and a phrase
   matched for one topic is not read again for another (``league of legends`` is
   gaming, not the sports ``league``);
@@ -118,12 +120,16 @@ _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|…)(?=\s|$)|[\"“”|\[\]]|\s[-–�
 _SKIN_TONES_AND_SELECTORS = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u200d]")
 
 
-def _stem(word: str) -> str:
-    """A word without its possessive and its plural ending, for matching."""
-    for ending in ("'s", "’s", "s'", "s’"):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            word = word[: -len(ending)] + ("s" if ending[0] == "s" else "")
-            break
+def _word(token: str) -> str:
+    """A token without its possessive ending (``cowboys'`` -> ``cowboys``)."""
+    for ending in ("'s", "’s", "'", "’"):
+        if token.endswith(ending) and len(token) > len(ending) + 1:
+            return token[: -len(ending)]
+    return token
+
+
+def _singular(word: str) -> str:
+    """An English plural made singular (``touchdowns`` -> ``touchdown``), else the word."""
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -136,7 +142,8 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(token) for token in _TOKEN.findall(text.casefold())]
+    """The words of ``text``, case-folded, without possessive endings."""
+    return [_word(token) for token in _TOKEN.findall(text.casefold())]
 
 
 def split_tag(tag: str, vocabulary: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -166,7 +173,7 @@ def _segment(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
         options = []
         for end in range(len(word), start, -1):
             piece = word[start:end]
-            known = piece in vocabulary or _stem(piece) in vocabulary
+            known = piece in vocabulary or _singular(piece) in vocabulary
             if known or (end - start <= 2 and piece.isalpha()):
                 rest = best(end)
                 if rest is not None:
@@ -280,10 +287,10 @@ class TopicModel:
         tags = []
 
         def tag_words(match: re.Match[str]) -> str:
-            words = [_stem(word) for word in split_tag(match.group(1), self._vocabulary)]
+            words = [_word(word) for word in split_tag(match.group(1), self._vocabulary)]
             tags.append(words)
             if len(words) > 1:  # the tag whole as well: #F1, #PS5, #T20 are one word
-                tags.append([_stem(match.group(1).casefold())])
+                tags.append([match.group(1).casefold()])
             return " . "
 
         plain = _SKIN_TONES_AND_SELECTORS.sub("", _TAG.sub(tag_words, text))
@@ -292,13 +299,22 @@ class TopicModel:
         yield from tags
 
     def _scan(self, words: list[str]) -> Iterator[_Entry]:
+        """Longest phrase first at each word. A term matches as written, or with the
+        text's plural made singular (``touchdowns`` finds ``touchdown``), never the
+        other way: the term ``mets`` is not found in "we met"."""
+        singular = [_singular(word) for word in words]
         index = 0
         while index < len(words):
             for size in range(min(self._longest, len(words) - index), 0, -1):
-                entries = self._phrases.get(tuple(words[index : index + size]))
+                end = index + size
+                entries = (
+                    self._phrases.get(tuple(words[index:end]))
+                    or self._phrases.get((*words[index : end - 1], singular[end - 1]))
+                    or self._phrases.get(tuple(singular[index:end]))
+                )
                 if entries:
                     yield from entries
-                    index += size
+                    index = end
                     break
             else:
                 index += 1
