@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms.registry import Registry
@@ -76,3 +78,10 @@ def test_a_server_with_a_longer_limit():
     assert profile.fits_length("x" * 5000) and not profile.fits_length("x" * 5001)
     assert "example.social" in profile.sources["max_length"]
     assert profile.hashtag_norm == PROFILE.hashtag_norm and PROFILE.max_length == 500
+
+
+@given(st.text(max_size=600))
+def test_any_text_is_read_without_error_and_counted_at_most_as_written(text):
+    assert syntax.mentions(text) is not None and syntax.hashtags(text) is not None
+    if not syntax.links(text) and "@" not in text:
+        assert syntax.length(text) <= len(text)  # grapheme clusters never outnumber code points

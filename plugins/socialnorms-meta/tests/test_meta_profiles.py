@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms.registry import Registry
@@ -69,3 +71,10 @@ def test_crosspost_marks_point_elsewhere():
         "https://t.co/x1",
     )
     assert PROFILES["facebook"].crosspost_evidence("More on our page https://fb.me/abc") == ()
+
+
+@given(st.text(max_size=400))
+def test_any_caption_is_read_without_error(text):
+    for mention in syntax.mentions(text):
+        assert 1 <= len(mention) <= 30 and not mention.endswith(".")
+    assert syntax.length(text) == len(text)
