@@ -47,6 +47,7 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
     ("reporters", "socialnorms.reporters"),
+    ("topics", "socialnorms.topic_lexicon"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.

@@ -185,6 +185,11 @@ class Registry:
         """Profiles by network id and alias."""
         return MappingProxyType(self._networks)
 
+    def network_profiles(self) -> tuple[NetworkProfile, ...]:
+        """Each installed profile once (not once per alias), sorted by id."""
+        unique = {profile.id: profile for profile in self._networks.values()}
+        return tuple(unique[key] for key in sorted(unique))
+
     def network_plugin(self, network: str) -> str | None:
         """The plugin that registered a network's profile."""
         return self._network_plugin.get(network)
