@@ -36,23 +36,32 @@ def percent(share: float) -> str:
 def densest_window(
     items: Sequence[tuple[Action, bool]], window: timedelta, min_items: int
 ) -> tuple[int, int, float] | None:
-    """The stretch of at most ``window`` where the share of flagged items is highest.
+    """The full-length window of time where the share of flagged items is highest.
 
-    ``items`` are (action, flagged) pairs in time order. Returns (start, stop, share)
-    as slice bounds into ``items``, or ``None`` when no stretch holds ``min_items``.
-    Two pointers: linear in the number of items.
+    ``items`` are (action, flagged) pairs in time order. When they span no more than
+    ``window`` they are judged together; otherwise every window of exactly that length
+    starting at an item (and the last one, ending at the last item) is judged, so
+    that a short burst at either end of the data is never judged on its own.
+    Returns (start, stop, share) as slice bounds into ``items``, or ``None`` when no
+    window holds ``min_items``. Two pointers: linear in the number of items.
     """
+    count = len(items)
+    if not count:
+        return None
+    last = items[-1][0].at
     best: tuple[int, int, float] | None = None
-    start = 0
+    stop = 0
     flagged = 0
-    for stop, (action, is_flagged) in enumerate(items):
-        flagged += is_flagged
-        while action.at - items[start][0].at > window:
-            flagged -= items[start][1]
-            start += 1
-        count = stop - start + 1
-        if count >= min_items:
-            share = flagged / count
-            if best is None or share > best[2] or (share == best[2] and count > best[1] - best[0]):
-                best = (start, stop + 1, share)
+    for start in range(count):
+        while stop < count and items[stop][0].at - items[start][0].at <= window:
+            flagged += items[stop][1]
+            stop += 1
+        size = stop - start
+        if size >= min_items:
+            share = flagged / size
+            if best is None or share > best[2] or (share == best[2] and size > best[1] - best[0]):
+                best = (start, stop, share)
+        if last - items[start][0].at <= window:
+            break  # this window already reaches the end of the data
+        flagged -= items[start][1]
     return best
