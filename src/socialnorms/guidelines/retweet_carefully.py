@@ -96,9 +96,10 @@ SELF_CENTRED_SHARING = Rule(
         for i in range(1, 8)
     ),
     options=(
-        Option("window_days", 30, "Length of the sliding window; a month, as for SN101."),
+        Option("window_days", 30, "Length of the sliding window the share is measured over: a "
+               "month, as for SN101, long enough to show a habit rather than a busy day."),
         Option("min_items", 6, "Fewest shared items (reposts, quotes and links) in a window before "
-               "the share is judged."),
+               "the share is judged; a handful of posts about a launch is not yet a habit."),
         Option("threshold", 0.8, "Share of own items that raises a warning. The 80/20 rule of "
                "content marketing keeps promotion near 20%; we warn only at the mirror image, "
                "80% own, so that a brand's normal publishing stays quiet."),
@@ -120,14 +121,17 @@ LOW_VALUE_REPOSTS = Rule(
     example=_ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7)),
     quiet_example=_ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
     options=(
-        Option("window_days", 30, "Length of the sliding window; a month, as for SN101."),
-        Option("min_shares", 6, "Fewest reposts in a window before the share is judged."),
+        Option("window_days", 30, "Length of the sliding window the share is measured over: a "
+               "month, as for SN101, long enough to show a habit rather than a busy day."),
+        Option("min_shares", 6, "Fewest reposts in a window before the share is judged; with "
+               "fewer, a couple of quick cheers would already look like a habit."),
         Option("min_words", 8, "A shared post with no link and no media needs at least this many "
                "words (mentions, hashtags and links aside) to count as substance: enough for a "
                "sentence that says something, more than a thank-you or a cheer."),
         Option("threshold", 0.5, "Share of low-value reposts that raises a warning: half the "
                "reposts carry nothing for the audience."),
-        Option("error_threshold", 0.75, "Share that raises an error."),
+        Option("error_threshold", 0.75, "Share that raises an error: three reposts in four "
+               "give the audience nothing."),
     ),
 )
 
