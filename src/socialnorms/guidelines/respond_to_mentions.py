@@ -267,7 +267,7 @@ def _judge(
     yield ctx.finding(
         "SN502",
         subject=subject,
-        account=None,
+        account=account_ids[0] if len(account_ids) == 1 else None,
         network=network,
         message=(
             f"Answered {len(answered)} of {len(due)} mentions and replies from genuine accounts "
