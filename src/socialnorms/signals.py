@@ -21,7 +21,7 @@ import attrs
 from .models import ActionKind
 from .timeline import Timeline
 
-__all__ = ["Signal", "SpamThresholds", "looks_like_spam", "spam_signals"]
+__all__ = ["Signal", "SpamJudge", "SpamThresholds", "looks_like_spam", "spam_signals"]
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOISE = re.compile(r"[@#]\w+|\d+|[^\w\s]")
@@ -149,3 +149,27 @@ def looks_like_spam(
     if any(s.name == "tagged-spam" for s in signals) or len(signals) >= thresholds.min_signals:
         return signals
     return ()
+
+
+class SpamJudge:
+    """:func:`looks_like_spam` for many accounts of one timeline, each judged once.
+
+    An account's age is taken when it first acts in the data (or at its end), so
+    the verdict is the same whichever subject or rule asks.
+    """
+
+    def __init__(self, timeline: Timeline, thresholds: SpamThresholds = DEFAULT_THRESHOLDS) -> None:
+        self.timeline = timeline
+        self.thresholds = thresholds
+        self._verdicts: dict[str, tuple[Signal, ...]] = {}
+
+    def __call__(self, account_id: str) -> tuple[Signal, ...]:
+        """The signals that make the account look like spam, or ``()``."""
+        verdict = self._verdicts.get(account_id)
+        if verdict is None:
+            acted = self.timeline.by_actor(account_id)
+            at = acted[0].at if acted else None
+            verdict = self._verdicts[account_id] = looks_like_spam(
+                self.timeline, account_id, at, self.thresholds
+            )
+        return verdict

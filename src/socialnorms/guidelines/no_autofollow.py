@@ -14,7 +14,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
-from ..signals import SpamThresholds, looks_like_spam
+from ..signals import SpamJudge, SpamThresholds
 from ..timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
 
@@ -253,7 +253,9 @@ def _followed_spam(
     followers: list[NewFollower],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
-    thresholds = SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
+    looks_like_spam = SpamJudge(
+        timeline, SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
+    )
     backs = {f.back.id for f in followers if f.back is not None}
     for account_id in account_ids:
         judged: set[str] = set()
@@ -262,7 +264,7 @@ def _followed_spam(
             if target in judged or not timeline.follows(account_id, target):
                 continue
             judged.add(target)
-            signals = looks_like_spam(timeline, target, follow.at, thresholds)
+            signals = looks_like_spam(target)
             if not signals:
                 continue
             verb = "Followed back" if follow.id in backs else "Follows"

@@ -16,7 +16,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
-from ..signals import looks_like_spam
+from ..signals import SpamJudge
 from ..timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
 
@@ -179,16 +179,11 @@ def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
     """Unanswered mentions and the response rate, per subject and network."""
     timeline = ctx.timeline
     end = timeline.end
+    looks_like_spam = SpamJudge(timeline)
     for subject in timeline.subjects:
         own = frozenset(a.id for a in timeline.accounts_of(subject))
         for network, account_ids in subject_networks(timeline, subject).items():
-            spam: dict[str, bool] = {}
-            received = []
-            for action in incoming(timeline, account_ids, own):
-                if action.actor not in spam:
-                    spam[action.actor] = bool(looks_like_spam(timeline, action.actor, action.at))
-                if not spam[action.actor]:
-                    received.append(action)
+            received = [a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor)]
             if not received:
                 continue
             expected = response_time(ctx, network)
