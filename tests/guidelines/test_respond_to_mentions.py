@@ -158,3 +158,23 @@ def test_default_response_hours_option(build):
     records = _mentions(build, [3, 3, 3, 3])
     report = build.run(G, records, options={"SN501": {"default_response_hours": 2}})
     assert build.codes(report) == ["SN501"] * 4
+
+
+def test_a_direct_message_or_a_quote_answers(build):
+    records = _mentions(build, [None, None, 1])
+    records.append(build.action("dm", "message", BRAND, build.stamp(hours=2), target="twitter:guest0",
+                                message="Hi! Yes, we are open on the holiday."))
+    records.append(build.action("qt", "quote", BRAND, build.stamp(days=1, hours=1),
+                                target="twitter:guest1/m1", post={"id": "qt1", "text": "Yes we do!"}))
+    report = build.run(G, records)
+    assert build.codes(report) == []
+    assert {m.name: m.value for m in report.measurements}["answered"] == 3
+
+
+def test_a_reply_in_another_thread_does_not_answer(build):
+    records = _mentions(build, [None, 1, 1])
+    records.append(build.post("other", "twitter:guest0", build.stamp(hours=1), "Lovely weather"))
+    records.append(build.action("elsewhere", "reply", BRAND, build.stamp(hours=2),
+                                target="twitter:guest0/other", post={"id": "e", "text": "@guest0 indeed"}))
+    [missed] = build.run(G, records).findings
+    assert missed.evidence == ("m0",)

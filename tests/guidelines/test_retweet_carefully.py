@@ -79,7 +79,7 @@ def test_threshold_boundary_is_half(build, praise, useful, fires):
 
 
 def test_too_few_shares_are_not_judged(build):
-    report = build.run(G, [_brand(build), *_shares(build, PRAISE[:5])])
+    report = build.run(G, [_brand(build), *_shares(build, PRAISE[:4])])
     assert "SN101" not in build.codes(report)
 
 

@@ -63,8 +63,8 @@ SELF_MENTION_REPOSTS = Rule(
     options=(
         Option("window_days", 30, "Length of the sliding window the share is measured over. "
                "A month holds enough reposts to show a habit and is short enough to show a change."),
-        Option("min_shares", 6, "Fewest reposts and quotes in a window before a share is judged; "
-               "with fewer, two or three thank-you reposts would already look like a habit."),
+        Option("min_shares", 5, "Fewest reposts and quotes in a window before a share is judged; "
+               "with fewer, two thank-you reposts would already look like a habit."),
         Option("threshold", 0.5, "Share of self-mention reposts that raises a warning. The rule of "
                "thirds (Hootsuite) keeps self-promotion to a third of what you share; at half, "
                "self-praise is clearly the account's main kind of sharing."),
@@ -123,7 +123,7 @@ LOW_VALUE_REPOSTS = Rule(
     options=(
         Option("window_days", 30, "Length of the sliding window the share is measured over: a "
                "month, as for SN101, long enough to show a habit rather than a busy day."),
-        Option("min_shares", 6, "Fewest reposts in a window before the share is judged; with "
+        Option("min_shares", 5, "Fewest reposts in a window before the share is judged; with "
                "fewer, a couple of quick cheers would already look like a habit."),
         Option("min_words", 8, "A shared post with no link and no media needs at least this many "
                "words (mentions, hashtags and links aside) to count as substance: enough for a "
