@@ -178,3 +178,14 @@ def test_a_reply_in_another_thread_does_not_answer(build):
                                 target="twitter:guest0/other", post={"id": "e", "text": "@guest0 indeed"}))
     [missed] = build.run(G, records).findings
     assert missed.evidence == ("m0",)
+
+
+def test_thanks_after_an_answer_needs_no_answer_but_a_new_question_does(build):
+    records = _mentions(build, [1, 1, 1])
+    records.append(build.action("thx", "reply", "twitter:guest0", build.stamp(hours=2),
+                                target="ans0", post={"id": "thx", "text": "@cafe great, thank you!"}))
+    assert build.codes(build.run(G, records)) == []
+    records.append(build.action("more", "reply", "twitter:guest1", build.stamp(days=1, hours=2),
+                                target="ans1", post={"id": "more", "text": "@cafe and is there parking?"}))
+    [missed] = build.run(G, records).findings
+    assert missed.evidence == ("more",)

@@ -162,7 +162,22 @@ def incoming(timeline: Timeline, account_ids: tuple[str, ...], own: frozenset[st
             for own_post in timeline.by_actor(account_id, kind):
                 for reply in timeline.replies_to(own_post.post.id):
                     found[reply.id] = reply
-    return sorted((a for a in found.values() if a.actor not in own), key=lambda a: (a.at, a.id))
+    return sorted(
+        (a for a in found.values() if a.actor not in own and not _closing_word(timeline, a, own)),
+        key=lambda a: (a.at, a.id),
+    )
+
+
+def _closing_word(timeline: Timeline, action: Action, own: frozenset[str]) -> bool:
+    """Whether ``action`` answers the subject's own answer to its author without asking
+    anything more ("thanks!"): the conversation was answered, the last word is theirs."""
+    if action.kind is not ActionKind.REPLY or "?" in action.post.text:
+        return False
+    parent = timeline.post(action.target)
+    if parent is None or parent.author not in own or parent.in_reply_to is None:
+        return False
+    grandparent = timeline.post(parent.in_reply_to)
+    return grandparent is not None and grandparent.author == action.actor
 
 
 def response_time(ctx: CheckContext, network: str) -> timedelta:
