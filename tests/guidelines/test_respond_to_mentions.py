@@ -160,15 +160,17 @@ def test_default_response_hours_option(build):
     assert build.codes(report) == ["SN501"] * 4
 
 
-def test_a_direct_message_or_a_quote_answers(build):
+def test_a_direct_message_answers_but_a_bare_quote_only_acknowledges(build):
     records = _mentions(build, [None, None, 1])
     records.append(build.action("dm", "message", BRAND, build.stamp(hours=2), target="twitter:guest0",
                                 message="Hi! Yes, we are open on the holiday."))
     records.append(build.action("qt", "quote", BRAND, build.stamp(days=1, hours=1),
                                 target="twitter:guest1/m1", post={"id": "qt1", "text": "Yes we do!"}))
     report = build.run(G, records)
-    assert build.codes(report) == []
-    assert {m.name: m.value for m in report.measurements}["answered"] == 3
+    [missed] = report.findings
+    assert missed.evidence == ("m1",) and missed.metrics["acknowledged"]
+    values = {m.name: m.value for m in report.measurements}
+    assert values["answered"] == 2 and values["acknowledged_only"] == 1
 
 
 def test_a_reply_in_another_thread_does_not_answer(build):

@@ -104,7 +104,7 @@ class Mention:
     action: Action
     answer: Action | None
     acknowledged: bool
-    """Liked or reposted by the subject: an acknowledgement, not an answer."""
+    """Liked, reposted or quoted by the subject: an acknowledgement, not an answer."""
 
     @property
     def delay(self) -> timedelta | None:
@@ -121,10 +121,11 @@ class _Answers:
         for account_id in account_ids:
             for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
                 for action in timeline.by_actor(account_id, kind):
-                    if kind is not ActionKind.POST:
-                        self.replies[action.target].append(action)  # replies and quotes
                     if kind is ActionKind.REPLY:
+                        self.replies[action.target].append(action)
                         continue  # a reply in another thread answers that thread only
+                    if kind is ActionKind.QUOTE:
+                        self.acknowledged.add(action.target)
                     for mentioned in timeline.text(action.post).mentions:
                         self.mentioning[mentioned].append(action)
             for message in timeline.by_actor(account_id, ActionKind.MESSAGE):
@@ -137,9 +138,9 @@ class _Answers:
         self.mention_times = {key: [a.at for a in acts] for key, acts in self.mentioning.items()}
 
     def first(self, timeline: Timeline, mention: Action, until: datetime) -> Action | None:
-        """The subject's first answer to ``mention`` before ``until``: a reply to or quote of
-        the post or a reply in its thread, a new post or quote mentioning its author, or a
-        direct message to its author."""
+        """The subject's first answer to ``mention`` before ``until``: a reply to the post or
+        to a reply in its thread, a new post or quote mentioning its author, or a direct
+        message to its author."""
         candidates = []
         thread = [mention.post.id, *(r.post.id for r in timeline.replies_to(mention.post.id))]
         for post_id in thread:
