@@ -211,3 +211,13 @@ def test_options_change_the_threshold(build):
     assert "SN101" not in build.codes(build.run(G, records))
     report = build.run(G, records, options={"SN101": {"threshold": 0.3}})
     assert "SN101" in build.codes(report)
+
+
+def test_support_replies_linking_own_help_pages_are_not_self_centred(build):
+    records = [_brand(build)]
+    for i in range(8):
+        records.append(build.post(f"ask{i}", f"twitter:c{i}", build.stamp(hours=i * 4), "@northwind how do I reset?"))
+        records.append(build.action(f"help{i}", "reply", BRAND, build.stamp(hours=i * 4 + 1),
+                                    target=f"twitter:c{i}/ask{i}",
+                                    post={"id": f"h{i}", "text": "See https://help.northwind.example/reset"}))
+    assert build.codes(build.run(G, records)) == []

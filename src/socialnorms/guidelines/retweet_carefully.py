@@ -283,7 +283,7 @@ def _self_centred(
             items.append((action, post.author in own))
     if domains:
         for account_id in account_ids:
-            for kind in (ActionKind.POST, ActionKind.QUOTE, ActionKind.REPLY):
+            for kind in (ActionKind.POST, ActionKind.QUOTE):  # replies converse, not share
                 for action in timeline.by_actor(account_id, kind):
                     for link in timeline.text(action.post).links:
                         items.append((action, _is_own_link(link, domains)))
