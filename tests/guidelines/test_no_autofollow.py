@@ -116,6 +116,7 @@ def test_following_back_a_spam_account_names_its_signals(build):
         assert signal in finding.metrics["signals"]
         assert signal in finding.message
     assert "Followed back" in finding.message
+    assert str(finding.severity) == "error"  # seven signals: beyond doubt
 
 
 def test_tag_spam_alone_is_enough(build):
@@ -123,6 +124,16 @@ def test_tag_spam_alone_is_enough(build):
                build.action("back", "follow", BRAND, build.stamp(), target="twitter:listed")]
     [finding] = build.run(G, records).findings
     assert finding.metrics["signals"] == ["tagged-spam"]
+    assert str(finding.severity) == "error"
+
+
+def test_three_signals_are_a_warning(build):
+    records = [_brand(build), _person(build, "fresh", bio="", default_avatar=True, followers=4,
+                                      created=build.stamp(days=-200)),
+               build.action("back", "follow", BRAND, build.stamp(), target="twitter:fresh")]
+    [finding] = build.run(G, records).findings
+    assert finding.metrics["signals"] == ["few-followers", "default-avatar", "empty-bio"]
+    assert str(finding.severity) == "warning"
 
 
 def test_two_signals_do_not_make_a_spammer(build):

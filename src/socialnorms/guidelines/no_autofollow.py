@@ -253,9 +253,8 @@ def _followed_spam(
     followers: list[NewFollower],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
-    looks_like_spam = SpamJudge(
-        timeline, SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
-    )
+    thresholds = SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
+    looks_like_spam = SpamJudge(timeline, thresholds)
     backs = {f.back.id for f in followers if f.back is not None}
     for account_id in account_ids:
         judged: set[str] = set()
@@ -268,6 +267,7 @@ def _followed_spam(
             if not signals:
                 continue
             verb = "Followed back" if follow.id in backs else "Follows"
+            certain = signals[0].name == "tagged-spam" or len(signals) >= thresholds.min_signals + 2
             names = ", ".join(str(s) for s in signals)
             yield ctx.finding(
                 "SN302",
@@ -282,6 +282,7 @@ def _followed_spam(
                 evidence=[follow.id],
                 metrics={"followed": target, "signals": [s.name for s in signals],
                          "signal_count": len(signals)},
+                severity=Severity.ERROR if certain else Severity.WARNING,
             )
 
 
