@@ -128,7 +128,7 @@ def test_tag_spam_alone_is_enough(build):
 
 
 def test_three_signals_are_a_warning(build):
-    records = [_brand(build), _person(build, "fresh", bio="", default_avatar=True, followers=4,
+    records = [_brand(build), _person(build, "fresh", bio="", default_avatar=True, followers=4, following=90,
                                       created=build.stamp(days=-200)),
                build.action("back", "follow", BRAND, build.stamp(), target="twitter:fresh")]
     [finding] = build.run(G, records).findings
