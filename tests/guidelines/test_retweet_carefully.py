@@ -221,3 +221,10 @@ def test_support_replies_linking_own_help_pages_are_not_self_centred(build):
                                     target=f"twitter:c{i}/ask{i}",
                                     post={"id": f"h{i}", "text": "See https://help.northwind.example/reset"}))
     assert build.codes(build.run(G, records)) == []
+
+
+def test_reposting_others_posts_about_own_site_counts_as_own(build):
+    texts = [f"Check out the sale at https://northwind.example/sale/{i}" for i in range(6)]
+    report = build.run(G, [_brand(build), *_shares(build, texts)])
+    assert "SN102" in build.codes(report)
+    assert "SN101" not in build.codes(report)

@@ -280,7 +280,9 @@ def _self_centred(
     for action in shares:
         post = shared_post(timeline, action)
         if post is not None and post.author is not None:
-            items.append((action, post.author in own))
+            links = timeline.text(post).links
+            own_link = bool(domains) and any(_is_own_link(link, domains) for link in links)
+            items.append((action, post.author in own or own_link))
     if domains:
         for account_id in account_ids:
             for kind in (ActionKind.POST, ActionKind.QUOTE):  # replies converse, not share
