@@ -105,3 +105,33 @@ def test_shuffling_and_unrelated_activity_change_nothing(build, guideline, recor
         r["at"] = min(max(r["at"], times[0]), times[-1])
     with_noise = build.run(guideline, [*base, *unrelated])
     assert [f.to_dict() for f in with_noise.findings] == [f.to_dict() for f in report.findings]
+
+
+@st.composite
+def profiles(draw):
+    """Account records for the people with any mix of the optional profile fields."""
+    accounts = []
+    for person in PEOPLE:
+        fields = {}
+        for key, value in (
+            ("followers", st.integers(0, 10_000)),
+            ("following", st.integers(0, 10_000)),
+            ("bio", st.sampled_from(["", "hiker", "bot"])),
+            ("default_avatar", st.booleans()),
+            ("created", st.sampled_from(["2010-01-01T00:00:00Z", "2026-05-10T00:00:00Z"])),
+            ("tags", st.sampled_from([[], ["spam"], ["customer"], ["spam", "customer"]])),
+        ):
+            if draw(st.booleans()):
+                fields[key] = draw(value)
+        accounts.append({"type": "account", "id": person, "network": "twitter", **fields})
+    return accounts
+
+
+@pytest.mark.parametrize("guideline", GUIDELINES)
+@FIXED
+@given(people=profiles(), records=activity())
+def test_any_valid_timeline_is_checked_without_error(build, guideline, people, records):
+    brand = build.account("twitter:brand", handle="@brand", subject="brand", url="https://brand.example")
+    report = build.run(guideline, [*people, brand, *records])
+    assert all(f.code != "SN000" for f in report.findings), [f.message for f in report.findings]
+    assert all(f.guideline == guideline and f.subject == "brand" for f in report.findings)
