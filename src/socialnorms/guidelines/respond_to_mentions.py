@@ -220,6 +220,16 @@ def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
             yield from _judge(ctx, subject, network, account_ids, due, pending, expected)
 
 
+def _who(timeline: Timeline, account_id: str) -> str:
+    account = timeline.account(account_id)
+    return account.handle if account is not None and account.handle else account_id
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _addressed(timeline: Timeline, action: Action, account_ids: tuple[str, ...]) -> str:
     """Which of the subject's accounts a mention or reply was aimed at."""
     parent = timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
@@ -260,10 +270,15 @@ def _judge(
                 account=_addressed(ctx.timeline, action, account_ids),
                 network=network,
                 message=(
-                    f"{action.actor} {'replied to' if action.kind is ActionKind.REPLY else 'mentioned'} "
-                    f"the account and was {late} (expected within {hours:g} hours){like}."
+                    f"{_who(ctx.timeline, action.actor)} "
+                    f"{'replied to' if action.kind is ActionKind.REPLY else 'mentioned'} the account "
+                    f"(\"{_snippet(action.post.text)}\") and was {late} "
+                    f"(expected within {hours:g} hours){like}."
                 ),
-                suggestion=f"Reply to {action.actor}, even briefly, and within {hours:g} hours next time.",
+                suggestion=(
+                    f"Reply to {_who(ctx.timeline, action.actor)}, even briefly, "
+                    f"and within {hours:g} hours next time."
+                ),
                 evidence=[action.id] + ([m.answer.id] if m.answer else []),
                 metrics={"author": action.actor, "expected_hours": hours,
                          "hours_to_answer": round(m.delay.total_seconds() / 3600, 1) if m.answer else None,
