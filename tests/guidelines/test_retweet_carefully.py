@@ -228,3 +228,11 @@ def test_reposting_others_posts_about_own_site_counts_as_own(build):
     report = build.run(G, [_brand(build), *_shares(build, texts)])
     assert "SN102" in build.codes(report)
     assert "SN101" not in build.codes(report)
+
+
+def test_reposts_of_unknown_posts_are_left_out(build):
+    records = [_brand(build), *_shares(build, PRAISE[:5])]
+    records += [build.action(f"u{i}", "repost", BRAND, build.stamp(hours=i), target=f"twitter:gone{i}")
+                for i in range(20)]
+    [finding] = [f for f in build.run(G, records).findings if f.code == "SN101"]
+    assert finding.metrics["shares"] == 5

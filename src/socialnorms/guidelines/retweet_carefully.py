@@ -234,9 +234,9 @@ def _self_mentions(
     monthly: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for action in shares:
         post = shared_post(timeline, action)
-        if post is not None and post.author in own:
-            continue  # sharing one's own post is SN102's concern
-        flagged = post is not None and _about_subject(timeline, post, own)
+        if post is None or post.author in own:
+            continue  # unknown shared posts cannot be judged; own ones are SN102's concern
+        flagged = _about_subject(timeline, post, own)
         items.append((action, flagged))
         counts = monthly[month(action.at)]
         counts[0] += flagged
