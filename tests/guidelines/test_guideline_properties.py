@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialnorms import new_plugin_manager
 from socialnorms.guidelines import no_autofollow, respond_to_mentions, retweet_carefully
+from socialnorms.registry import Registry
 
 MODULES = (retweet_carefully, no_autofollow, respond_to_mentions)
 GUIDELINES = tuple(m.GUIDELINE for m in MODULES)
@@ -135,3 +137,11 @@ def test_any_valid_timeline_is_checked_without_error(build, guideline, people, r
     report = build.run(guideline, [*people, brand, *records])
     assert all(f.code != "SN000" for f in report.findings), [f.message for f in report.findings]
     assert all(f.guideline == guideline and f.subject == "brand" for f in report.findings)
+
+
+@pytest.mark.parametrize("guideline", GUIDELINES)
+def test_each_guideline_is_a_builtin_plugin_that_can_be_blocked(guideline):
+    loaded = Registry(new_plugin_manager(entrypoints=False))
+    assert guideline in loaded.guidelines
+    blocked = Registry(new_plugin_manager(entrypoints=False, disable=[guideline]))
+    assert guideline not in blocked.guidelines
