@@ -89,7 +89,9 @@ def spam_signals(
                 found.append(Signal("follow-ratio", f"follows {following}, followed by none"))
             elif followers > 0 and following / followers >= t.follow_ratio:
                 found.append(
-                    Signal("follow-ratio", f"follows {following / followers:.0f}x more than followed")
+                    Signal(
+                        "follow-ratio", f"follows {following / followers:.0f}x more than followed"
+                    )
                 )
         if followers is not None and followers < t.few_followers:
             found.append(Signal("few-followers", f"{followers} followers"))
@@ -122,7 +124,7 @@ def _post_signals(timeline: Timeline, account_id: str, t: SpamThresholds) -> lis
     texts = Counter(_skeleton(post.text) for post in posts)
     texts.pop("", None)
     if texts:
-        text, count = texts.most_common(1)[0]
+        _, count = texts.most_common(1)[0]
         if count >= t.repeated_posts:
             found.append(Signal("repeated-posts", f"the same text {count} times"))
     return found

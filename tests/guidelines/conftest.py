@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from socialnorms import Checker, Config, NetworkProfile, Timeline, hookimpl, new_plugin_manager
 from socialnorms.io.activity import parse_account, parse_action, read_activity
 
-START = datetime(2026, 4, 6, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
 
 
 def stamp(hours: float = 0.0, days: float = 0.0) -> str:
@@ -66,7 +66,9 @@ def run(guideline: str, records, profiles=(), **config):
 
 
 def codes(report, severity=None) -> list[str]:
-    return sorted(f.code for f in report.findings if severity is None or str(f.severity) == severity)
+    return sorted(
+        f.code for f in report.findings if severity is None or str(f.severity) == severity
+    )
 
 
 def jsonl(records) -> str:

@@ -15,7 +15,9 @@ from socialnorms.registry import Registry
 MODULES = (retweet_carefully, no_autofollow, respond_to_mentions)
 GUIDELINES = tuple(m.GUIDELINE for m in MODULES)
 RULES = [(m.GUIDELINE, rule) for m in MODULES for rule in m.RULES]
-FIXED = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FIXED = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.mark.parametrize(("guideline", "rule"), RULES, ids=[r.code for _, r in RULES])
@@ -36,8 +38,15 @@ def test_rules_are_documented(guideline, rule):
 
 PEOPLE = [f"twitter:p{i}" for i in range(5)]
 SUBJECT = ["twitter:brand"]
-TEXTS = ["hello @brand", "@p1 nice one", "read https://news.example/x", "thanks @brand!",
-         "lunch", "@p2 @brand what do you think?", "#news today"]
+TEXTS = [
+    "hello @brand",
+    "@p1 nice one",
+    "read https://news.example/x",
+    "thanks @brand!",
+    "lunch",
+    "@p2 @brand what do you think?",
+    "#news today",
+]
 
 
 @st.composite
@@ -51,25 +60,59 @@ def activity(draw, actors=PEOPLE + SUBJECT, min_size=0):
         kind = draw(st.sampled_from(["post", "reply", "repost", "like", "follow"]))
         rid = f"x{i}"
         if kind == "post" or (kind in ("reply", "repost", "like") and i == 0):
-            records.append({"type": "action", "id": rid, "kind": "post", "actor": actor, "at": at,
-                            "post": {"id": f"post{i}", "text": draw(st.sampled_from(TEXTS))}})
+            records.append(
+                {
+                    "type": "action",
+                    "id": rid,
+                    "kind": "post",
+                    "actor": actor,
+                    "at": at,
+                    "post": {"id": f"post{i}", "text": draw(st.sampled_from(TEXTS))},
+                }
+            )
         elif kind == "reply":
-            records.append({"type": "action", "id": rid, "kind": "reply", "actor": actor, "at": at,
-                            "target": f"post{draw(st.integers(0, i - 1))}",
-                            "post": {"id": f"post{i}", "text": draw(st.sampled_from(TEXTS))}})
+            records.append(
+                {
+                    "type": "action",
+                    "id": rid,
+                    "kind": "reply",
+                    "actor": actor,
+                    "at": at,
+                    "target": f"post{draw(st.integers(0, i - 1))}",
+                    "post": {"id": f"post{i}", "text": draw(st.sampled_from(TEXTS))},
+                }
+            )
         elif kind in ("repost", "like"):
-            records.append({"type": "action", "id": rid, "kind": kind, "actor": actor, "at": at,
-                            "target": f"post{draw(st.integers(0, i - 1))}"})
+            records.append(
+                {
+                    "type": "action",
+                    "id": rid,
+                    "kind": kind,
+                    "actor": actor,
+                    "at": at,
+                    "target": f"post{draw(st.integers(0, i - 1))}",
+                }
+            )
         else:
             target = draw(st.sampled_from([a for a in PEOPLE + SUBJECT if a != actor]))
-            records.append({"type": "action", "id": rid, "kind": "follow", "actor": actor, "at": at,
-                            "target": target})
+            records.append(
+                {
+                    "type": "action",
+                    "id": rid,
+                    "kind": "follow",
+                    "actor": actor,
+                    "at": at,
+                    "target": target,
+                }
+            )
     return records
 
 
 def _accounts(build, subject=True):
     people = [build.account(p, bio="someone", followers=100, following=100) for p in PEOPLE]
-    brand = build.account("twitter:brand", handle="@brand", **({"subject": "brand"} if subject else {}))
+    brand = build.account(
+        "twitter:brand", handle="@brand", **({"subject": "brand"} if subject else {})
+    )
     return [*people, brand]
 
 
@@ -93,8 +136,16 @@ def test_shuffling_and_unrelated_activity_change_nothing(build, guideline, recor
     assert build.run(guideline, shuffled).to_json() == report.to_json()
     # Others' activity that neither mentions, follows nor answers the subject.
     unrelated = [
-        {**r, "id": f"n{r['id']}", **({"target": f"n{r['target']}"} if r["kind"] in ("reply", "repost", "like") else {}),
-         **({"post": {**r["post"], "id": f"n{r['post']['id']}", "text": "weather is nice"}} if "post" in r else {})}
+        {
+            **r,
+            "id": f"n{r['id']}",
+            **({"target": f"n{r['target']}"} if r["kind"] in ("reply", "repost", "like") else {}),
+            **(
+                {"post": {**r["post"], "id": f"n{r['post']['id']}", "text": "weather is nice"}}
+                if "post" in r
+                else {}
+            ),
+        }
         for r in noise
         if r["kind"] != "follow" or r["target"] != "twitter:brand"
     ]
@@ -133,7 +184,9 @@ def profiles(draw):
 @FIXED
 @given(people=profiles(), records=activity())
 def test_any_valid_timeline_is_checked_without_error(build, guideline, people, records):
-    brand = build.account("twitter:brand", handle="@brand", subject="brand", url="https://brand.example")
+    brand = build.account(
+        "twitter:brand", handle="@brand", subject="brand", url="https://brand.example"
+    )
     report = build.run(guideline, [*people, brand, *records])
     assert all(f.code != "SN000" for f in report.findings), [f.message for f in report.findings]
     assert all(f.guideline == guideline and f.subject == "brand" for f in report.findings)

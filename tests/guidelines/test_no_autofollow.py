@@ -15,8 +15,12 @@ def _brand(build):
 
 
 def _person(build, name, **fields):
-    defaults = dict(bio="Loves bread and long walks", followers=300, following=250,
-                    created="2017-03-01T00:00:00Z")
+    defaults = {
+        "bio": "Loves bread and long walks",
+        "followers": 300,
+        "following": 250,
+        "created": "2017-03-01T00:00:00Z",
+    }
     return build.account(f"twitter:{name}", **{**defaults, **fields})
 
 
@@ -27,14 +31,24 @@ def _followers(build, n, back_minutes=None, via=None, start=0):
     for i in range(start, start + n):
         name = f"person{i}"
         records.append(_person(build, name))
-        records.append(build.action(f"in{i}", "follow", f"twitter:{name}", build.stamp(hours=i * 5),
-                                    target=BRAND))
+        records.append(
+            build.action(
+                f"in{i}", "follow", f"twitter:{name}", build.stamp(hours=i * 5), target=BRAND
+            )
+        )
         delay = back_minutes[i - start] if isinstance(back_minutes, list) else back_minutes
         if delay is not None:
             extra = {"via": via} if via else {}
-            records.append(build.action(f"back{i}", "follow", BRAND,
-                                        build.stamp(hours=i * 5 + delay / 60), target=f"twitter:{name}",
-                                        **extra))
+            records.append(
+                build.action(
+                    f"back{i}",
+                    "follow",
+                    BRAND,
+                    build.stamp(hours=i * 5 + delay / 60),
+                    target=f"twitter:{name}",
+                    **extra,
+                )
+            )
     return records
 
 
@@ -58,12 +72,16 @@ def test_considered_follow_backs_days_later_stay_quiet(build):
 
 
 def test_automation_via_counts_even_when_slow(build):
-    report = build.run(G, [_brand(build), *_followers(build, 6, back_minutes=120, via="AutoFollow Pro")])
+    report = build.run(
+        G, [_brand(build), *_followers(build, 6, back_minutes=120, via="AutoFollow Pro")]
+    )
     [finding] = [f for f in report.findings if f.code == "SN301"]
     assert finding.metrics["automated"] == 6
 
 
-@pytest.mark.parametrize(("quick", "expected"), [(4, []), (5, ["warning"]), (7, ["warning"]), (8, ["error"])])
+@pytest.mark.parametrize(
+    ("quick", "expected"), [(4, []), (5, ["warning"]), (7, ["warning"]), (8, ["error"])]
+)
 def test_threshold_boundaries(build, quick, expected):
     delays = [3] * quick + [None] * (10 - quick)
     report = build.run(G, [_brand(build), *_followers(build, 10, back_minutes=delays)])
@@ -85,9 +103,14 @@ def test_following_first_is_not_a_follow_back(build):
     records = [_brand(build)]
     for i in range(6):
         records.append(_person(build, f"p{i}"))
-        records.append(build.action(f"out{i}", "follow", BRAND, build.stamp(hours=i), target=f"twitter:p{i}"))
-        records.append(build.action(f"in{i}", "follow", f"twitter:p{i}", build.stamp(hours=i, days=0.001),
-                                    target=BRAND))
+        records.append(
+            build.action(f"out{i}", "follow", BRAND, build.stamp(hours=i), target=f"twitter:p{i}")
+        )
+        records.append(
+            build.action(
+                f"in{i}", "follow", f"twitter:p{i}", build.stamp(hours=i, days=0.001), target=BRAND
+            )
+        )
     assert "SN301" not in build.codes(build.run(G, records))
 
 
@@ -95,24 +118,41 @@ def test_following_first_is_not_a_follow_back(build):
 
 
 def _spammer(build, name="win_big_777", **fields):
-    defaults = dict(bio="", followers=3, following=5100, default_avatar=True,
-                    created=build.stamp(days=-5))
+    defaults = {
+        "bio": "", "followers": 3, "following": 5100, "default_avatar": True, "created": build.stamp(days=-5)
+    }
     records = [build.account(f"twitter:{name}", **{**defaults, **fields})]
     for i in range(4):
-        records.append(build.post(f"{name}{i}", f"twitter:{name}", build.stamp(days=-4 + i),
-                                  f"FREE iPhone giveaway, click now http://short.example/{i}"))
+        records.append(
+            build.post(
+                f"{name}{i}",
+                f"twitter:{name}",
+                build.stamp(days=-4 + i),
+                f"FREE iPhone giveaway, click now http://short.example/{i}",
+            )
+        )
     return records
 
 
 def test_following_back_a_spam_account_names_its_signals(build):
-    records = [_brand(build), *_spammer(build),
-               build.action("in", "follow", "twitter:win_big_777", build.stamp(), target=BRAND),
-               build.action("back", "follow", BRAND, build.stamp(hours=20), target="twitter:win_big_777")]
+    records = [
+        _brand(build),
+        *_spammer(build),
+        build.action("in", "follow", "twitter:win_big_777", build.stamp(), target=BRAND),
+        build.action("back", "follow", BRAND, build.stamp(hours=20), target="twitter:win_big_777"),
+    ]
     [finding] = build.run(G, records).findings
     assert finding.code == "SN302"
     assert finding.evidence == ("back",)
-    for signal in ("follow-ratio", "few-followers", "new-account", "default-avatar", "empty-bio",
-                   "links-everywhere", "repeated-posts"):
+    for signal in (
+        "follow-ratio",
+        "few-followers",
+        "new-account",
+        "default-avatar",
+        "empty-bio",
+        "links-everywhere",
+        "repeated-posts",
+    ):
         assert signal in finding.metrics["signals"]
         assert signal in finding.message
     assert "Followed back" in finding.message
@@ -120,32 +160,51 @@ def test_following_back_a_spam_account_names_its_signals(build):
 
 
 def test_tag_spam_alone_is_enough(build):
-    records = [_brand(build), _person(build, "listed", tags=["spam"]),
-               build.action("back", "follow", BRAND, build.stamp(), target="twitter:listed")]
+    records = [
+        _brand(build),
+        _person(build, "listed", tags=["spam"]),
+        build.action("back", "follow", BRAND, build.stamp(), target="twitter:listed"),
+    ]
     [finding] = build.run(G, records).findings
     assert finding.metrics["signals"] == ["tagged-spam"]
     assert str(finding.severity) == "error"
 
 
 def test_three_signals_are_a_warning(build):
-    records = [_brand(build), _person(build, "fresh", bio="", default_avatar=True, followers=4, following=90,
-                                      created=build.stamp(days=-200)),
-               build.action("back", "follow", BRAND, build.stamp(), target="twitter:fresh")]
+    records = [
+        _brand(build),
+        _person(
+            build,
+            "fresh",
+            bio="",
+            default_avatar=True,
+            followers=4,
+            following=90,
+            created=build.stamp(days=-200),
+        ),
+        build.action("back", "follow", BRAND, build.stamp(), target="twitter:fresh"),
+    ]
     [finding] = build.run(G, records).findings
     assert finding.metrics["signals"] == ["few-followers", "default-avatar", "empty-bio"]
     assert str(finding.severity) == "warning"
 
 
 def test_two_signals_do_not_make_a_spammer(build):
-    records = [_brand(build), _person(build, "newbie", bio="", default_avatar=True),
-               build.action("back", "follow", BRAND, build.stamp(), target="twitter:newbie")]
+    records = [
+        _brand(build),
+        _person(build, "newbie", bio="", default_avatar=True),
+        build.action("back", "follow", BRAND, build.stamp(), target="twitter:newbie"),
+    ]
     assert build.codes(build.run(G, records)) == []
 
 
 def test_unfollowed_spam_is_no_longer_reported(build):
-    records = [_brand(build), *_spammer(build),
-               build.action("back", "follow", BRAND, build.stamp(), target="twitter:win_big_777"),
-               build.action("undo", "unfollow", BRAND, build.stamp(hours=3), target="twitter:win_big_777")]
+    records = [
+        _brand(build),
+        *_spammer(build),
+        build.action("back", "follow", BRAND, build.stamp(), target="twitter:win_big_777"),
+        build.action("undo", "unfollow", BRAND, build.stamp(hours=3), target="twitter:win_big_777"),
+    ]
     assert build.codes(build.run(G, records)) == []
 
 
@@ -166,12 +225,22 @@ def test_follow_ratio_boundary(build):
 
 
 def _customer(build, follow_back_hours=None, ends_after_days=5):
-    records = [_brand(build), _person(build, "regular", tags=["customer"]),
-               build.action("cust", "follow", "twitter:regular", build.stamp(), target=BRAND),
-               build.post("later", BRAND, build.stamp(days=ends_after_days), "Fresh rye today")]
+    records = [
+        _brand(build),
+        _person(build, "regular", tags=["customer"]),
+        build.action("cust", "follow", "twitter:regular", build.stamp(), target=BRAND),
+        build.post("later", BRAND, build.stamp(days=ends_after_days), "Fresh rye today"),
+    ]
     if follow_back_hours is not None:
-        records.append(build.action("fb", "follow", BRAND, build.stamp(hours=follow_back_hours),
-                                    target="twitter:regular"))
+        records.append(
+            build.action(
+                "fb",
+                "follow",
+                BRAND,
+                build.stamp(hours=follow_back_hours),
+                target="twitter:regular",
+            )
+        )
     return records
 
 

@@ -30,8 +30,13 @@ USEFUL = [
 
 
 def _brand(build, **fields):
-    return build.account(BRAND, subject="northwind", handle="@northwind",
-                         url="https://www.northwind.example/shop", **fields)
+    return build.account(
+        BRAND,
+        subject="northwind",
+        handle="@northwind",
+        url="https://www.northwind.example/shop",
+        **fields,
+    )
 
 
 def _shares(build, texts, *, step_hours=20, kind="repost", media=None):
@@ -39,14 +44,27 @@ def _shares(build, texts, *, step_hours=20, kind="repost", media=None):
     for i, text in enumerate(texts):
         author = f"twitter:friend{i}"
         extra = {"media": media} if media else {}
-        records.append(build.post(f"o{i}", author, build.stamp(hours=i * step_hours), text, **extra))
+        records.append(
+            build.post(f"o{i}", author, build.stamp(hours=i * step_hours), text, **extra)
+        )
         target = f"{author}/o{i}"
         if kind == "repost":
-            records.append(build.action(f"r{i}", "repost", BRAND, build.stamp(hours=i * step_hours + 1),
-                                        target=target))
+            records.append(
+                build.action(
+                    f"r{i}", "repost", BRAND, build.stamp(hours=i * step_hours + 1), target=target
+                )
+            )
         else:
-            records.append(build.action(f"r{i}", "quote", BRAND, build.stamp(hours=i * step_hours + 1),
-                                        target=target, post={"id": f"q{i}", "text": "Worth a read"}))
+            records.append(
+                build.action(
+                    f"r{i}",
+                    "quote",
+                    BRAND,
+                    build.stamp(hours=i * step_hours + 1),
+                    target=target,
+                    post={"id": f"q{i}", "text": "Worth a read"},
+                )
+            )
     return records
 
 
@@ -89,31 +107,63 @@ def test_shares_spread_beyond_the_window_are_not_one_habit(build):
 
 
 def test_repost_of_a_reply_to_the_subject_counts_as_self_mention(build):
-    records = [_brand(build), build.post("own", BRAND, build.stamp(), "We open a new store on Friday")]
+    records = [
+        _brand(build),
+        build.post("own", BRAND, build.stamp(), "We open a new store on Friday"),
+    ]
     for i in range(6):
         author = f"twitter:fan{i}"
-        records.append(build.action(f"rep{i}", "reply", author, build.stamp(hours=i + 1),
-                                    target=f"{BRAND}/own",
-                                    post={"id": f"fr{i}", "text": "Wonderful, see you there!"}))
-        records.append(build.action(f"rt{i}", "repost", BRAND, build.stamp(hours=i + 2), target=f"fr{i}"))
+        records.append(
+            build.action(
+                f"rep{i}",
+                "reply",
+                author,
+                build.stamp(hours=i + 1),
+                target=f"{BRAND}/own",
+                post={"id": f"fr{i}", "text": "Wonderful, see you there!"},
+            )
+        )
+        records.append(
+            build.action(f"rt{i}", "repost", BRAND, build.stamp(hours=i + 2), target=f"fr{i}")
+        )
     assert "SN101" in build.codes(build.run(G, records))
 
 
 def test_embedded_shared_post_is_used_when_timeline_lacks_it(build):
     records = [_brand(build)]
     for i, text in enumerate(PRAISE[:6]):
-        records.append(build.action(f"r{i}", "repost", BRAND, build.stamp(hours=i),
-                                    post={"id": f"ext{i}", "author": f"twitter:x{i}", "text": text}))
+        records.append(
+            build.action(
+                f"r{i}",
+                "repost",
+                BRAND,
+                build.stamp(hours=i),
+                post={"id": f"ext{i}", "author": f"twitter:x{i}", "text": text},
+            )
+        )
     assert "SN101" in build.codes(build.run(G, records))
 
 
 def test_mention_of_subjects_other_network_account_counts(build):
-    records = [_brand(build), build.account("mastodon:northwind", subject="northwind",
-                                            handle="northwind@social.example")]
+    records = [
+        _brand(build),
+        build.account("mastodon:northwind", subject="northwind", handle="northwind@social.example"),
+    ]
     for i in range(6):
-        records.append(build.action(f"r{i}", "repost", "mastodon:northwind", build.stamp(hours=i),
-                                    post={"id": f"m{i}", "author": f"mastodon:p{i}",
-                                          "text": "Lovely shop", "mentions": ["mastodon:northwind"]}))
+        records.append(
+            build.action(
+                f"r{i}",
+                "repost",
+                "mastodon:northwind",
+                build.stamp(hours=i),
+                post={
+                    "id": f"m{i}",
+                    "author": f"mastodon:p{i}",
+                    "text": "Lovely shop",
+                    "mentions": ["mastodon:northwind"],
+                },
+            )
+        )
     report = build.run(G, records)
     [finding] = [f for f in report.findings if f.code == "SN101"]
     assert finding.network == "mastodon"
@@ -153,15 +203,20 @@ def test_reposting_own_posts_counts_as_own_content(build):
     records = [_brand(build)]
     for i in range(6):
         records.append(build.post(f"p{i}", BRAND, build.stamp(hours=i * 3), f"Our news number {i}"))
-        records.append(build.action(f"rt{i}", "repost", BRAND, build.stamp(hours=i * 3 + 1),
-                                    target=f"{BRAND}/p{i}"))
+        records.append(
+            build.action(
+                f"rt{i}", "repost", BRAND, build.stamp(hours=i * 3 + 1), target=f"{BRAND}/p{i}"
+            )
+        )
     assert "SN102" in build.codes(build.run(G, records))
 
 
 def test_profile_url_on_a_network_is_not_an_own_domain(build):
     records = [build.account(BRAND, subject="northwind", url="https://linktr.ee/northwind")]
     for i in range(7):
-        records.append(build.post(f"p{i}", BRAND, build.stamp(hours=i), f"See https://linktr.ee/other{i}"))
+        records.append(
+            build.post(f"p{i}", BRAND, build.stamp(hours=i), f"See https://linktr.ee/other{i}")
+        )
     assert "SN102" not in build.codes(build.run(G, records))
 
 
@@ -178,13 +233,17 @@ def test_bare_thank_you_reposts_are_low_value(build):
 
 def test_short_posts_with_a_picture_are_not_low_value(build):
     texts = ["yay", "so good!!", "look at this", "wow", "sunset", "the view"]
-    report = build.run(G, [_brand(build), *_shares(build, texts, media=[{"type": "image", "alt": "sky"}])])
+    report = build.run(
+        G, [_brand(build), *_shares(build, texts, media=[{"type": "image", "alt": "sky"}])]
+    )
     assert "SN103" not in build.codes(report)
 
 
 def test_quotes_add_own_words_and_are_not_low_value(build):
     texts = ["yay", "so good!!", "look at this", "wow", "sunset", "the view"]
-    assert "SN103" not in build.codes(build.run(G, [_brand(build), *_shares(build, texts, kind="quote")]))
+    assert "SN103" not in build.codes(
+        build.run(G, [_brand(build), *_shares(build, texts, kind="quote")])
+    )
 
 
 def test_substantial_text_without_link_is_fine(build):
@@ -216,10 +275,21 @@ def test_options_change_the_threshold(build):
 def test_support_replies_linking_own_help_pages_are_not_self_centred(build):
     records = [_brand(build)]
     for i in range(8):
-        records.append(build.post(f"ask{i}", f"twitter:c{i}", build.stamp(hours=i * 4), "@northwind how do I reset?"))
-        records.append(build.action(f"help{i}", "reply", BRAND, build.stamp(hours=i * 4 + 1),
-                                    target=f"twitter:c{i}/ask{i}",
-                                    post={"id": f"h{i}", "text": "See https://help.northwind.example/reset"}))
+        records.append(
+            build.post(
+                f"ask{i}", f"twitter:c{i}", build.stamp(hours=i * 4), "@northwind how do I reset?"
+            )
+        )
+        records.append(
+            build.action(
+                f"help{i}",
+                "reply",
+                BRAND,
+                build.stamp(hours=i * 4 + 1),
+                target=f"twitter:c{i}/ask{i}",
+                post={"id": f"h{i}", "text": "See https://help.northwind.example/reset"},
+            )
+        )
     assert build.codes(build.run(G, records)) == []
 
 
@@ -232,7 +302,9 @@ def test_reposting_others_posts_about_own_site_counts_as_own(build):
 
 def test_reposts_of_unknown_posts_are_left_out(build):
     records = [_brand(build), *_shares(build, PRAISE[:5])]
-    records += [build.action(f"u{i}", "repost", BRAND, build.stamp(hours=i), target=f"twitter:gone{i}")
-                for i in range(20)]
+    records += [
+        build.action(f"u{i}", "repost", BRAND, build.stamp(hours=i), target=f"twitter:gone{i}")
+        for i in range(20)
+    ]
     [finding] = [f for f in build.run(G, records).findings if f.code == "SN101"]
     assert finding.metrics["shares"] == 5

@@ -73,20 +73,37 @@ AUTO_FOLLOW = Rule(
     ),
     severity=Severity.WARNING,
     example=_ACCOUNT + _follows("09:02:00"),
-    quiet_example=_ACCOUNT + _follows(None) + (
+    quiet_example=_ACCOUNT
+    + _follows(None)
+    + (
         '{"type": "action", "id": "back1", "kind": "follow", "actor": "twitter:brand", '
         '"at": "2026-02-03T15:00:00Z", "target": "twitter:person1"}\n'
     ),
     options=(
-        Option("quick_minutes", 15, "A follow-back sooner than this after the follow is too quick "
-               "to have looked at the follower's posts: reading a profile and a few posts takes "
-               "minutes, and people rarely do it the moment a notification arrives."),
-        Option("min_followers", 5, "Fewest new followers before the pattern is judged: one or two "
-               "quick follow-backs of acquaintances are normal."),
-        Option("threshold", 0.5, "Share of new followers followed back quickly or by an "
-               "automation that raises a warning: the account follows back most newcomers unseen."),
-        Option("error_threshold", 0.8, "Share that raises an error: practically everyone is "
-               "followed back automatically."),
+        Option(
+            "quick_minutes",
+            15,
+            "A follow-back sooner than this after the follow is too quick "
+            "to have looked at the follower's posts: reading a profile and a few posts takes "
+            "minutes, and people rarely do it the moment a notification arrives.",
+        ),
+        Option(
+            "min_followers",
+            5,
+            "Fewest new followers before the pattern is judged: one or two "
+            "quick follow-backs of acquaintances are normal.",
+        ),
+        Option(
+            "threshold",
+            0.5,
+            "Share of new followers followed back quickly or by an "
+            "automation that raises a warning: the account follows back most newcomers unseen.",
+        ),
+        Option(
+            "error_threshold",
+            0.8,
+            "Share that raises an error: practically everyone is followed back automatically.",
+        ),
     ),
 )
 
@@ -103,10 +120,14 @@ FOLLOWED_SPAM = Rule(
     example=_ACCOUNT + _SPAMMER + _FOLLOW_BACK,
     quiet_example=_ACCOUNT + _GENUINE + _FOLLOW_BACK,
     options=(
-        Option("min_signals", 3, "How many spam signals must agree (a 'spam' tag is enough on its "
-               "own). Cresci et al. (2015) showed single media rules such as Camisani-Calzolari's, "
-               "StateOfSearch's and Socialbakers' misclassify many real accounts; several together "
-               "are reliable."),
+        Option(
+            "min_signals",
+            3,
+            "How many spam signals must agree (a 'spam' tag is enough on its "
+            "own). Cresci et al. (2015) showed single media rules such as Camisani-Calzolari's, "
+            "StateOfSearch's and Socialbakers' misclassify many real accounts; several together "
+            "are reliable.",
+        ),
     ),
 )
 
@@ -121,13 +142,19 @@ CUSTOMER_NOT_FOLLOWED = Rule(
     ),
     severity=Severity.INFO,
     example=_ACCOUNT + _CUSTOMER,
-    quiet_example=_ACCOUNT + _CUSTOMER + (
+    quiet_example=_ACCOUNT
+    + _CUSTOMER
+    + (
         '{"type": "action", "id": "c3", "kind": "follow", "actor": "twitter:brand", '
         '"at": "2026-02-02T09:00:00Z", "target": "twitter:buyer"}\n'
     ),
     options=(
-        Option("grace_hours", 24, "A customer who followed less than this before the data ends "
-               "is not reported yet: a day leaves time to notice and follow back."),
+        Option(
+            "grace_hours",
+            24,
+            "A customer who followed less than this before the data ends "
+            "is not reported yet: a day leaves time to notice and follow back.",
+        ),
     ),
 )
 
@@ -168,8 +195,11 @@ def new_followers(timeline: Timeline, account_id: str, own: frozenset[str]) -> l
         if timeline.follows(account_id, follower, at=follow.at):
             continue  # already followed: not a follow-back
         back = next(
-            (a for a in timeline.between(account_id, follower)
-             if a.kind is ActionKind.FOLLOW and a.at >= follow.at),
+            (
+                a
+                for a in timeline.between(account_id, follower)
+                if a.kind is ActionKind.FOLLOW and a.at >= follow.at
+            ),
             None,
         )
         found.append(NewFollower(follow, back))
@@ -211,11 +241,17 @@ def _auto_follow(
     if len(followers) < ctx.option("SN301", "min_followers", network):
         return
     quick = timedelta(minutes=ctx.option("SN301", "quick_minutes", network))
-    hasty = [f for f in followers if f.back is not None and (f.delay <= quick or is_automated(f.back))]
+    hasty = [
+        f for f in followers if f.back is not None and (f.delay <= quick or is_automated(f.back))
+    ]
     share = len(hasty) / len(followers)
     if share < ctx.option("SN301", "threshold", network):
         return
-    severity = Severity.ERROR if share >= ctx.option("SN301", "error_threshold", network) else Severity.WARNING
+    severity = (
+        Severity.ERROR
+        if share >= ctx.option("SN301", "error_threshold", network)
+        else Severity.WARNING
+    )
     backs = [f for f in followers if f.back is not None]
     automated = sum(1 for f in hasty if is_automated(f.back))
     median = median_minutes(f.delay for f in hasty)
@@ -249,7 +285,10 @@ def _auto_follow(
 
 
 def _followed_spam(
-    ctx: CheckContext, subject: str, network: str, account_ids: tuple[str, ...],
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    account_ids: tuple[str, ...],
     followers: list[NewFollower],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
@@ -280,8 +319,11 @@ def _followed_spam(
                     "new followers' profiles and posts before following back."
                 ),
                 evidence=[follow.id],
-                metrics={"followed": target, "signals": [s.name for s in signals],
-                         "signal_count": len(signals)},
+                metrics={
+                    "followed": target,
+                    "signals": [s.name for s in signals],
+                    "signal_count": len(signals),
+                },
                 severity=Severity.ERROR if certain else Severity.WARNING,
             )
 

@@ -23,9 +23,13 @@ from ._common import median_minutes, percent, subject_networks
 GUIDELINE = "respond-to-mentions"
 
 _ACCOUNT = '{"type": "account", "id": "twitter:brand", "network": "twitter", "subject": "brand"}\n'
-_QUESTIONS = ["@brand do you ship to Norway?", "@brand is the blue kettle back in stock?",
-              "hi @brand, my order never arrived", "@brand can I return an opened box?",
-              "@brand what are your weekend hours?"]
+_QUESTIONS = [
+    "@brand do you ship to Norway?",
+    "@brand is the blue kettle back in stock?",
+    "hi @brand, my order never arrived",
+    "@brand can I return an opened box?",
+    "@brand what are your weekend hours?",
+]
 
 
 def _mentions(answered: set[int]) -> str:
@@ -61,11 +65,15 @@ UNANSWERED = Rule(
     example=_ACCOUNT + _mentions(set()),
     quiet_example=_ACCOUNT + _mentions({1, 2, 3, 4, 5}),
     options=(
-        Option("default_response_hours", 24, "Expected response time on a network whose profile "
-               "is not installed. Surveys put people's expectation far lower (Lithium/Millward "
-               "Brown 2013: 53% expect an answer to a tweet within an hour); a day is the lenient "
-               "bound any network's audience would accept. An installed network profile's "
-               "response_time wins."),
+        Option(
+            "default_response_hours",
+            24,
+            "Expected response time on a network whose profile "
+            "is not installed. Surveys put people's expectation far lower (Lithium/Millward "
+            "Brown 2013: 53% expect an answer to a tweet within an hour); a day is the lenient "
+            "bound any network's audience would accept. An installed network profile's "
+            "response_time wins.",
+        ),
     ),
 )
 
@@ -82,15 +90,30 @@ LOW_RESPONSE_RATE = Rule(
     example=_ACCOUNT + _mentions({1}),
     quiet_example=_ACCOUNT + _mentions({1, 2, 3, 5}),
     options=(
-        Option("threshold", 0.5, "Response rate below which a warning is raised: the account "
-               "leaves most people unanswered. Brands answered about one message in nine in "
-               "Sprout Social's 2016 index, which audiences resented; half is a modest bar."),
-        Option("error_threshold", 0.25, "Rate below which the finding is an error: three in "
-               "four people are ignored."),
-        Option("min_mentions", 3, "Fewest mentions due an answer before the rate is judged; "
-               "with one or two, a single miss is the whole picture."),
-        Option("answer_window_days", 7, "How long after a mention an answer still counts "
-               "toward the response rate, even if it came late."),
+        Option(
+            "threshold",
+            0.5,
+            "Response rate below which a warning is raised: the account "
+            "leaves most people unanswered. Brands answered about one message in nine in "
+            "Sprout Social's 2016 index, which audiences resented; half is a modest bar.",
+        ),
+        Option(
+            "error_threshold",
+            0.25,
+            "Rate below which the finding is an error: three in four people are ignored.",
+        ),
+        Option(
+            "min_mentions",
+            3,
+            "Fewest mentions due an answer before the rate is judged; "
+            "with one or two, a single miss is the whole picture.",
+        ),
+        Option(
+            "answer_window_days",
+            7,
+            "How long after a mention an answer still counts "
+            "toward the response rate, even if it came late.",
+        ),
     ),
 )
 
@@ -148,7 +171,7 @@ class _Answers:
         by_author = self.mentioning.get(mention.actor, ())
         if by_author:
             start = bisect.bisect_right(self.mention_times[mention.actor], mention.at)
-            candidates.extend(by_author[start:start + 1])
+            candidates.extend(by_author[start : start + 1])
         answers = [a for a in candidates if mention.at < a.at <= until]
         return min(answers, key=lambda a: (a.at, a.id), default=None)
 
@@ -203,7 +226,9 @@ def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
     for subject in timeline.subjects:
         own = frozenset(a.id for a in timeline.accounts_of(subject))
         for network, account_ids in subject_networks(timeline, subject).items():
-            received = [a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor)]
+            received = [
+                a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor)
+            ]
             if not received:
                 continue
             expected = response_time(ctx, network)
@@ -232,7 +257,9 @@ def _snippet(text: str, limit: int = 60) -> str:
 
 def _addressed(timeline: Timeline, action: Action, account_ids: tuple[str, ...]) -> str:
     """Which of the subject's accounts a mention or reply was aimed at."""
-    parent = timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
+    parent = (
+        timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
+    )
     if parent is not None and parent.author in account_ids:
         return parent.author
     mentioned = [m for m in timeline.text(action.post).mentions if m in account_ids]
@@ -240,8 +267,13 @@ def _addressed(timeline: Timeline, action: Action, account_ids: tuple[str, ...])
 
 
 def _judge(
-    ctx: CheckContext, subject: str, network: str, account_ids: tuple[str, ...],
-    due: list[Mention], pending: int, expected: timedelta,
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    account_ids: tuple[str, ...],
+    due: list[Mention],
+    pending: int,
+    expected: timedelta,
 ) -> Iterator[Finding]:
     answered = [m for m in due if m.answer is not None]
     on_time = [m for m in answered if m.delay <= expected]
@@ -262,8 +294,16 @@ def _judge(
     if ctx.enabled("SN501"):
         for m in missed:
             action = m.action
-            late = f"answered only after {m.delay.total_seconds() / 3600:.0f} hours" if m.answer else "never answered"
-            like = "; it was liked or reposted, which acknowledges but does not answer" if m.acknowledged and not m.answer else ""
+            late = (
+                f"answered only after {m.delay.total_seconds() / 3600:.0f} hours"
+                if m.answer
+                else "never answered"
+            )
+            like = (
+                "; it was liked or reposted, which acknowledges but does not answer"
+                if m.acknowledged and not m.answer
+                else ""
+            )
             yield ctx.finding(
                 "SN501",
                 subject=subject,
@@ -272,7 +312,7 @@ def _judge(
                 message=(
                     f"{_who(ctx.timeline, action.actor)} "
                     f"{'replied to' if action.kind is ActionKind.REPLY else 'mentioned'} the account "
-                    f"(\"{_snippet(action.post.text)}\") and was {late} "
+                    f'("{_snippet(action.post.text)}") and was {late} '
                     f"(expected within {hours:g} hours){like}."
                 ),
                 suggestion=(
@@ -280,9 +320,14 @@ def _judge(
                     f"and within {hours:g} hours next time."
                 ),
                 evidence=[action.id] + ([m.answer.id] if m.answer else []),
-                metrics={"author": action.actor, "expected_hours": hours,
-                         "hours_to_answer": round(m.delay.total_seconds() / 3600, 1) if m.answer else None,
-                         "acknowledged": m.acknowledged},
+                metrics={
+                    "author": action.actor,
+                    "expected_hours": hours,
+                    "hours_to_answer": round(m.delay.total_seconds() / 3600, 1)
+                    if m.answer
+                    else None,
+                    "acknowledged": m.acknowledged,
+                },
                 at=action.at,
             )
     if not ctx.enabled("SN502") or rate is None:
@@ -291,9 +336,15 @@ def _judge(
         return
     if rate >= ctx.option("SN502", "threshold", network):
         return
-    severity = Severity.ERROR if rate < ctx.option("SN502", "error_threshold", network) else Severity.WARNING
+    severity = (
+        Severity.ERROR
+        if rate < ctx.option("SN502", "error_threshold", network)
+        else Severity.WARNING
+    )
     unanswered = [m for m in due if m.answer is None]
-    timing = f"; the answers came after a median of {median:g} minutes" if median is not None else ""
+    timing = (
+        f"; the answers came after a median of {median:g} minutes" if median is not None else ""
+    )
     yield ctx.finding(
         "SN502",
         subject=subject,
@@ -308,9 +359,15 @@ def _judge(
             f"mentions at least every {hours:g} hours, and answer rather than only like or repost."
         ),
         evidence=[m.action.id for m in unanswered],
-        metrics={"mentions": len(due), "answered": len(answered), "on_time": len(on_time),
-                 "acknowledged_only": len(acknowledged_only), "response_rate": round(rate, 3),
-                 "median_response_minutes": median, "pending": pending},
+        metrics={
+            "mentions": len(due),
+            "answered": len(answered),
+            "on_time": len(on_time),
+            "acknowledged_only": len(acknowledged_only),
+            "response_rate": round(rate, 3),
+            "median_response_minutes": median,
+            "pending": pending,
+        },
         severity=severity,
     )
 

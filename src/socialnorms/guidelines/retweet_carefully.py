@@ -39,14 +39,22 @@ def _repost(i: int) -> str:
     )
 
 
-_PRAISE = ["Thanks @brand!", "@brand you rock", "Love @brand so much", "Cheers @brand!!",
-           "@brand best team ever", "So happy with @brand"]
-_USEFUL = ["Field notes on composting at scale https://notes.example/1",
-           "How cities measure tree cover, with maps https://maps.example/2",
-           "A long read on repairing old tents https://read.example/3",
-           "Survey results on commuter cycling https://data.example/4",
-           "Why seed libraries matter for farmers https://seed.example/5",
-           "Great thread by @brand and others on river cleanups https://rivers.example/6"]
+_PRAISE = [
+    "Thanks @brand!",
+    "@brand you rock",
+    "Love @brand so much",
+    "Cheers @brand!!",
+    "@brand best team ever",
+    "So happy with @brand",
+]
+_USEFUL = [
+    "Field notes on composting at scale https://notes.example/1",
+    "How cities measure tree cover, with maps https://maps.example/2",
+    "A long read on repairing old tents https://read.example/3",
+    "Survey results on commuter cycling https://data.example/4",
+    "Why seed libraries matter for farmers https://seed.example/5",
+    "Great thread by @brand and others on river cleanups https://rivers.example/6",
+]
 
 SELF_MENTION_REPOSTS = Rule(
     code="SN101",
@@ -59,17 +67,33 @@ SELF_MENTION_REPOSTS = Rule(
     ),
     severity=Severity.WARNING,
     example=_ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7)),
-    quiet_example=_ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
+    quiet_example=_ACCOUNT
+    + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
     options=(
-        Option("window_days", 30, "Length of the sliding window the share is measured over. "
-               "A month holds enough reposts to show a habit and is short enough to show a change."),
-        Option("min_shares", 5, "Fewest reposts and quotes in a window before a share is judged; "
-               "with fewer, two thank-you reposts would already look like a habit."),
-        Option("threshold", 0.5, "Share of self-mention reposts that raises a warning. The rule of "
-               "thirds (Hootsuite) keeps self-promotion to a third of what you share; at half, "
-               "self-praise is clearly the account's main kind of sharing."),
-        Option("error_threshold", 0.75, "Share that raises an error: three in four shares are about "
-               "the account itself."),
+        Option(
+            "window_days",
+            30,
+            "Length of the sliding window the share is measured over. "
+            "A month holds enough reposts to show a habit and is short enough to show a change.",
+        ),
+        Option(
+            "min_shares",
+            5,
+            "Fewest reposts and quotes in a window before a share is judged; "
+            "with fewer, two thank-you reposts would already look like a habit.",
+        ),
+        Option(
+            "threshold",
+            0.5,
+            "Share of self-mention reposts that raises a warning. The rule of "
+            "thirds (Hootsuite) keeps self-promotion to a third of what you share; at half, "
+            "self-praise is clearly the account's main kind of sharing.",
+        ),
+        Option(
+            "error_threshold",
+            0.75,
+            "Share that raises an error: three in four shares are about the account itself.",
+        ),
     ),
 )
 
@@ -83,28 +107,45 @@ SELF_CENTRED_SHARING = Rule(
         "own work; sharing only your own work spends it."
     ),
     severity=Severity.WARNING,
-    example=_ACCOUNT + "".join(
+    example=_ACCOUNT
+    + "".join(
         f'{{"type": "action", "id": "o{i}", "kind": "post", "actor": "twitter:brand", '
         f'"at": "2026-02-0{i}T09:00:00Z", "post": {{"id": "twitter:o{i}", '
         f'"text": "New on our blog, part {i} https://brand.example/blog/{i}"}}}}\n'
         for i in range(1, 8)
     ),
-    quiet_example=_ACCOUNT + "".join(
+    quiet_example=_ACCOUNT
+    + "".join(
         f'{{"type": "action", "id": "o{i}", "kind": "post", "actor": "twitter:brand", '
         f'"at": "2026-02-0{i}T09:00:00Z", "post": {{"id": "twitter:o{i}", '
         f'"text": "Worth reading, part {i} https://{"brand" if i == 1 else "others"}.example/{i}"}}}}\n'
         for i in range(1, 8)
     ),
     options=(
-        Option("window_days", 30, "Length of the sliding window the share is measured over: a "
-               "month, as for SN101, long enough to show a habit rather than a busy day."),
-        Option("min_items", 6, "Fewest shared items (reposts, quotes and links) in a window before "
-               "the share is judged; a handful of posts about a launch is not yet a habit."),
-        Option("threshold", 0.8, "Share of own items that raises a warning. The 80/20 rule of "
-               "content marketing keeps promotion near 20%; we warn only at the mirror image, "
-               "80% own, so that a brand's normal publishing stays quiet."),
-        Option("error_threshold", 0.95, "Share that raises an error: practically nothing of anyone "
-               "else is shared."),
+        Option(
+            "window_days",
+            30,
+            "Length of the sliding window the share is measured over: a "
+            "month, as for SN101, long enough to show a habit rather than a busy day.",
+        ),
+        Option(
+            "min_items",
+            6,
+            "Fewest shared items (reposts, quotes and links) in a window before "
+            "the share is judged; a handful of posts about a launch is not yet a habit.",
+        ),
+        Option(
+            "threshold",
+            0.8,
+            "Share of own items that raises a warning. The 80/20 rule of "
+            "content marketing keeps promotion near 20%; we warn only at the mirror image, "
+            "80% own, so that a brand's normal publishing stays quiet.",
+        ),
+        Option(
+            "error_threshold",
+            0.95,
+            "Share that raises an error: practically nothing of anyone else is shared.",
+        ),
     ),
 )
 
@@ -119,30 +160,66 @@ LOW_VALUE_REPOSTS = Rule(
     ),
     severity=Severity.WARNING,
     example=_ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7)),
-    quiet_example=_ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
+    quiet_example=_ACCOUNT
+    + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
     options=(
-        Option("window_days", 30, "Length of the sliding window the share is measured over: a "
-               "month, as for SN101, long enough to show a habit rather than a busy day."),
-        Option("min_shares", 5, "Fewest reposts in a window before the share is judged; with "
-               "fewer, a couple of quick cheers would already look like a habit."),
-        Option("min_words", 8, "A shared post with no link and no media needs at least this many "
-               "words (mentions, hashtags and links aside) to count as substance: enough for a "
-               "sentence that says something, more than a thank-you or a cheer."),
-        Option("threshold", 0.5, "Share of low-value reposts that raises a warning: half the "
-               "reposts carry nothing for the audience."),
-        Option("error_threshold", 0.75, "Share that raises an error: three reposts in four "
-               "give the audience nothing."),
+        Option(
+            "window_days",
+            30,
+            "Length of the sliding window the share is measured over: a "
+            "month, as for SN101, long enough to show a habit rather than a busy day.",
+        ),
+        Option(
+            "min_shares",
+            5,
+            "Fewest reposts in a window before the share is judged; with "
+            "fewer, a couple of quick cheers would already look like a habit.",
+        ),
+        Option(
+            "min_words",
+            8,
+            "A shared post with no link and no media needs at least this many "
+            "words (mentions, hashtags and links aside) to count as substance: enough for a "
+            "sentence that says something, more than a thank-you or a cheer.",
+        ),
+        Option(
+            "threshold",
+            0.5,
+            "Share of low-value reposts that raises a warning: half the "
+            "reposts carry nothing for the audience.",
+        ),
+        Option(
+            "error_threshold",
+            0.75,
+            "Share that raises an error: three reposts in four give the audience nothing.",
+        ),
     ),
 )
 
 RULES = (SELF_MENTION_REPOSTS, SELF_CENTRED_SHARING, LOW_VALUE_REPOSTS)
 
 # Hosts of networks and link pages: a profile url there is not a domain of one's own.
-_SHARED_HOSTS = frozenset({
-    "twitter.com", "x.com", "linkedin.com", "facebook.com", "instagram.com", "threads.net",
-    "bsky.app", "mastodon.social", "youtube.com", "tiktok.com", "linktr.ee", "medium.com",
-    "substack.com", "github.com", "bit.ly", "t.co", "lnkd.in",
-})
+_SHARED_HOSTS = frozenset(
+    {
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "facebook.com",
+        "instagram.com",
+        "threads.net",
+        "bsky.app",
+        "mastodon.social",
+        "youtube.com",
+        "tiktok.com",
+        "linktr.ee",
+        "medium.com",
+        "substack.com",
+        "github.com",
+        "bit.ly",
+        "t.co",
+        "lnkd.in",
+    }
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STRIP = re.compile(r"(?:https?://|www\.)\S+|[@#][\w.-]+")
 
@@ -158,7 +235,7 @@ def _host(url: str) -> str:
     if "://" not in url:
         url = "http://" + url
     host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def own_domains(timeline: Timeline, subject: str) -> frozenset[str]:
@@ -212,8 +289,12 @@ def retweet_carefully(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _window_finding(
-    ctx: CheckContext, code: str, subject: str, network: str,
-    items: list[tuple[Action, bool]], min_name: str,
+    ctx: CheckContext,
+    code: str,
+    subject: str,
+    network: str,
+    items: list[tuple[Action, bool]],
+    min_name: str,
 ) -> tuple[list[tuple[Action, bool]], float, Severity] | None:
     window = timedelta(days=ctx.option(code, "window_days", network))
     found = densest_window(items, window, ctx.option(code, min_name, network))
@@ -222,7 +303,11 @@ def _window_finding(
     start, stop, share = found
     if share < ctx.option(code, "threshold", network):
         return None
-    severity = Severity.ERROR if share >= ctx.option(code, "error_threshold", network) else Severity.WARNING
+    severity = (
+        Severity.ERROR
+        if share >= ctx.option(code, "error_threshold", network)
+        else Severity.WARNING
+    )
     return items[start:stop], share, severity
 
 
@@ -265,15 +350,24 @@ def _self_mentions(
             "what your followers would find useful: news, guides and other people's work."
         ),
         evidence=evidence,
-        metrics={"self_mention_reposts": len(evidence), "shares": len(window),
-                 "share": round(share, 3), "days": days},
+        metrics={
+            "self_mention_reposts": len(evidence),
+            "shares": len(window),
+            "share": round(share, 3),
+            "days": days,
+        },
         severity=severity,
     )
 
 
 def _self_centred(
-    ctx: CheckContext, subject: str, network: str, account_ids: tuple[str, ...],
-    shares: list[Action], own: frozenset[str], domains: frozenset[str],
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    account_ids: tuple[str, ...],
+    shares: list[Action],
+    own: frozenset[str],
+    domains: frozenset[str],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     items: list[tuple[Action, bool]] = []
@@ -309,8 +403,12 @@ def _self_centred(
             "or a peer's post for every one or two of your own."
         ),
         evidence=dict.fromkeys(own_items),
-        metrics={"own": len(own_items), "items": len(window), "share": round(share, 3),
-                 "own_domains": sorted(domains)},
+        metrics={
+            "own": len(own_items),
+            "items": len(window),
+            "share": round(share, 3),
+            "own_domains": sorted(domains),
+        },
         severity=severity,
     )
 
@@ -327,7 +425,9 @@ def _low_value(
         post = shared_post(timeline, action)
         if post is None or post.author in own:
             continue
-        empty = not timeline.text(post).links and not post.media and _substance(post.text) < min_words
+        empty = (
+            not timeline.text(post).links and not post.media and _substance(post.text) < min_words
+        )
         items.append((action, empty))
     found = _window_finding(ctx, "SN103", subject, network, items, "min_shares")
     if found is None:
@@ -348,7 +448,11 @@ def _low_value(
             "directly, and repost posts that carry a link, a picture or an idea."
         ),
         evidence=evidence,
-        metrics={"low_value_reposts": len(evidence), "reposts": len(window), "share": round(share, 3)},
+        metrics={
+            "low_value_reposts": len(evidence),
+            "reposts": len(window),
+            "share": round(share, 3),
+        },
         severity=severity,
     )
 
