@@ -119,7 +119,11 @@ def test_following_first_is_not_a_follow_back(build):
 
 def _spammer(build, name="win_big_777", **fields):
     defaults = {
-        "bio": "", "followers": 3, "following": 5100, "default_avatar": True, "created": build.stamp(days=-5)
+        "bio": "",
+        "followers": 3,
+        "following": 5100,
+        "default_avatar": True,
+        "created": build.stamp(days=-5),
     }
     records = [build.account(f"twitter:{name}", **{**defaults, **fields})]
     for i in range(4):
@@ -258,3 +262,14 @@ def test_customer_followed_back_is_quiet(build):
 
 def test_customer_who_just_followed_is_not_reported_yet(build):
     assert build.codes(build.run(G, _customer(build, ends_after_days=0.5))) == []
+
+
+def test_customer_followed_by_another_account_of_the_subject_is_quiet(build):
+    records = _customer(build)
+    records.append(build.account("twitter:bakery_help", subject="bakery"))
+    records.append(
+        build.action(
+            "fb2", "follow", "twitter:bakery_help", build.stamp(hours=5), target="twitter:regular"
+        )
+    )
+    assert build.codes(build.run(G, records)) == []

@@ -221,7 +221,7 @@ def no_autofollow(ctx: CheckContext) -> Iterator[Finding]:
             if ctx.enabled("SN302"):
                 yield from _followed_spam(ctx, subject, network, account_ids, followers)
             if ctx.enabled("SN303"):
-                yield from _customers(ctx, subject, network, followers)
+                yield from _customers(ctx, subject, network, account_ids, followers)
 
 
 def _measure(ctx: CheckContext, subject: str, network: str, followers: list[NewFollower]) -> None:
@@ -329,18 +329,26 @@ def _followed_spam(
 
 
 def _customers(
-    ctx: CheckContext, subject: str, network: str, followers: list[NewFollower]
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    account_ids: tuple[str, ...],
+    followers: list[NewFollower],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     end: datetime | None = timeline.end
     grace = timedelta(hours=ctx.option("SN303", "grace_hours", network))
+    reported: set[str] = set()
     for follower in followers:
         follow = follower.follow
         account = timeline.account(follow.actor)
-        if account is None or not account.has_tag("customer"):
+        if account is None or not account.has_tag("customer") or follow.actor in reported:
             continue
-        if timeline.follows(follow.target, follow.actor) or end is None or end - follow.at < grace:
+        if end is None or end - follow.at < grace:
             continue
+        if any(timeline.follows(own, follow.actor) for own in account_ids):
+            continue
+        reported.add(follow.actor)
         yield ctx.finding(
             "SN303",
             subject=subject,
