@@ -48,6 +48,9 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
     ("reporters", "socialnorms.reporters"),
     ("topics", "socialnorms.topic_lexicon"),
+    ("retweet-carefully", "socialnorms.guidelines.retweet_carefully"),
+    ("no-autofollow", "socialnorms.guidelines.no_autofollow"),
+    ("respond-to-mentions", "socialnorms.guidelines.respond_to_mentions"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
