@@ -47,6 +47,8 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
     ("reporters", "socialnorms.reporters"),
+    ("crosspost-with-consideration", "socialnorms.guidelines.crosspost_with_consideration"),
+    ("personalize-invitations", "socialnorms.guidelines.personalize_invitations"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
