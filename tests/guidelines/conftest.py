@@ -96,6 +96,6 @@ def run(text: str, config: Config | None = None, *, profiles: bool = True) -> Re
     return checker.check(checker.timeline(result.accounts, result.actions))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def check():
     return run

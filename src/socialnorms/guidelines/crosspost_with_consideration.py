@@ -493,7 +493,7 @@ def _out_of_context(
             parts_on[action.actor, match.group(2)].add(int(match.group(1)))
     for action, network in authored:
         copy = copies.get(action.id)
-        reason = _why_out_of_context(timeline, action, network, copy, marker, parts_on, own_networks)
+        reason = _why_out_of_context(ctx, action, network, copy, marker, parts_on, own_networks)
         if reason is None:
             continue
         metrics = {"network": network}
@@ -515,7 +515,7 @@ def _out_of_context(
 
 
 def _why_out_of_context(
-    timeline: Timeline,
+    ctx: CheckContext,
     action: Action,
     network: str,
     copy: Copy | None,
@@ -523,11 +523,13 @@ def _why_out_of_context(
     parts_on: dict[tuple[str, str], set[int]],
     own_networks: set[str],
 ) -> str | None:
+    timeline = ctx.timeline
     post = action.post
     if action.kind is ActionKind.REPLY:
         parent = timeline.post(action.target)
         if parent is not None and timeline.post_network(parent) != network:
-            return f"replies to a post on {timeline.post_network(parent)}, a thread its readers cannot see"
+            where = _display(ctx, timeline.post_network(parent))
+            return f"replies to a post on {where}, a thread its readers cannot see"
         return None
     if copy is not None and copy.original is not None:
         original = copy.original
@@ -535,7 +537,7 @@ def _why_out_of_context(
             parent = timeline.post(original.target or original.post.in_reply_to)
             whom = _author_handle(timeline, parent)
             return (
-                f"copies a reply{whom} from {copy.origin or 'another network'}; "
+                f"copies a reply{whom} from {_display(ctx, copy.origin)}; "
                 "the conversation it answers is not there"
             )
     if copy is not None and _RETWEET.search(post.text):
@@ -548,7 +550,7 @@ def _why_out_of_context(
         if timeline.account(target) is None:
             elsewhere = _handle_elsewhere(timeline, handle, network, own_networks)
             if elsewhere is not None or copy is not None:
-                where = f" (an account on {elsewhere})" if elsewhere else ""
+                where = f" (an account on {_display(ctx, elsewhere)})" if elsewhere else ""
                 return f"is addressed to @{handle}{where}, who has no account here to read it"
     match = marker.search(post.text)
     if match and copy is not None:

@@ -416,7 +416,7 @@ def _hint(timeline: Timeline, own: set[str], recipient: str) -> str:
     facts = []
     if account is not None and account.bio:
         bio = " ".join(account.bio.split())
-        facts.append(f"their work (“{bio[:70]}{'…' if len(bio) > 70 else ''}”)")
+        facts.append(f"what they do (“{bio[:70]}{'…' if len(bio) > 70 else ''}”)")
     shared = _shared(timeline, own, recipient)
     if shared:
         facts.append(shared)
@@ -432,11 +432,11 @@ def _shared(timeline: Timeline, own: set[str], recipient: str) -> str | None:
             mentioned = set(timeline.text(action.post).mentions)
             parent = timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
             if mentioned & own or (parent is not None and parent.author in own):
-                return f"their {action.kind.value} of {action.at:%d %B} (“{_short(action.post.text)}”)"
+                return f"the {action.kind.value} they wrote you on {action.at:%d %B} (“{_short(action.post.text)}”)"
         if action.kind in (ActionKind.REPOST, ActionKind.LIKE) and action.target:
             post = timeline.post(action.target)
             if post is not None and post.author in own:
-                return f"their {action.kind.value} of your post “{_short(post.text)}”"
+                return f"the {action.kind.value} they gave your post “{_short(post.text)}”"
     return None
 
 
