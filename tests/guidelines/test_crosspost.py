@@ -249,3 +249,22 @@ def test_activity_of_others_creates_no_findings(check, records):
     base = [post("t1", "twitter:acme", "2026-03-01T09:00:00Z", "Spring boots are back in stock")]
     others = [r for r in records if r["actor"] in ("twitter:jane", "linkedin:bob")]
     assert _key(check(lines(*base))) == _key(check(lines(*base, *others)))
+
+
+def test_native_post_is_flagged_only_at_twice_the_hashtag_norm(check):
+    report = check(lines(post("t1", "twitter:acme", "2026-03-02T09:01:00Z", "Trail guide #a #b #c #d #e")))
+    assert [f.evidence for f in warnings(report, "SN205")] == [("t1",)]
+
+
+def test_copy_cut_short_with_an_ellipsis_is_flagged(check):
+    report = check(lines(
+        post("l1", "linkedin:acme", "2026-03-03T10:00:00Z", LONG),
+        post("t1", "twitter:acme", "2026-03-03T10:00:10Z", LONG[:120] + "… https://lnkd.example/x", source="LinkedIn"),
+    ))
+    [finding] = warnings(report, "SN203")
+    assert finding.evidence == ("t1",) and "cut short" in finding.message
+
+
+def test_own_ellipsis_in_a_native_post_is_quiet(check):
+    report = check(lines(post("t1", "twitter:acme", "2026-03-03T10:00:10Z", "Guess what is coming next week…")))
+    assert warnings(report) == []

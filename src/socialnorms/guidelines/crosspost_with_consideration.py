@@ -161,7 +161,7 @@ OUT_OF_CONTEXT = Rule(
 OVER_LENGTH = Rule(
     code="SN203",
     name="over-length",
-    summary="A post longer than the network allows, as the network counts length.",
+    summary="A post longer than the network allows, or a copy cut short to fit.",
     why=(
         "A text written for a network with room to spare is cut short, or refused, on one "
         "with a tight limit. A copy that ends mid-sentence tells readers it was not written "
@@ -212,7 +212,7 @@ FOREIGN_SYNTAX = Rule(
 HASHTAG_OVERLOAD = Rule(
     code="SN205",
     name="hashtag-overload",
-    summary="A copied post with more hashtags than the network's norm.",
+    summary="A copied post with more hashtags than the network's norm (any post with twice as many).",
     why=(
         "How many hashtags read as normal differs by network: a block of tags that helps "
         "discovery on one network reads as stuffing on another and buries the message."
@@ -659,23 +659,8 @@ def _form(
     for action in actions:
         post = action.post
         copy = copies.get(action.id)
-        if ctx.enabled("SN203") and not profile.fits_length(post.text):
-            length = profile.syntax.length(post.text)
-            yield ctx.finding(
-                "SN203",
-                subject=subject,
-                account=action.actor,
-                message=(
-                    f"{_quote(post.text)}{_origin_phrase(ctx, copy)} is {length} characters long; "
-                    f"{profile.name} allows {profile.max_length}"
-                ),
-                suggestion=(
-                    f"Write a shorter version for {profile.name}: the point in one or two "
-                    "sentences and a link to the full text."
-                ),
-                evidence=[action.id],
-                metrics={"length": length, "max_length": profile.max_length},
-            )
+        if ctx.enabled("SN203"):
+            yield from _length(ctx, subject, action, profile, copy)
         if ctx.enabled("SN204"):
             foreign = _foreign_mentions(post.text, profile, others)
             if foreign:
@@ -695,9 +680,10 @@ def _form(
                     evidence=[action.id],
                     metrics={"mentions": [mention for mention, _name in foreign]},
                 )
-        if ctx.enabled("SN205") and copy is not None and profile.hashtag_norm is not None:
+        if ctx.enabled("SN205") and profile.hashtag_norm is not None:
             tags = timeline.text(post).hashtags
-            if len(tags) > profile.hashtag_norm:
+            limit = profile.hashtag_norm if copy is not None else 2 * profile.hashtag_norm
+            if len(tags) > limit:
                 yield ctx.finding(
                     "SN205",
                     subject=subject,
@@ -714,6 +700,44 @@ def _form(
                     evidence=[action.id],
                     metrics={"hashtags": len(tags), "hashtag_norm": profile.hashtag_norm},
                 )
+
+
+_TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*\(?(?:https?://\S+)?\)?\s*$")
+
+
+def _length(
+    ctx: CheckContext, subject: str, action: Action, profile: NetworkProfile, copy: Copy | None
+) -> Iterator[Finding]:
+    text = action.post.text
+    length = profile.syntax.length(text)
+    if not profile.fits_length(text):
+        problem = f"is {length} characters long; {profile.name} allows {profile.max_length}"
+    elif copy is not None and _TRUNCATED.search(text) and _cut_from_original(copy, text):
+        problem = f"was cut short to fit {profile.name} and ends mid-thought"
+    else:
+        return
+    yield ctx.finding(
+        "SN203",
+        subject=subject,
+        account=action.actor,
+        message=f"{_quote(text)}{_origin_phrase(ctx, copy)} {problem}",
+        suggestion=(
+            f"Write a shorter version for {profile.name}: the point in one or two "
+            "sentences and a link to the full text."
+        ),
+        evidence=[action.id],
+        metrics={"length": length, "max_length": profile.max_length},
+    )
+
+
+def _cut_from_original(copy: Copy, text: str) -> bool:
+    """Whether a copy ending in an ellipsis is a cut-down original (or has no known
+    original, in which case the ellipsis of a copy says enough)."""
+    if copy.original is None:
+        return True
+    kept = tokens(_TRUNCATED.sub("", text))
+    whole = tokens(copy.original.post.text)
+    return 0 < len(kept) < len(whole) and tuple(whole[: len(kept) - 1]) == tuple(kept[:-1])
 
 
 def _foreign_mentions(

@@ -82,10 +82,10 @@ GENERIC = Rule(
         ),
         Option(
             "template_similarity",
-            0.8,
+            0.7,
             "Jaccard similarity of word triples of two shapes from which they are one template. "
-            "0.8 lets a changed greeting or an added word through while keeping notes that share "
-            "only a polite opening apart.",
+            "0.7 lets a changed detail (a job title, a city in lower case, an added word) through "
+            "while keeping notes that share only a polite opening apart.",
         ),
         Option(
             "default_similarity",
