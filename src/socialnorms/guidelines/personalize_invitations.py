@@ -45,8 +45,8 @@ GENERIC = Rule(
     summary="Invitations without a note, with the network's stock text, or from one template.",
     why=(
         "An invitation that could have been sent to anyone tells the recipient nothing about "
-        "why they should accept. Stock and template notes are the ones people decline, "
-        "ignore or even report; a line about where you met is what gets accepted."
+        "why they should accept. Stock and template notes are the ones people refuse, leave "
+        "unanswered or mark as spam; a line about where you met makes the difference."
     ),
     example=_ACCOUNTS
     + '{"type": "action", "id": "i1", "kind": "invite", "actor": "linkedin:acme", "at": "2026-03-02T09:00:00Z", '
