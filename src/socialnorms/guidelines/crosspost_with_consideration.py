@@ -314,12 +314,19 @@ def _authored(timeline: Timeline, subject: str) -> list[tuple[Action, str]]:
     return found
 
 
-def find_copies(ctx: CheckContext, subject: str) -> dict[str, Copy]:
-    """The subject's posts that copy a post from another network, by action id."""
+def find_copies(
+    ctx: CheckContext, subject: str, authored: Sequence[tuple[Action, str]] | None = None
+) -> dict[str, Copy]:
+    """The subject's posts that copy a post from another network, by action id.
+
+    ``authored`` is the subject's posts, replies and quotes with their networks, in
+    time order (computed when not given).
+    """
     timeline = ctx.timeline
     window = timedelta(hours=ctx.option("SN200", "window_hours"))
     tools = tuple(str(tool).casefold() for tool in ctx.option("SN200", "automation_sources"))
-    authored = _authored(timeline, subject)
+    if authored is None:
+        authored = _authored(timeline, subject)
     networks = _all_networks(timeline) | {network for _action, network in authored}
     copies: dict[str, Copy] = {}
 
@@ -419,8 +426,8 @@ def crosspost_with_consideration(ctx: CheckContext) -> Iterator[Finding]:
     """Cross-posts that do not suit the network they land on."""
     timeline = ctx.timeline
     for subject in timeline.subjects:
-        copies = find_copies(ctx, subject)
         authored = _authored(timeline, subject)
+        copies = find_copies(ctx, subject, authored)
         by_network: dict[str, list[Action]] = defaultdict(list)
         for action, network in authored:
             by_network[network].append(action)
