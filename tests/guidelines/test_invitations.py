@@ -219,3 +219,12 @@ def test_activity_of_others_creates_no_findings(check, records):
                "target": "linkedin:omar" if r["target"] == "linkedin:acme" else r["target"]} for r in records]
     others = [r for r in others if r["actor"] != r["target"]]
     assert list(check(lines(*others))) == []
+
+
+def test_network_and_sender_names_are_no_shared_context():
+    names = recipient_names(None, "linkedin:lucia")
+    note = "Me gustaría añadirte a mi red profesional en LinkedIn. Saludos de Acme"
+    assert personalization(note, names, sender=("acme",)).shared_context == ()
+    spanish = personalization("Hola Lucía, fue genial conocerte en la conferencia de Madrid.", ("lucía",))
+    assert spanish.names_recipient and spanish.shared_context == ("conferencia", "Madrid")
+    assert spanish.score == 0.8

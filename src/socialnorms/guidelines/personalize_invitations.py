@@ -284,17 +284,21 @@ def _mentions_name(text: str, names: Iterable[str]) -> bool:
 
 
 def personalization(
-    message: str, names: Sequence[str], known_words: frozenset[str] = frozenset()
+    message: str,
+    names: Sequence[str],
+    known_words: frozenset[str] = frozenset(),
+    sender: Sequence[str] = (),
 ) -> Personalization:
     """Score a note: does it name the recipient (``names``), a context you share, and a
-    specific topic (also: a word of ``known_words``, the recipient's bio and posts)?"""
+    specific topic (also: a word of ``known_words``, the recipient's bio and posts)?
+    The ``sender``'s own names are no shared context."""
     text = unicodedata.normalize("NFKC", message)
     folded_names = set(names)
     words = _WORD.findall(text)
     folded = [word.casefold() for word in words]
     context = [word for word in folded if word in _EVENT_WORDS or word in _CONVERSATION_WORDS]
     context.extend(cue for cue in _UNSPACED_CUES if cue in text)
-    context.extend(_proper_names(text, folded_names))
+    context.extend(_proper_names(text, folded_names | set(sender) | _GENERIC_OBJECTS))
     topic = [
         match.group(1).casefold()
         for match in _TOPIC.finditer(text)
@@ -460,6 +464,7 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
             if not sent and not accepted:
                 continue
             network = account.network
+            sender_names = recipient_names(account, account.id)
             if sent and ctx.profile(network) is None and ctx.enabled("SN401"):
                 ctx.note(
                     f"no profile for network {network!r}: invitations there were not compared "
@@ -474,7 +479,10 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
                 attrs.evolve(
                     invitation,
                     personal=personalization(
-                        invitation.action.message or "", invitation.names, _known_words(timeline, invitation.recipient)
+                        invitation.action.message or "",
+                        invitation.names,
+                        _known_words(timeline, invitation.recipient),
+                        sender_names,
                     ),
                 )
                 if invitation.kind is None
