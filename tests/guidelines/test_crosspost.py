@@ -259,7 +259,7 @@ def test_native_post_is_flagged_only_at_twice_the_hashtag_norm(check):
 def test_copy_cut_short_with_an_ellipsis_is_flagged(check):
     report = check(lines(
         post("l1", "linkedin:acme", "2026-03-03T10:00:00Z", LONG),
-        post("t1", "twitter:acme", "2026-03-03T10:00:10Z", LONG[:120] + "… https://lnkd.example/x", source="LinkedIn"),
+        post("t1", "twitter:acme", "2026-03-03T10:00:10Z", LONG[:205] + "… https://lnkd.example/x", source="LinkedIn"),
     ))
     [finding] = warnings(report, "SN203")
     assert finding.evidence == ("t1",) and "cut short" in finding.message
@@ -268,3 +268,10 @@ def test_copy_cut_short_with_an_ellipsis_is_flagged(check):
 def test_own_ellipsis_in_a_native_post_is_quiet(check):
     report = check(lines(post("t1", "twitter:acme", "2026-03-03T10:00:10Z", "Guess what is coming next week…")))
     assert warnings(report) == []
+
+
+def test_ellipsis_in_a_short_copy_without_original_is_quiet_and_near_the_limit_is_cut(check):
+    short = check(lines(post("t1", "twitter:acme", "2026-03-03T10:00:00Z", "Read more... https://acme.example/r", source="Buffer")))
+    assert warnings(short, "SN203") == []
+    cut = check(lines(post("t1", "twitter:acme", "2026-03-03T10:00:00Z", "w " * 120 + "… https://acme.example/r", source="LinkedIn")))
+    assert [f.evidence for f in warnings(cut, "SN203")] == [("t1",)]

@@ -719,7 +719,7 @@ def _length(
     length = profile.syntax.length(text)
     if not profile.fits_length(text):
         problem = f"is {length} characters long; {profile.name} allows {profile.max_length}"
-    elif copy is not None and _TRUNCATED.search(text) and _cut_from_original(copy, text):
+    elif copy is not None and _TRUNCATED.search(text) and _cut_to_fit(copy, text, length, profile):
         problem = f"was cut short to fit {profile.name} and ends mid-thought"
     else:
         return
@@ -737,11 +737,11 @@ def _length(
     )
 
 
-def _cut_from_original(copy: Copy, text: str) -> bool:
-    """Whether a copy ending in an ellipsis is a cut-down original (or has no known
-    original, in which case the ellipsis of a copy says enough)."""
+def _cut_to_fit(copy: Copy, text: str, length: int, profile: NetworkProfile) -> bool:
+    """Whether a copy ending in an ellipsis is the start of a longer original, or,
+    when the original is not in the data, fills most of the network's limit."""
     if copy.original is None:
-        return True
+        return profile.max_length is not None and length >= 0.8 * profile.max_length
     kept = tokens(_TRUNCATED.sub("", text))
     whole = tokens(copy.original.post.text)
     return 0 < len(kept) < len(whole) and tuple(whole[: len(kept) - 1]) == tuple(kept[:-1])
