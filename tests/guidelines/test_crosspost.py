@@ -198,7 +198,7 @@ def test_copies_are_measured_per_network(check):
 
 # -- properties -------------------------------------------------------------------------------
 
-PHRASES = st.sampled_from([
+PHRASES = st.text(max_size=60) | st.sampled_from([
     "What a finish! Two goals in stoppage time",
     "@jane thanks! Tuesday at 3?",
     "Our report is out https://acme.example/r",
