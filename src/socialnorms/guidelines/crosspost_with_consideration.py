@@ -282,7 +282,6 @@ class Copy:
     reasons: tuple[str, ...]
     """How the copy was recognised: ``crosspost_of``, ``source``, ``mark``, ``automation``,
     ``near-duplicate``."""
-    similarity: float | None = None
 
 
 def _names(ctx: CheckContext, network: str) -> set[str]:
@@ -315,19 +314,24 @@ def _authored(timeline: Timeline, subject: str) -> list[tuple[Action, str]]:
 
 
 def find_copies(
-    ctx: CheckContext, subject: str, authored: Sequence[tuple[Action, str]] | None = None
+    ctx: CheckContext,
+    subject: str,
+    authored: Sequence[tuple[Action, str]] | None = None,
+    networks: Iterable[str] | None = None,
 ) -> dict[str, Copy]:
     """The subject's posts that copy a post from another network, by action id.
 
     ``authored`` is the subject's posts, replies and quotes with their networks, in
-    time order (computed when not given).
+    time order, and ``networks`` every network of the timeline (both computed when
+    not given).
     """
     timeline = ctx.timeline
     window = timedelta(hours=ctx.option("SN200", "window_hours"))
     tools = tuple(str(tool).casefold() for tool in ctx.option("SN200", "automation_sources"))
     if authored is None:
         authored = _authored(timeline, subject)
-    networks = _all_networks(timeline) | {network for _action, network in authored}
+    networks = set(_all_networks(timeline) if networks is None else networks)
+    networks.update(network for _action, network in authored)
     copies: dict[str, Copy] = {}
 
     for action, network in authored:
@@ -425,9 +429,10 @@ def _origin_phrase(ctx: CheckContext, copy: Copy | None) -> str:
 def crosspost_with_consideration(ctx: CheckContext) -> Iterator[Finding]:
     """Cross-posts that do not suit the network they land on."""
     timeline = ctx.timeline
+    networks = _all_networks(timeline)
     for subject in timeline.subjects:
         authored = _authored(timeline, subject)
-        copies = find_copies(ctx, subject, authored)
+        copies = find_copies(ctx, subject, authored, networks)
         by_network: dict[str, list[Action]] = defaultdict(list)
         for action, network in authored:
             by_network[network].append(action)
@@ -448,7 +453,7 @@ def crosspost_with_consideration(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             actions = by_network[network]
             yield from _off_purpose(ctx, subject, network, profile, actions, copies)
-            yield from _form(ctx, subject, network, profile, actions, copies)
+            yield from _form(ctx, subject, network, profile, actions, copies, networks)
             yield from _flooding(ctx, subject, network, profile, actions)
 
 
@@ -656,10 +661,11 @@ def _form(
     profile: NetworkProfile,
     actions: Sequence[Action],
     copies: dict[str, Copy],
+    networks: set[str],
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     others = []
-    for other in sorted(_all_networks(timeline) | {c.origin for c in copies.values() if c.origin}):
+    for other in sorted(networks | {c.origin for c in copies.values() if c.origin}):
         other_profile = ctx.profile(other)
         if other_profile is not None and other_profile.id != profile.id:
             others.append(other_profile)
