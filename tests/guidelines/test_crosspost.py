@@ -259,7 +259,7 @@ def test_native_post_is_flagged_only_at_twice_the_hashtag_norm(check):
 def test_copy_cut_short_with_an_ellipsis_is_flagged(check):
     report = check(lines(
         post("l1", "linkedin:acme", "2026-03-03T10:00:00Z", LONG),
-        post("t1", "twitter:acme", "2026-03-03T10:00:10Z", LONG[:205] + "… https://lnkd.example/x", source="LinkedIn"),
+        post("t1", "twitter:acme", "2026-03-03T10:00:10Z", LONG[:120] + "… https://lnkd.example/x", source="LinkedIn"),
     ))
     [finding] = warnings(report, "SN203")
     assert finding.evidence == ("t1",) and "cut short" in finding.message

@@ -11,10 +11,11 @@ does not fit.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import attrs
 
@@ -332,6 +333,7 @@ def find_copies(
         authored = _authored(timeline, subject)
     networks = set(_all_networks(timeline) if networks is None else networks)
     networks.update(network for _action, network in authored)
+    times = [action.at for action, _network in authored]
     copies: dict[str, Copy] = {}
 
     for action, network in authored:
@@ -357,6 +359,8 @@ def find_copies(
         if reasons:
             if origin == network:
                 origin = None
+            if original is None:
+                original = _started_by(action, network, authored, times, window)
             copies[action.id] = Copy(action, network, original, origin, tuple(dict.fromkeys(reasons)))
 
     index = NearDuplicates(threshold=ctx.option("SN200", "similarity"))
@@ -387,6 +391,28 @@ def find_copies(
                     reasons=(*known.reasons, "near-duplicate"),
                 )
     return copies
+
+
+def _started_by(
+    copy: Action,
+    network: str,
+    authored: Sequence[tuple[Action, str]],
+    times: Sequence[datetime],
+    window: timedelta,
+) -> Action | None:
+    """The latest post on another network, at most ``window`` earlier, of which a
+    copy cut short with an ellipsis is the beginning."""
+    if not _TRUNCATED.search(copy.post.text):
+        return None
+    kept = tokens(_TRUNCATED.sub("", copy.post.text))[:-1]
+    if not kept:
+        return None
+    first = bisect.bisect_left(times, copy.at - window)
+    last = bisect.bisect_right(times, copy.at)
+    for action, other_network in reversed(authored[first:last]):
+        if other_network != network and action is not copy and tokens(action.post.text)[: len(kept)] == kept:
+            return action
+    return None
 
 
 def _same_links(timeline: Timeline, a: Action, b: Action) -> bool:
