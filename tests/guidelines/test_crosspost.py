@@ -275,3 +275,12 @@ def test_ellipsis_in_a_short_copy_without_original_is_quiet_and_near_the_limit_i
     assert warnings(short, "SN203") == []
     cut = check(lines(post("t1", "twitter:acme", "2026-03-03T10:00:00Z", "w " * 120 + "… https://acme.example/r", source="LinkedIn")))
     assert [f.evidence for f in warnings(cut, "SN203")] == [("t1",)]
+
+
+def test_a_long_flood_is_reported_week_by_week(check):
+    records = [post(f"l{d}-{h}", "linkedin:acme", f"2026-03-{d:02d}T{h:02d}:00:00Z", f"Daily update {d} {h}")
+               for d in range(1, 16) for h in (8, 10, 12, 14, 16)]
+    found = warnings(check(lines(*records)), "SN206")
+    assert len(found) == 3
+    assert sum(len(f.evidence) for f in found) == len(records)
+    assert all(f.metrics["peak_posts_per_day"] == 5 for f in found)

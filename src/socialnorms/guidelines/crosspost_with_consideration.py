@@ -831,7 +831,9 @@ def _flooding(
 
 
 def _episodes(posts: Sequence[Action], limit: int, span: timedelta) -> Iterator[tuple[list[Action], int]]:
-    """Stretches in which some ``span`` holds more than ``limit`` posts, with their peak."""
+    """Stretches in which some ``span`` holds more than ``limit`` posts, with their peak.
+    A stretch longer than a week is cut into weeks, so that each finding stays readable."""
+    longest = 7 * span
     start = 0
     episode: list[Action] = []
     covered = -1
@@ -841,7 +843,7 @@ def _episodes(posts: Sequence[Action], limit: int, span: timedelta) -> Iterator[
             start += 1
         count = end - start + 1
         if count > limit:
-            if episode and start > covered:
+            if episode and (start > covered or action.at - episode[0].at >= longest):
                 yield episode, peak
                 episode, peak = [], 0
             episode.extend(posts[max(start, covered + 1) : end + 1])
