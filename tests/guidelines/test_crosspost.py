@@ -42,7 +42,7 @@ LONG = (
 )
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.code != "SN201"], ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_examples(rule, check):
     flagged = check(rule.example)
     assert rule.code in {f.code for f in flagged}, list(flagged)
@@ -284,3 +284,38 @@ def test_a_long_flood_is_reported_week_by_week(check):
     assert len(found) == 3
     assert sum(len(f.evidence) for f in found) == len(records)
     assert all(f.metrics["peak_posts_per_day"] == 5 for f in found)
+
+
+SPORTS = "What a finish! Two goals in stoppage time and the derby is ours #football"
+
+
+def test_copied_sports_chatter_on_a_professional_network_is_off_purpose(check):
+    report = check(lines(
+        post("t1", "twitter:acme", "2026-03-07T21:00:00Z", SPORTS),
+        post("l1", "linkedin:acme", "2026-03-07T21:00:40Z", SPORTS),
+    ))
+    [finding] = warnings(report, "SN201")
+    assert finding.evidence == ("l1",) and finding.metrics["topic"] == "sports"
+    assert {"derby", "goals"} & set(finding.metrics["terms"])
+    assert "sports" in finding.message and "copied from X (Twitter)" in finding.message
+
+
+def test_the_same_post_where_the_audience_welcomes_it_is_quiet(check):
+    report = check(lines(post("t1", "twitter:acme", "2026-03-07T21:00:00Z", SPORTS)))
+    assert warnings(report) == []
+
+
+def test_one_native_off_purpose_post_is_information_two_are_a_warning(check):
+    one = check(lines(post("l1", "linkedin:acme", "2026-03-07T21:00:00Z", SPORTS)))
+    assert warnings(one, "SN201") == [] and [f.code for f in one if f.code == "SN201"] == ["SN201"]
+    two = check(lines(
+        post("l1", "linkedin:acme", "2026-03-07T21:00:00Z", SPORTS),
+        post("l2", "linkedin:acme", "2026-03-09T21:00:00Z", "Cowboys fans, that overtime touchdown!"),
+    ))
+    [finding] = warnings(two, "SN201")
+    assert finding.evidence == ("l1", "l2")
+
+
+def test_business_post_on_a_professional_network_is_quiet(check):
+    report = check(lines(post("l1", "linkedin:acme", "2026-03-07T21:00:00Z", LONG)))
+    assert warnings(report) == []

@@ -649,7 +649,12 @@ def _off_purpose(
         terms = tuple(dict.fromkeys(term for _a, _s, found_terms in found for term in found_terms))
         origins = sorted({_display(ctx, copies[a.id].origin) for a in copied})
         severity = Severity.WARNING if copied or len(found) >= min_posts else Severity.INFO
-        copy_note = f", {len(copied)} of them copied from {', '.join(origins)}" if copied else ""
+        if not copied:
+            copy_note = ""
+        elif len(found) == 1:
+            copy_note = f", copied from {', '.join(origins)}"
+        else:
+            copy_note = f", {len(copied)} of them copied from {', '.join(origins)}"
         yield ctx.finding(
             "SN201",
             subject=subject,
