@@ -228,3 +228,18 @@ def test_network_and_sender_names_are_no_shared_context():
     spanish = personalization("Hola Lucía, fue genial conocerte en la conferencia de Madrid.", ("lucía",))
     assert spanish.names_recipient and spanish.shared_context == ("conferencia", "Madrid")
     assert spanish.score == 0.8
+
+
+@pytest.mark.parametrize("follow_up", ["reply", "mention"])
+def test_a_reply_or_a_mention_counts_as_follow_up(check, follow_up):
+    jane_post = {"type": "action", "id": "p1", "kind": "post", "actor": "linkedin:jane", "at": "2026-03-02T13:00:00Z",
+                 "post": {"id": "linkedin:p1", "text": "Our trail-shoe test results are in"}}
+    if follow_up == "reply":
+        answer = {"type": "action", "id": "r1", "kind": "reply", "actor": "linkedin:acme", "at": "2026-03-03T09:00:00Z",
+                  "target": "linkedin:p1", "post": {"id": "linkedin:r1", "text": "Great results, congratulations!"}}
+    else:
+        answer = {"type": "action", "id": "r1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-03T09:00:00Z",
+                  "post": {"id": "linkedin:r1", "text": "Welcome to our network, @jane!"}}
+    report = check(lines(accept("a1", "jane", "2026-03-02T12:00:00Z"), jane_post, answer,
+                         message("m9", "omar", "2026-03-30T12:00:00Z")))
+    assert found(report, "SN403", Severity.INFO) == []

@@ -574,14 +574,23 @@ def _weak(
     )
 
 
-def _follow_ups(timeline: Timeline, account: str, recipient: str) -> list[datetime]:
+def _replies_by_author(timeline: Timeline, account: str) -> dict[str, list[datetime]]:
+    """When ``account`` replied to each author, by author."""
+    found: dict[str, list[datetime]] = defaultdict(list)
+    for action in timeline.by_actor(account, ActionKind.REPLY):
+        parent = timeline.post(action.target)
+        if parent is not None and parent.author:
+            found[parent.author].append(action.at)
+    return found
+
+
+def _follow_ups(
+    timeline: Timeline, account: str, recipient: str, replies: dict[str, list[datetime]]
+) -> list[datetime]:
     """When ``account`` wrote to ``recipient``: messages, replies to them, mentions of them."""
     times = [a.at for a in timeline.between(account, recipient) if a.kind is ActionKind.MESSAGE]
     times.extend(a.at for a in timeline.mentions_of(recipient) if a.actor == account)
-    for action in timeline.by_actor(account, ActionKind.REPLY):
-        parent = timeline.post(action.target)
-        if parent is not None and parent.author == recipient:
-            times.append(action.at)
+    times.extend(replies.get(recipient, ()))
     return sorted(times)
 
 
@@ -594,8 +603,9 @@ def _no_follow_up(
     window = timedelta(days=ctx.option("SN403", "follow_up_days", account.network))
     missing: list[Action] = []
     followed = pending = 0
+    replies = _replies_by_author(timeline, account.id)
     for acceptance in accepted:
-        times = [at for at in _follow_ups(timeline, account.id, acceptance.actor) if at >= acceptance.at]
+        times = [at for at in _follow_ups(timeline, account.id, acceptance.actor, replies) if at >= acceptance.at]
         if times and times[0] - acceptance.at <= window:
             followed += 1
         elif timeline.end is not None and timeline.end - acceptance.at < window and not times:
