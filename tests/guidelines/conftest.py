@@ -94,6 +94,9 @@ class Match:
 class StandInTopicModel:
     """Term matching over :data:`TOPICS`: one term scores 0.6, two 0.84."""
 
+    def __len__(self) -> int:
+        return len(TOPICS)
+
     def classify(self, text: str) -> tuple[Match, ...]:
         folded = " ".join(re.findall(r"\w+", text.casefold()))
         found = []

@@ -630,8 +630,8 @@ def _off_purpose(
     if not ctx.enabled("SN201") or not profile.unwelcome_topics:
         return
     model = getattr(ctx, "topics", None)
-    if model is None:
-        ctx.note("no topic model is available: off-purpose posts were not checked")
+    if model is None or len(model) == 0:
+        ctx.note("no topics are installed: off-purpose posts were not checked")
         return
     threshold = ctx.option("SN201", "min_confidence", network)
     min_posts = ctx.option("SN201", "min_posts", network)
