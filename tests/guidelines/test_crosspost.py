@@ -319,3 +319,12 @@ def test_one_native_off_purpose_post_is_information_two_are_a_warning(check):
 def test_business_post_on_a_professional_network_is_quiet(check):
     report = check(lines(post("l1", "linkedin:acme", "2026-03-07T21:00:00Z", LONG)))
     assert warnings(report) == []
+
+
+def test_topics_the_audience_tolerates_in_moderation_are_not_judged(check):
+    tolerated = Config(networks={"linkedin": {"options": {"SN201": {"min_unwelcome": 0.9}}}})
+    report = check(lines(
+        post("t1", "twitter:acme", "2026-03-07T21:00:00Z", SPORTS),
+        post("l1", "linkedin:acme", "2026-03-07T21:00:40Z", SPORTS),
+    ), tolerated)
+    assert [f for f in report if f.code == "SN201"] == []

@@ -116,6 +116,13 @@ OFF_PURPOSE = Rule(
             "for a clear topic on a clearly unwelcome one; a passing word does not count.",
         ),
         Option(
+            "min_unwelcome",
+            0.7,
+            "Only topics the profile marks as clearly unwelcome (this weight or more) are "
+            "judged. Lower weights mark topics the audience tolerates in moderation, such as a "
+            "brand's news on a network that dislikes advertising; one post on them is no breach.",
+        ),
+        Option(
             "min_posts",
             2,
             "Native posts (not copies) are reported as a warning from this many posts on one "
@@ -634,6 +641,7 @@ def _off_purpose(
         ctx.note("no topics are installed: off-purpose posts were not checked")
         return
     threshold = ctx.option("SN201", "min_confidence", network)
+    least_weight = ctx.option("SN201", "min_unwelcome", network)
     min_posts = ctx.option("SN201", "min_posts", network)
     hits: dict[tuple[str, str], list[tuple[Action, float, tuple[str, ...]]]] = defaultdict(list)
     for action in actions:
@@ -642,7 +650,7 @@ def _off_purpose(
         for match in model.classify(action.post.text):
             unwelcome = profile.unwelcome_topics.get(match.topic, 0.0)
             welcome = profile.welcome_topics.get(match.topic, 0.0)
-            if unwelcome > welcome and match.score * unwelcome >= threshold:
+            if unwelcome >= least_weight and unwelcome > welcome and match.score * unwelcome >= threshold:
                 hits[action.actor, match.topic].append((action, match.score, match.terms))
     for (account, topic), found in sorted(hits.items()):
         copied = [action for action, _score, _terms in found if action.id in copies]
