@@ -51,6 +51,8 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("retweet-carefully", "socialnorms.guidelines.retweet_carefully"),
     ("no-autofollow", "socialnorms.guidelines.no_autofollow"),
     ("respond-to-mentions", "socialnorms.guidelines.respond_to_mentions"),
+    ("crosspost-with-consideration", "socialnorms.guidelines.crosspost_with_consideration"),
+    ("personalize-invitations", "socialnorms.guidelines.personalize_invitations"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
