@@ -273,6 +273,8 @@ class Config:
         Raises :class:`ConfigError` naming the file, the key and the allowed values.
         """
         where = f"{self.source}: " if self.source else ""
+        if self.source and Path(self.source).name == "pyproject.toml":
+            where += "tool.socialnorms."
         by_key: dict[str, Rule] = {}
         for rule in rules:
             by_key[rule.code] = rule

@@ -112,3 +112,9 @@ def test_the_same_configuration_from_python(activity, tmp_path):
     assert [f.code for f in check(activity, config=Config(select="HS102,HS101", ignore=["shouting-posts"]))] == ["HS102"]
     with pytest.raises(ConfigError, match="min_length: expected int or float"):
         check(activity, config=Config(options={"HS101": {"min_length": "x"}}))
+
+
+def test_pyproject_validation_errors_name_the_full_key(activity, tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.socialnorms.options.HS101]\nmin_lenght = 3\n")
+    result = run("check", activity)
+    assert "pyproject.toml: tool.socialnorms.options.HS101.min_lenght: HS101 (shouting-posts) has no option" in result.stderr
