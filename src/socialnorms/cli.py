@@ -14,7 +14,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -49,7 +49,7 @@ class _Group(click.Group):
             sys.exit(EXIT_USAGE)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"socialnorms: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -80,7 +80,6 @@ def _registry(config_path: str | None = None) -> Registry:
             return Checker(config=_load_config(config_path)).registry
     except ConfigError as exc:
         _fail(str(exc))
-        raise  # unreachable
 
 
 def _default_registry() -> Registry | None:
@@ -215,7 +214,6 @@ def check(
         report = _narrow(report, registry, timeline, subjects, networks)
     except (InputError, ConfigError) as exc:
         _fail(str(exc))
-        return
     if statistics:
         text = _statistics(report, registry, as_json=output_format == "json")
     else:

@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from socialnorms import Report
@@ -178,3 +180,13 @@ def test_errors_are_one_line_with_status_2(activity, args, needle):
     assert needle in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(6)), name=st.sampled_from(["json", "csv", "text"]))
+def test_output_does_not_depend_on_record_order(activity, tmp_path, order, name):
+    lines = activity.read_text(encoding="utf-8").splitlines(keepends=True)
+    shuffled = tmp_path / "shuffled.jsonl"
+    shuffled.write_text("".join(lines[i] for i in order), encoding="utf-8")
+    expected = run("check", activity, "--format", name).stdout
+    assert run("check", shuffled, "--format", name).stdout == expected.replace(str(activity), str(shuffled))
