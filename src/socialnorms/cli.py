@@ -27,6 +27,7 @@ from .plugins import PluginLoadWarning
 from .progress import Progress
 from .registry import Registry
 from .report import Report
+from .timeline import Timeline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -215,7 +216,7 @@ def check(
     except (InputError, ConfigError) as exc:
         _fail(str(exc))
     if statistics:
-        text = _statistics(report, registry, as_json=output_format == "json")
+        text = _statistics(report, as_json=output_format == "json")
     else:
         keywords: dict[str, Any] = {}
         if "color" in reporter.accepts:
@@ -235,7 +236,7 @@ def check(
     sys.exit(EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_CLEAN)
 
 
-def _narrow(report: Report, registry: Registry, timeline: Any, subjects: tuple[str, ...], networks: tuple[str, ...]) -> Report:
+def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tuple[str, ...], networks: tuple[str, ...]) -> Report:
     """Only the findings about ``subjects`` on ``networks`` (names checked, aliases resolved)."""
     for subject in subjects:
         if subject not in timeline.subjects:
@@ -254,7 +255,7 @@ def _narrow(report: Report, registry: Registry, timeline: Any, subjects: tuple[s
     return report.filter(subject=subjects or None, network=sorted(wanted) or None)
 
 
-def _statistics(report: Report, registry: Registry, *, as_json: bool) -> str:
+def _statistics(report: Report, *, as_json: bool) -> str:
     """Findings per rule, most first, like ``ruff --statistics``."""
     counts = Counter((f.code, f.rule) for f in report.findings)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
