@@ -351,7 +351,7 @@ class CheckContext:
 
     def enabled(self, code: str) -> bool:
         """Whether the configuration selects rule ``code``; skip work for unselected ones."""
-        return self.config.selects(code, self.check.guideline)
+        return self.config.selects(code, self.check.guideline, name=self._rules[code].name)
 
     def option(self, code: str, name: str, network: str | None = None) -> Any:
         """The value of a rule's option: per-network override, else configured, else default."""
@@ -386,7 +386,7 @@ class CheckContext:
             at = max(times) if times else None
         if network is None and account is not None:
             network = self.timeline.network_of(account)
-        chosen = self.config.severity_for(code, Severity.parse(severity or rule.severity), network)
+        chosen = self.config.severity_for(rule, Severity.parse(severity or rule.severity), network)
         return Finding(
             code=code,
             rule=rule.name,

@@ -8,13 +8,14 @@ a ``plugin-error`` finding naming its plugin, and the other checks still run
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import attrs
 
 from .checks import Check, CheckContext, Finding, Measurement, Severity
-from .config import Config
+from .config import Config, ConfigError
 from .io import InputError, ReadOptions, SkippedRecord, choose_reader
 from .models import Account, Action
 from .plugins import PluginManager, get_plugin_manager
@@ -26,6 +27,8 @@ from .topics import TopicModel
 __all__ = ["Checker", "check", "load"]
 
 Source = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+Progress = Callable[[str], None]
+"""Told what the checker is doing now (``reading acme.jsonl``), e.g. to show it on a terminal."""
 
 PLUGIN_ERROR_CODE = "SN000"
 
@@ -52,11 +55,15 @@ class Checker:
         plugin_manager: PluginManager | None = None,
         strict: bool | None = None,
     ) -> None:
-        self.config = config or Config()
+        config = config or Config()
         if plugin_manager is None:
-            plugin_manager = get_plugin_manager(disable=self.config.disable_plugins, strict=strict)
+            try:
+                plugin_manager = get_plugin_manager(disable=config.disable_plugins, strict=strict)
+            except ValueError as exc:
+                where = f"{config.source}: " if config.source else ""
+                raise ConfigError(f"{where}disable-plugins: {exc}") from None
         else:
-            for name in self.config.disable_plugins:
+            for name in config.disable_plugins:
                 if plugin_manager.has_plugin(name):
                     raise ValueError(f"plugin {name!r} is disabled by the configuration but registered")
         self.plugin_manager = plugin_manager
@@ -64,9 +71,8 @@ class Checker:
         self.registry = Registry(plugin_manager)
         #: The topic model of the installed topics, built once and shared by every check.
         self.topics = TopicModel(self.registry.topics)
-        self.config.validate(
-            (r.rule for r in self.registry.rules.values()), self.registry.guidelines
-        )
+        config.validate((r.rule for r in self.registry.rules.values()), self.registry.guidelines)
+        self.config = config.with_network_aliases(self.registry.networks)
 
     # -- input ---------------------------------------------------------------------------
 
@@ -106,6 +112,7 @@ class Checker:
         tolerant: bool = False,
         format: str | None = None,
         options: ReadOptions | None = None,
+        progress: Progress | None = None,
     ) -> tuple[Timeline, tuple[SkippedRecord, ...]]:
         """Read one or more files (they form one timeline) with the installed readers.
 
@@ -122,6 +129,8 @@ class Checker:
             if str(raw) != "-" and not path.exists():
                 raise InputError(str(raw), None, None, "no such file or folder")
             reader = choose_reader(path, self.registry.readers, format)
+            if progress is not None:
+                progress(f"reading {'standard input' if str(raw) == '-' else raw}")
             result = reader.read(path, options)
             for account in result.accounts:
                 known = accounts.get(account.id)
@@ -130,6 +139,8 @@ class Checker:
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
+        if progress is not None:
+            progress(f"indexing {len(actions)} actions")
         try:
             timeline = self.timeline(accounts.values(), actions)
         except ValueError as exc:
@@ -138,19 +149,33 @@ class Checker:
 
     # -- checking -------------------------------------------------------------------------
 
-    def check(self, source: Source, *, tolerant: bool = False, format: str | None = None) -> Report:
-        """Check a Timeline, a path or a list of paths; return the Report."""
-        skipped: tuple[SkippedRecord, ...] = ()
+    def check(
+        self,
+        source: Source,
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        skipped: Iterable[SkippedRecord] = (),
+        progress: Progress | None = None,
+    ) -> Report:
+        """Check a Timeline, a path or a list of paths; return the Report.
+
+        ``skipped`` lists bad records an earlier tolerant :meth:`read` of the
+        Timeline skipped, so that the report counts them.
+        """
+        skipped = tuple(skipped)
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped = self.read(source, tolerant=tolerant, format=format)
+            timeline, skipped = self.read(source, tolerant=tolerant, format=format, progress=progress)
         findings: list[Finding] = []
         notes: list[str] = []
         measurements: list[Measurement] = []
         for check, plugin in self.registry.checks:
-            if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
+            if not any(self.config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
                 continue
+            if progress is not None:
+                progress(f"checking {check.guideline}")
             ctx = CheckContext(
                 timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
             )
@@ -170,6 +195,7 @@ class Checker:
             plugins=self.plugin_versions(),
             notes=notes,
             measurements=measurements,
+            evidence_times=evidence_times(timeline, findings),
         )
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
@@ -181,7 +207,7 @@ class Checker:
                     raise TypeError(
                         f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"
                     )
-                if self.config.selects(finding.code, check.guideline):
+                if self.config.selects(finding.code, check.guideline, finding.network, name=finding.rule):
                     found.append(finding)
             return found
         except Exception as exc:
@@ -209,6 +235,17 @@ class Checker:
     def plugin_versions(self) -> dict[str, str]:
         """Name -> version of every plugin that is loaded."""
         return {info.name: info.version for info in self.plugin_manager.list_plugins() if info.error is None}
+
+
+def evidence_times(timeline: Timeline, findings: Iterable[Finding]) -> dict[str, datetime]:
+    """When each action given as evidence happened, for reports that show it."""
+    times = {}
+    for finding in findings:
+        for action_id in finding.evidence:
+            action = timeline.action(action_id)
+            if action is not None:
+                times[action_id] = action.at
+    return times
 
 
 def load(

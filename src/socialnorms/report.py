@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -46,6 +47,11 @@ class Report:
         default=(), converter=lambda v: tuple(sorted(v, key=Measurement.sort_key))
     )
     """Figures the checks measured per subject and network (response rates, shares, …)."""
+    evidence_times: Mapping[str, datetime] = attrs.field(
+        factory=dict, converter=lambda v: dict(sorted(dict(v).items())), eq=False, hash=False
+    )
+    """When each evidence action happened (action id -> time), for reports that show it.
+    Not part of the JSON format: each finding's ``at`` carries the latest."""
 
     # -- reading it ---------------------------------------------------------------------
 
@@ -82,7 +88,8 @@ class Report:
         """A report with only the findings that match every given criterion.
 
         ``code`` takes codes or code prefixes; ``severity`` keeps findings at
-        least that heavy.
+        least that heavy. ``subject`` and ``network`` also narrow the subjects
+        and the measurements the report shows.
         """
         def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
             if value is None:
@@ -100,7 +107,15 @@ class Report:
             and (codes is None or any(f.code.startswith(c) for c in codes))
             and (floor is None or f.severity >= floor)
         ]
-        return attrs.evolve(self, findings=kept)
+        measurements = [
+            m
+            for m in self.measurements
+            if (guidelines is None or m.guideline in guidelines)
+            and (subjects is None or m.subject in subjects)
+            and (networks is None or m.network in networks)
+        ]
+        shown = [s for s in self.subjects if subjects is None or s in subjects]
+        return attrs.evolve(self, findings=kept, measurements=measurements, subjects=shown)
 
     # -- the report format ----------------------------------------------------------------
 
