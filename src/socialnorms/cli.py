@@ -23,7 +23,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text, json, markdown, html or one a plugin adds.")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
               help="Exit 1 when a finding reaches this severity (default: error).")
 @click.option("--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping.")

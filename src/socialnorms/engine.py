@@ -123,9 +123,11 @@ class Checker:
         findings: list[Finding] = []
         notes: list[str] = []
         measurements: list[Measurement] = []
+        guidelines: list[str] = []
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
                 continue
+            guidelines.append(check.guideline)
             ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
             findings.extend(self._run(check, plugin, ctx))
             notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
@@ -143,6 +145,8 @@ class Checker:
             plugins=self.plugin_versions(),
             notes=notes,
             measurements=measurements,
+            volume=activity_volume(timeline),
+            guidelines=guidelines,
         )
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
@@ -182,6 +186,16 @@ class Checker:
     def plugin_versions(self) -> dict[str, str]:
         """Name -> version of every plugin that is loaded."""
         return {info.name: info.version for info in self.plugin_manager.list_plugins() if info.error is None}
+
+
+def activity_volume(timeline: Timeline) -> dict[str, dict[str, int]]:
+    """Subject -> network -> how many actions the subject's accounts took there."""
+    volume: dict[str, dict[str, int]] = {}
+    for subject in timeline.subjects:
+        counts = volume.setdefault(subject, {})
+        for account in timeline.accounts_of(subject):
+            counts[account.network] = counts.get(account.network, 0) + len(timeline.by_actor(account.id))
+    return volume
 
 
 def load(

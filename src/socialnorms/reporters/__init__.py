@@ -1,5 +1,5 @@
 """Output formats. Each is a :class:`Reporter` registered through ``register_reporters``;
-the built-in ones are ``text`` and ``json``."""
+the built-in ones are ``text``, ``json``, ``markdown`` and ``html``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import attrs
 
 from ..hookspecs import hookimpl
 from ..report import Report
-from . import text
+from . import html, markdown, text
 
 __all__ = ["Reporter"]
 
@@ -30,6 +30,8 @@ def _json(report: Report) -> str:
 BUILTIN_REPORTERS = (
     Reporter("text", "findings grouped by subject and account, for people", text.render),
     Reporter("json", "the socialnorms report format, version 1", _json),
+    Reporter("markdown", "scores and findings as Markdown, for pull requests, wikis and chat", markdown.render),
+    Reporter("html", "one self-contained page with scores, charts and findings", html.render),
 )
 
 
