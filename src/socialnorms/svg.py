@@ -18,8 +18,8 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 _DASHES = ("", "6 3", "2 3", "8 3 2 3")
 _MARKERS = ("circle", "square", "triangle", "diamond")
 
-WIDTH = 640
-_FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+WIDTH = 400
+_FONT = 'font-family="system-ui, sans-serif" font-size="13"'
 
 
 def _n(value: float) -> str:
@@ -64,27 +64,25 @@ def bar_chart(
     fmt: Callable[[float], str] = _number,
     max_value: float | None = None,
 ) -> str:
-    """Horizontal bars, one per ``(label, value)``, labelled on the left, valued on the right."""
-    label_width, value_width, row, top = 190, 90, 26, 8
-    plot = WIDTH - label_width - value_width
+    """Horizontal bars, one per ``(label, value)``: the label above its bar, the value after it.
+
+    Labels above the bars keep the chart narrow enough to read on a phone.
+    """
+    value_width, row, top = 76, 40, 4
+    plot = WIDTH - value_width
     top_value = max_value if max_value is not None else _nice_max(max((v for _, v in bars), default=0))
-    height = top + row * len(bars) + 8
+    height = top + row * len(bars) + 4
     out = _open(WIDTH, height, title, desc, ident)
     for index, (label, value) in enumerate(bars):
         y = top + index * row
         length = plot * max(0.0, min(value, top_value)) / top_value if top_value else 0.0
-        colour = PALETTE[0]
         text = fmt(value)
         out.append(
-            f'<g><text x="{label_width - 8}" y="{_n(y + 15)}" text-anchor="end" fill="#222">'
-            f"{escape(_shorten(label, 28))}</text>"
-            f'<rect x="{label_width}" y="{y + 3}" width="{_n(max(length, 1.0))}" height="{row - 8}" '
-            f'fill="{colour}" rx="2"><title>{escape(label)}: {escape(text)}</title></rect>'
-            f'<text x="{_n(label_width + length + 6)}" y="{_n(y + 15)}" fill="#222">{escape(text)}</text></g>'
+            f'<g><text x="0" y="{y + 13}" fill="#222">{escape(_shorten(label, 60))}</text>'
+            f'<rect x="0" y="{y + 18}" width="{_n(max(length, 1.0))}" height="16" '
+            f'fill="{PALETTE[0]}" rx="2"><title>{escape(label)}: {escape(text)}</title></rect>'
+            f'<text x="{_n(length + 6)}" y="{y + 31}" fill="#222">{escape(text)}</text></g>'
         )
-    out.append(
-        f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - 8}" stroke="#555"/>'
-    )
     out.append("</svg>")
     return "".join(out)
 
@@ -118,7 +116,7 @@ def line_chart(
     top_value = max_value if max_value is not None else _nice_max(
         max((v for _, points in series for _, v in points), default=0)
     )
-    left, right, top, plot_height, axis = 56, 40, 12, 200, 40
+    left, right, top, plot_height, axis = 44, 28, 10, 180, 36
     legend_rows = len(series)
     height = top + plot_height + axis + 20 * legend_rows + 8
     plot_width = WIDTH - left - right
@@ -136,7 +134,7 @@ def line_chart(
             f'<line x1="{left}" y1="{_n(y)}" x2="{WIDTH - right}" y2="{_n(y)}" stroke="#ddd"/>'
             f'<text x="{left - 6}" y="{_n(y + 4)}" text-anchor="end" fill="#444">{escape(fmt(value))}</text>'
         )
-    every = max(1, -(-len(xs) // 8))  # at most eight x labels
+    every = max(1, -(-len(xs) // 5))  # at most five x labels
     for index, x in enumerate(xs):
         if index % every == 0 or index == len(xs) - 1:
             out.append(

@@ -41,14 +41,14 @@ border-bottom:1px solid var(--sn-line)}.sn h3{font-size:1.05rem;margin:1.1rem 0 
 .sn ul.scores{list-style:none;padding:0;margin:.3rem 0}.sn ul.scores li{margin:.25rem 0}
 .sn ul.scores .row{display:flex;justify-content:space-between;gap:.5rem}
 .sn .wrap{overflow-x:auto}.sn table{border-collapse:collapse;width:100%;font-size:.92rem}
-.sn th,.sn td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--sn-line)}
+.sn table th,.sn table td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--sn-line)}
 .sn th{background:var(--sn-card)}.sn td.num,.sn th.num{text-align:right}
 .sn .sev{white-space:nowrap;font-weight:600}.sn .sev-error{color:#b00020}
 .sn .sev-warning{color:#8a5a00}.sn .sev-info{color:#0b5394}
 .sn code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}
 .sn details{margin:.2rem 0}.sn summary{cursor:pointer;color:#0b5394}
 .sn figure{margin:.5rem 0 1rem}.sn figcaption{color:var(--sn-muted);margin-bottom:.3rem}
-.sn svg.sn-chart{max-width:40rem;height:auto;display:block}
+.sn svg.sn-chart{max-width:30rem;height:auto;display:block}
 .sn .suggestion{color:var(--sn-muted)}
 """
 
@@ -169,10 +169,8 @@ def findings_tables(findings: Sequence[Finding], heading: str = "h3") -> str:
 def _summary(report: Report) -> str:
     total = len(report.findings)
     subjects = ", ".join(report.subjects) or "no subjects"
-    return (
-        f"<p>{report.actions} actions of {_e(subjects)} checked: {total} finding"
-        f"{'s' if total != 1 else ''} ({_e(_counts(report.counts()))}).</p>"
-    )
+    found = f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})" if total else "no findings"
+    return f"<p>{report.actions} actions of {_e(subjects)} checked: {_e(found)}.</p>"
 
 
 # -- charts ---------------------------------------------------------------------------------

@@ -76,8 +76,8 @@ def render(report: Report) -> str:
     lines = [
         "# Etiquette report",
         "",
-        f"{report.actions} actions of {subjects} checked: {total} finding"
-        f"{'s' if total != 1 else ''} ({_counts(report.counts())}).",
+        f"{report.actions} actions of {_text(subjects)} checked: "
+        + (f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})." if total else "no findings."),
         "",
         *_scores(report.scores()),
         "## Findings",
