@@ -135,6 +135,17 @@ class ScoreTable:
     """
 
     scores: tuple[Score, ...] = attrs.field(converter=tuple)
+    _index: dict[tuple[str | None, str | None, str | None], Score] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _by_subject: dict[str | None, tuple[Score, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {(s.subject, s.network, s.guideline): s for s in self.scores})
+        grouped: dict[str | None, list[Score]] = defaultdict(list)
+        for row in self.scores:
+            grouped[row.subject].append(row)
+        object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in grouped.items()})
 
     def __iter__(self) -> Iterator[Score]:
         return iter(self.scores)
@@ -144,10 +155,7 @@ class ScoreTable:
 
     def get(self, subject: str | None = None, network: str | None = None, guideline: str | None = None) -> Score | None:
         """The score of one group (``None`` meaning all), or ``None`` if it was not scored."""
-        for row in self.scores:
-            if (row.subject, row.network, row.guideline) == (subject, network, guideline):
-                return row
-        return None
+        return self._index.get((subject, network, guideline))
 
     @property
     def overall(self) -> Score:
@@ -162,7 +170,7 @@ class ScoreTable:
 
     def of(self, subject: str) -> tuple[Score, ...]:
         """The rows of one subject."""
-        return tuple(s for s in self.scores if s.subject == subject)
+        return self._by_subject.get(subject, ())
 
     def to_dict(self) -> dict[str, Any]:
         """The ``scores`` object of the JSON report."""

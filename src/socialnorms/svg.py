@@ -8,6 +8,7 @@ every bar carries its value as text: colour is never the only signal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -42,17 +43,17 @@ def _open(width: float, height: float, title: str, desc: str, ident: str) -> lis
 
 def _nice_max(value: float) -> float:
     """The smallest 1, 2, 2.5 or 5 times a power of ten at or above ``value``."""
-    if value <= 0:
+    if not value > 0 or not math.isfinite(value):
         return 1.0
     scale = 1.0
     while scale * 10 < value:
         scale *= 10
     while scale > value:
         scale /= 10
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 2, 2.5, 5):
         if step * scale >= value:
             return step * scale
-    return 10 * scale  # pragma: no cover - the loop always returns
+    return 10 * scale
 
 
 def bar_chart(

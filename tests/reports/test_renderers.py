@@ -267,3 +267,15 @@ def test_cli_formats(tmp_path, fmt, marker):
     assert result.exit_code in (0, 1), result.output
     assert result.output.startswith(marker)
     assert "acme" in result.output
+
+
+def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scenario_report):
+    from socialnorms import Measurement
+    from socialnorms.svg import _nice_max
+
+    assert [_nice_max(v) for v in (0, 0.7, 1, 3, 7, 1440, float("nan"))] == [1, 1, 1, 5, 10, 2000, 1]
+    broken = Report(
+        subjects=("acme",),
+        measurements=[Measurement("respond-to-mentions", "acme", "twitter", "median_response_minutes", float("nan"))],
+    )
+    assert "No response times were measured" in broken.to_html()

@@ -9,6 +9,7 @@ Jupyter (``_repr_html_``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
@@ -258,7 +259,7 @@ def _figure(chart_id: str, caption: str, drawing: str, table: str) -> str:
 
 def measurement_chart(chart: Chart, measurements: Sequence[Measurement], many_subjects: bool) -> str:
     """The chart of one measurement, or a sentence saying it was not measured."""
-    found = [m for m in measurements if m.name == chart.measurement]
+    found = [m for m in measurements if m.name == chart.measurement and math.isfinite(m.value)]
     if not found:
         return f'<h3>{_e(chart.title)}</h3><p class="muted">{_e(chart.absent)}</p>'
     if chart.kind == "line":
@@ -376,8 +377,9 @@ def render(report: Report) -> str:
         f"<title>{_e(title)}</title><style>{CSS}body{{margin:0;background:#fff}}</style></head>"
         f'<body><main class="sn"><h1>Etiquette report</h1>{_summary(report)}'
         f'<section aria-labelledby="h-scores"><h2 id="h-scores">Scores</h2>{score_cards(report.scores())}'
-        f'<p class="muted">Score = 100 when nothing was found; each finding lowers it by its '
-        f"severity, less for busier accounts. {_e(FORMULA)}.</p></section>"
+        "<details><summary>How scores are made</summary><p>100 when nothing was found; each "
+        "finding lowers the score by its severity, less for busier accounts:</p>"
+        f"<p><code>{_e(FORMULA)}</code></p></details></section>"
         f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{charts(report)}</section>'
         f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>'
         f"{findings_tables(report.findings)}</section>{_notes(report)}"
