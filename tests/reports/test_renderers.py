@@ -8,14 +8,16 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from socialnorms import Report
+from socialnorms import Measurement, Report
 from socialnorms.cli import main
 from socialnorms.io.activity import dumps_activity
 from socialnorms.reporters import BUILTIN_REPORTERS
 from socialnorms.svg import bar_chart, line_chart
 
-from .conftest import timeline
+from .conftest import finding, timeline
 
 
 class Page(HTMLParser):
@@ -270,7 +272,6 @@ def test_cli_formats(tmp_path, fmt, marker):
 
 
 def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scenario_report):
-    from socialnorms import Measurement
     from socialnorms.svg import _nice_max
 
     assert [_nice_max(v) for v in (0, 0.7, 1, 3, 7, 1440, float("nan"))] == [1, 1, 1, 5, 10, 2000, 1]
@@ -279,3 +280,46 @@ def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scen
         measurements=[Measurement("respond-to-mentions", "acme", "twitter", "median_response_minutes", float("nan"))],
     )
     assert "No response times were measured" in broken.to_html()
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            finding,
+            code=st.sampled_from(["SN101", "XY123"]),
+            guideline=st.sampled_from(["retweet-carefully", "house-style"]),
+            severity=st.sampled_from(["info", "warning", "error"]),
+            subject=st.one_of(st.none(), text.filter(bool)),
+            network=st.one_of(st.none(), text.filter(bool)),
+            message=text,
+            suggestion=text,
+            evidence=st.lists(text, max_size=3),
+        ),
+        max_size=6,
+    ),
+    st.lists(
+        st.builds(
+            Measurement,
+            guideline=st.just("retweet-carefully"),
+            subject=text,
+            network=st.one_of(st.none(), text),
+            name=st.sampled_from(["self_mention_share", "median_response_minutes", "personalization_score"]),
+            value=st.floats(min_value=-1e6, max_value=1e6),
+            period=st.one_of(st.none(), text),
+        ),
+        max_size=6,
+    ),
+)
+def test_any_report_renders_well_formed_and_escaped(found, measured):
+    report = Report(findings=found, measurements=measured, subjects=sorted({f.subject for f in found if f.subject}))
+    for html in (report.to_html(), report._repr_html_(), report.scores()._repr_html_()):
+        assert Page(html).stack == []
+        for f in found:
+            if "<" in f.message:
+                assert f.message not in html
+    markdown = report.to_markdown()
+    assert markdown.count("<details>") == markdown.count("</details>")
