@@ -17,8 +17,18 @@ if TYPE_CHECKING:
 __all__ = ["FINDING_COLUMNS", "finding_frame", "finding_records", "score_frame"]
 
 FINDING_COLUMNS = (
-    "code", "rule", "guideline", "severity", "subject", "account", "network",
-    "message", "suggestion", "evidence", "at", "metrics",
+    "code",
+    "rule",
+    "guideline",
+    "severity",
+    "subject",
+    "account",
+    "network",
+    "message",
+    "suggestion",
+    "evidence",
+    "at",
+    "metrics",
 )
 _TEXT = ("code", "rule", "subject", "account", "network", "message", "suggestion")
 _SEVERITIES = [s.value for s in sorted(Severity)]
@@ -65,7 +75,9 @@ def finding_frame(findings: Iterable[Finding]):
     for column in _TEXT:
         frame[column] = frame[column].astype("string")
     frame["severity"] = pd.Categorical(frame["severity"], categories=_SEVERITIES, ordered=True)
-    frame["guideline"] = pd.Categorical(frame["guideline"], categories=sorted({r["guideline"] for r in records}))
+    frame["guideline"] = pd.Categorical(
+        frame["guideline"], categories=sorted({r["guideline"] for r in records})
+    )
     frame["at"] = pd.to_datetime(frame["at"], utc=True).astype("datetime64[ns, UTC]")
     return frame
 
@@ -75,12 +87,23 @@ def score_frame(table: ScoreTable):
     pd = _pandas()
     frame = pd.DataFrame.from_records(
         table.to_records(),
-        columns=["subject", "network", "guideline", "score", "level", "penalty", "actions", "findings",
-                 *reversed(_SEVERITIES)],
+        columns=[
+            "subject",
+            "network",
+            "guideline",
+            "score",
+            "level",
+            "penalty",
+            "actions",
+            "findings",
+            *reversed(_SEVERITIES),
+        ],
     )
     for column in ("subject", "network", "guideline"):
         frame[column] = frame[column].astype("string")
-    frame["level"] = pd.Categorical(frame["level"], categories=["poor", "fair", "good"], ordered=True)
+    frame["level"] = pd.Categorical(
+        frame["level"], categories=["poor", "fair", "good"], ordered=True
+    )
     frame["score"] = frame["score"].astype("float64")
     frame["penalty"] = frame["penalty"].astype("float64")
     for column in ("actions", "findings", *_SEVERITIES):

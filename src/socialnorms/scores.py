@@ -110,7 +110,11 @@ class Score:
 
 
 def _make(
-    subject: str | None, network: str | None, guideline: str | None, found: Sequence[Finding], actions: int
+    subject: str | None,
+    network: str | None,
+    guideline: str | None,
+    found: Sequence[Finding],
+    actions: int,
 ) -> Score:
     severities = [f.severity for f in found]
     counts = {s.value: severities.count(s) for s in sorted(Severity, reverse=True)}
@@ -141,7 +145,9 @@ class ScoreTable:
     _by_subject: dict[str | None, tuple[Score, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", {(s.subject, s.network, s.guideline): s for s in self.scores})
+        object.__setattr__(
+            self, "_index", {(s.subject, s.network, s.guideline): s for s in self.scores}
+        )
         grouped: dict[str | None, list[Score]] = defaultdict(list)
         for row in self.scores:
             grouped[row.subject].append(row)
@@ -153,7 +159,9 @@ class ScoreTable:
     def __len__(self) -> int:
         return len(self.scores)
 
-    def get(self, subject: str | None = None, network: str | None = None, guideline: str | None = None) -> Score | None:
+    def get(
+        self, subject: str | None = None, network: str | None = None, guideline: str | None = None
+    ) -> Score | None:
         """The score of one group (``None`` meaning all), or ``None`` if it was not scored."""
         return self._index.get((subject, network, guideline))
 
@@ -198,7 +206,12 @@ class ScoreTable:
                 if row.network is None and row.guideline is not None
             ]
             subjects.append(
-                {"subject": subject, **whole.to_dict(), "networks": networks, "guidelines": guidelines}
+                {
+                    "subject": subject,
+                    **whole.to_dict(),
+                    "networks": networks,
+                    "guidelines": guidelines,
+                }
             )
         return {"formula": FORMULA, "overall": self.overall.to_dict(), "subjects": subjects}
 
@@ -231,7 +244,9 @@ class ScoreTable:
             if row.subject is None or (row.network is not None and row.guideline is not None):
                 continue
             where = " ".join(x for x in (row.subject, row.network, row.guideline) if x)
-            lines.append(f"  {where}: {row.score:g} ({row.level}, {row.findings} findings, {row.actions} actions)")
+            lines.append(
+                f"  {where}: {row.score:g} ({row.level}, {row.findings} findings, {row.actions} actions)"
+            )
         return "\n".join(lines) + ">"
 
     def _repr_html_(self) -> str:
@@ -258,13 +273,27 @@ def score_table(report: Report) -> ScoreTable:
         guidelines = sorted(set(report.guidelines) | {f.guideline for f in found})
         rows.append(_make(subject, None, None, found, everywhere))
         for guideline in guidelines:
-            rows.append(_make(subject, None, guideline, [f for f in found if f.guideline == guideline], everywhere))
+            rows.append(
+                _make(
+                    subject,
+                    None,
+                    guideline,
+                    [f for f in found if f.guideline == guideline],
+                    everywhere,
+                )
+            )
         for network in networks:
             here = [f for f in found if f.network == network]
             actions = volume.get(network, 0)
             rows.append(_make(subject, network, None, here, actions))
             for guideline in guidelines:
                 rows.append(
-                    _make(subject, network, guideline, [f for f in here if f.guideline == guideline], actions)
+                    _make(
+                        subject,
+                        network,
+                        guideline,
+                        [f for f in here if f.guideline == guideline],
+                        actions,
+                    )
                 )
     return ScoreTable(rows)

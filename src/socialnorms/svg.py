@@ -71,7 +71,9 @@ def bar_chart(
     """
     value_width, row, top = 76, 40, 4
     plot = WIDTH - value_width
-    top_value = max_value if max_value is not None else _nice_max(max((v for _, v in bars), default=0))
+    top_value = (
+        max_value if max_value is not None else _nice_max(max((v for _, v in bars), default=0))
+    )
     height = top + row * len(bars) + 4
     out = _open(WIDTH, height, title, desc, ident)
     for index, (label, value) in enumerate(bars):
@@ -114,15 +116,19 @@ def line_chart(
     A legend under the plot names each series next to its marker and dash.
     """
     xs = sorted({x for _, points in series for x, _ in points})
-    top_value = max_value if max_value is not None else _nice_max(
-        max((v for _, points in series for _, v in points), default=0)
+    top_value = (
+        max_value
+        if max_value is not None
+        else _nice_max(max((v for _, points in series for _, v in points), default=0))
     )
     left, right, top, plot_height, axis = 44, 28, 10, 180, 36
     legend_rows = len(series)
     height = top + plot_height + axis + 20 * legend_rows + 8
     plot_width = WIDTH - left - right
     step = plot_width / max(len(xs) - 1, 1)
-    x_of = {x: left + (index * step if len(xs) > 1 else plot_width / 2) for index, x in enumerate(xs)}
+    x_of = {
+        x: left + (index * step if len(xs) > 1 else plot_width / 2) for index, x in enumerate(xs)
+    }
 
     def y_of(value: float) -> float:
         return top + plot_height * (1 - max(0.0, min(value, top_value)) / top_value)
@@ -152,8 +158,10 @@ def line_chart(
         ordered = sorted(points)
         path = " ".join(f"{_n(x_of[x])},{_n(y_of(v))}" for x, v in ordered)
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<g><title>{escape(name)}</title>')
-        out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
+        out.append(f"<g><title>{escape(name)}</title>")
+        out.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>'
+        )
         for x, v in ordered:
             out.append(
                 f"<g>{_marker(shape, x_of[x], y_of(v), colour)}"

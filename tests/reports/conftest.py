@@ -7,7 +7,7 @@ account; ``checked_report`` comes out of the engine with a small test plugin.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -26,10 +26,12 @@ from socialnorms import (
     new_plugin_manager,
 )
 
-START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
-def finding(code, guideline, severity, subject="acme", network="twitter", *, evidence=("a1", "a2"), **extra):
+def finding(
+    code, guideline, severity, subject="acme", network="twitter", *, evidence=("a1", "a2"), **extra
+):
     account = extra.pop("account", f"{network}:{subject}" if network and subject else None)
     return Finding(
         code=code,
@@ -67,7 +69,9 @@ def measurements(subject="acme"):
         Measurement("personalize-invitations", subject, "linkedin", "personalization_score", 0.15),
     ]
     for month, share in (("2026-01", 0.2), ("2026-02", 0.5), ("2026-03", 0.8)):
-        out.append(Measurement("retweet-carefully", subject, "twitter", "self_mention_share", share, month))
+        out.append(
+            Measurement("retweet-carefully", subject, "twitter", "self_mention_share", share, month)
+        )
     return out
 
 
@@ -80,7 +84,9 @@ def scenario_report() -> Report:
         finding("SN301", "no-autofollow", "error"),
         finding("SN401", "personalize-invitations", "warning", network="linkedin"),
         finding("SN501", "respond-to-mentions", "error", subject="globex", evidence=("g1",)),
-        finding("SN000", "socialnorms", "error", subject=None, network=None, account=None, evidence=()),
+        finding(
+            "SN000", "socialnorms", "error", subject=None, network=None, account=None, evidence=()
+        ),
     ]
     return Report(
         findings=findings,
@@ -123,9 +129,13 @@ def vanity(ctx):
             ctx.measure(subject, account.network, "self_mention_share", 1.0, "2026-01")
             if reposts:
                 yield ctx.finding(
-                    "TST001", subject=subject, account=account.id,
-                    message=f"{len(reposts)} reposts of praise", suggestion="Share others' work.",
-                    evidence=[a.id for a in reposts], metrics={"reposts": len(reposts)},
+                    "TST001",
+                    subject=subject,
+                    account=account.id,
+                    message=f"{len(reposts)} reposts of praise",
+                    suggestion="Share others' work.",
+                    evidence=[a.id for a in reposts],
+                    metrics={"reposts": len(reposts)},
                 )
 
 
@@ -144,12 +154,26 @@ def timeline() -> Timeline:
     actions = []
     for i in range(5):
         actions.append(
-            Action(id=f"p{i}", kind="post", actor="tw:fan", at=START + timedelta(hours=i),
-                   post=Post(id=f"fp{i}", text=f"love @acme {i}"))
+            Action(
+                id=f"p{i}",
+                kind="post",
+                actor="tw:fan",
+                at=START + timedelta(hours=i),
+                post=Post(id=f"fp{i}", text=f"love @acme {i}"),
+            )
         )
-        actions.append(Action(id=f"r{i}", kind="repost", actor="tw:acme", at=START + timedelta(hours=i, minutes=5),
-                              target=f"fp{i}"))
-    actions.append(Action(id="l1", kind="post", actor="li:acme", at=START, post=Post(id="lp1", text="hello")))
+        actions.append(
+            Action(
+                id=f"r{i}",
+                kind="repost",
+                actor="tw:acme",
+                at=START + timedelta(hours=i, minutes=5),
+                target=f"fp{i}",
+            )
+        )
+    actions.append(
+        Action(id="l1", kind="post", actor="li:acme", at=START, post=Post(id="lp1", text="hello"))
+    )
     return Timeline(accounts, actions)
 
 

@@ -21,7 +21,11 @@ def report() -> Report:
 def test_example_volume_and_scores(report):
     timeline = socialnorms.load(EXAMPLE)
     assert report.volume["acme"] == {
-        network: sum(len(timeline.by_actor(a.id)) for a in timeline.accounts_of("acme") if a.network == network)
+        network: sum(
+            len(timeline.by_actor(a.id))
+            for a in timeline.accounts_of("acme")
+            if a.network == network
+        )
         for network in ("linkedin", "mastodon", "twitter")
     }
     table = report.scores()

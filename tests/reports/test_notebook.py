@@ -22,7 +22,10 @@ def test_notebook_runs_and_shows_the_report(tmp_path):
         "commit the notebook without outputs"
     )
     client = nbclient.NotebookClient(
-        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path / "docs")}}
+        notebook,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path / "docs")}},
     )
     client.execute()  # raises CellExecutionError, naming the cell, when a cell fails
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]

@@ -23,7 +23,22 @@ from .conftest import finding, timeline
 class Page(HTMLParser):
     """Collects tags, text and unbalanced tags of an HTML document."""
 
-    VOID = {"meta", "br", "img", "input", "link", "hr", "line", "rect", "circle", "polygon", "polyline", "path"}
+    VOID = frozenset(
+        {
+            "meta",
+            "br",
+            "img",
+            "input",
+            "link",
+            "hr",
+            "line",
+            "rect",
+            "circle",
+            "polygon",
+            "polyline",
+            "path",
+        }
+    )
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -71,15 +86,22 @@ def test_html_page_is_self_contained_and_well_formed(scenario_report):
 def test_html_page_draws_every_chart_with_an_accessible_name(scenario_report):
     page = Page(scenario_report.to_html())
     charts = [a for a in page.all("svg")]
-    assert len(charts) == 7  # findings, response time, response rate, self-mention, 2 follow-back, invitations
+    assert (
+        len(charts) == 7
+    )  # findings, response time, response rate, self-mention, 2 follow-back, invitations
     for chart in charts:
         assert chart["role"] == "img"
         title_id, desc_id = chart["aria-labelledby"].split()
         assert any(a.get("id") == title_id for a in page.all("title"))
         assert any(a.get("id") == desc_id for a in page.all("desc"))
     ids = {a.get("id") for a in page.all("figure")}
-    assert {"chart-findings", "chart-response-time", "chart-self-mention", "chart-follow-back-latency",
-            "chart-personalization"} <= ids
+    assert {
+        "chart-findings",
+        "chart-response-time",
+        "chart-self-mention",
+        "chart-follow-back-latency",
+        "chart-personalization",
+    } <= ids
     assert len(page.all("polyline")) == 1  # one series: acme on twitter, over three months
 
 
@@ -136,8 +158,14 @@ def test_bar_chart_lengths_follow_values_and_values_are_written():
 
 def test_line_chart_series_differ_by_more_than_colour():
     drawing = line_chart(
-        [("one", [("2026-01", 0.2), ("2026-02", 0.4)]), ("two", [("2026-02", 0.1), ("2026-01", 0.3)])],
-        title="T", desc="D", ident="y", max_value=1.0,
+        [
+            ("one", [("2026-01", 0.2), ("2026-02", 0.4)]),
+            ("two", [("2026-02", 0.1), ("2026-01", 0.3)]),
+        ],
+        title="T",
+        desc="D",
+        ident="y",
+        max_value=1.0,
     )
     assert 'stroke-dasharray="6 3"' in drawing  # the second series is dashed
     assert "<circle" in drawing and "<rect" in drawing  # and has its own marker shape
@@ -153,7 +181,7 @@ def test_markdown_has_scores_findings_by_guideline_and_folded_evidence(scenario_
     text = scenario_report.to_markdown()
     assert text.startswith("# Etiquette report\n")
     assert "| acme | all | all | **63.5** (fair) |" in text
-    sections = re.findall(r"^### ([a-z-]+) \((\d+)\)$", text, re.M)
+    sections = re.findall(r"^### ([a-z-]+) \((\d+)\)$", text, re.MULTILINE)
     assert ("retweet-carefully", "2") in sections
     assert [s for s, _ in sections] == sorted(s for s, _ in sections)
     assert text.count("<details>") == text.count("</details>") == len(scenario_report.findings)
@@ -182,7 +210,10 @@ def test_report_notebook_view_has_cards_and_findings_but_no_document_shell(scena
     assert page.stack == []
     assert "<html" not in html and "<script" not in html
     cards = [a for a in page.all("article")]
-    assert [c["aria-label"] for c in cards] == ["acme: score 63.5 of 100", "globex: score 53.6 of 100"]
+    assert [c["aria-label"] for c in cards] == [
+        "acme: score 63.5 of 100",
+        "globex: score 53.6 of 100",
+    ]
     assert "<h4>retweet-carefully" in html
     # styles are scoped to the report's container, not the notebook around it
     rules = re.findall(r"}([^{}]+){", "}" + html.split("<style>")[1].split("</style>")[0])
@@ -218,7 +249,9 @@ def test_dataframe_has_typed_columns(scenario_report):
     frame = scenario_report.to_dataframe()
     assert len(frame) == len(scenario_report.findings)
     assert str(frame["at"].dtype) == "datetime64[ns, UTC]"
-    assert isinstance(frame["severity"].dtype, pd.CategoricalDtype) and frame["severity"].cat.ordered
+    assert (
+        isinstance(frame["severity"].dtype, pd.CategoricalDtype) and frame["severity"].cat.ordered
+    )
     assert list(frame["severity"].cat.categories) == ["info", "warning", "error"]
     assert isinstance(frame["guideline"].dtype, pd.CategoricalDtype)
     assert frame["code"].dtype == "string"
@@ -260,7 +293,9 @@ def test_markdown_and_html_are_registered_reporters():
     assert {"markdown", "html"} <= set(names)
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("markdown", "# Etiquette report")])
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("markdown", "# Etiquette report")]
+)
 def test_cli_formats(tmp_path, fmt, marker):
     tl = timeline()
     path = tmp_path / "activity.jsonl"
@@ -274,10 +309,22 @@ def test_cli_formats(tmp_path, fmt, marker):
 def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scenario_report):
     from socialnorms.svg import _nice_max
 
-    assert [_nice_max(v) for v in (0, 0.7, 1, 3, 7, 1440, float("nan"))] == [1, 1, 1, 5, 10, 2000, 1]
+    assert [_nice_max(v) for v in (0, 0.7, 1, 3, 7, 1440, float("nan"))] == [
+        1,
+        1,
+        1,
+        5,
+        10,
+        2000,
+        1,
+    ]
     broken = Report(
         subjects=("acme",),
-        measurements=[Measurement("respond-to-mentions", "acme", "twitter", "median_response_minutes", float("nan"))],
+        measurements=[
+            Measurement(
+                "respond-to-mentions", "acme", "twitter", "median_response_minutes", float("nan")
+            )
+        ],
     )
     assert "No response times were measured" in broken.to_html()
 
@@ -307,7 +354,9 @@ text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
             guideline=st.just("retweet-carefully"),
             subject=text,
             network=st.one_of(st.none(), text),
-            name=st.sampled_from(["self_mention_share", "median_response_minutes", "personalization_score"]),
+            name=st.sampled_from(
+                ["self_mention_share", "median_response_minutes", "personalization_score"]
+            ),
             value=st.floats(min_value=-1e6, max_value=1e6),
             period=st.one_of(st.none(), text),
         ),
@@ -315,7 +364,11 @@ text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
     ),
 )
 def test_any_report_renders_well_formed_and_escaped(found, measured):
-    report = Report(findings=found, measurements=measured, subjects=sorted({f.subject for f in found if f.subject}))
+    report = Report(
+        findings=found,
+        measurements=measured,
+        subjects=sorted({f.subject for f in found if f.subject}),
+    )
     for html in (report.to_html(), report._repr_html_(), report.scores()._repr_html_()):
         assert Page(html).stack == []
         for f in found:

@@ -125,7 +125,11 @@ def test_table_is_monotone_in_each_finding_severity(data):
     before = Report(findings=found, subjects=("acme", "globex"), volume=volume)
     index = data.draw(st.integers(0, len(found) - 1))
     heavier = attrs.evolve(found[index], severity=Severity.ERROR)
-    after = Report(findings=[*found[:index], heavier, *found[index + 1 :]], subjects=("acme", "globex"), volume=volume)
+    after = Report(
+        findings=[*found[:index], heavier, *found[index + 1 :]],
+        subjects=("acme", "globex"),
+        volume=volume,
+    )
     reordered = Report(findings=list(reversed(found)), subjects=("acme", "globex"), volume=volume)
     assert reordered.scores() == before.scores()
     old = {(r.subject, r.network, r.guideline): r.score for r in before.scores()}
@@ -139,8 +143,23 @@ def test_table_is_monotone_in_each_finding_severity(data):
 def test_scores_are_an_addition_to_report_format_version_1(scenario_report):
     data = json.loads(scenario_report.to_json())
     assert data["format"] == "socialnorms-report" and data["version"] == 1
-    assert list(data) == ["format", "version", "summary", "findings", "notes", "measurements", "scores"]
-    without = Report(**{**attrs.asdict(scenario_report, recurse=False), "volume": {}, "guidelines": (), "subjects": ()})
+    assert list(data) == [
+        "format",
+        "version",
+        "summary",
+        "findings",
+        "notes",
+        "measurements",
+        "scores",
+    ]
+    without = Report(
+        **{
+            **attrs.asdict(scenario_report, recurse=False),
+            "volume": {},
+            "guidelines": (),
+            "subjects": (),
+        }
+    )
     unchanged = json.loads(without.to_json())
     for key in ("findings", "notes", "measurements"):
         assert data[key] == unchanged[key]
@@ -174,5 +193,8 @@ def test_engine_records_volume_per_subject_and_network(checked_report):
 
 def test_finding_repr_is_one_readable_line(checked_report):
     text = repr(checked_report.findings[0])
-    assert text == "<Finding TST001 warning vain-reposts acme tw:acme at 2026-01-05T13:05:00Z: 5 reposts of praise>"
+    assert (
+        text
+        == "<Finding TST001 warning vain-reposts acme tw:acme at 2026-01-05T13:05:00Z: 5 reposts of praise>"
+    )
     assert isinstance(checked_report.findings[0], Finding)

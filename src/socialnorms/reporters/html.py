@@ -101,11 +101,11 @@ def subject_card(table: ScoreTable, subject: str) -> str:
         f'<p class="muted">{whole.actions} actions · {_counts(whole.counts)}</p>',
     ]
     if networks:
-        parts.append("<p><strong>By network</strong></p><ul class=\"scores\">")
+        parts.append('<p><strong>By network</strong></p><ul class="scores">')
         parts.extend(_score_row(r.network or "", r) for r in networks)
         parts.append("</ul>")
     if guidelines:
-        parts.append("<p><strong>By guideline</strong></p><ul class=\"scores\">")
+        parts.append('<p><strong>By guideline</strong></p><ul class="scores">')
         parts.extend(_score_row(r.guideline or "", r) for r in guidelines)
         parts.append("</ul>")
     parts.append("</article>")
@@ -114,19 +114,24 @@ def subject_card(table: ScoreTable, subject: str) -> str:
 
 def score_cards(table: ScoreTable) -> str:
     cards = "".join(subject_card(table, subject) for subject in table.subjects)
-    return f'<div class="cards">{cards}</div>' if cards else '<p class="muted">No subjects to score.</p>'
+    return (
+        f'<div class="cards">{cards}</div>'
+        if cards
+        else '<p class="muted">No subjects to score.</p>'
+    )
 
 
 def _evidence(finding: Finding) -> str:
     items = "".join(f"<li><code>{_e(i)}</code></li>" for i in finding.evidence)
     metrics = "".join(
-        f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in sorted(finding.metrics.items())
+        f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>'
+        for k, v in sorted(finding.metrics.items())
     )
     body = ""
     if items:
         body += f"<p>Actions (latest {_e(_time(finding))}):</p><ul>{items}</ul>"
     if metrics:
-        body += f"<table><caption class=\"muted\">Figures</caption>{metrics}</table>"
+        body += f'<table><caption class="muted">Figures</caption>{metrics}</table>'
     if not body:
         return '<span class="muted">–</span>'
     label = f"{len(finding.evidence)} action{'s' if len(finding.evidence) != 1 else ''}"
@@ -136,7 +141,9 @@ def _evidence(finding: Finding) -> str:
 def _finding_row(finding: Finding) -> str:
     where = " · ".join(_e(x) for x in (finding.subject, finding.account or finding.network) if x)
     suggestion = (
-        f'<br><span class="suggestion">Suggestion: {_e(finding.suggestion)}</span>' if finding.suggestion else ""
+        f'<br><span class="suggestion">Suggestion: {_e(finding.suggestion)}</span>'
+        if finding.suggestion
+        else ""
     )
     return (
         f"<tr><td>{severity_badge(finding.severity)}</td>"
@@ -150,13 +157,13 @@ def _finding_row(finding: Finding) -> str:
 def findings_tables(findings: Sequence[Finding], heading: str = "h3") -> str:
     """The findings grouped by guideline, heaviest first inside each group."""
     if not findings:
-        return '<p>No findings: nothing broke the checked norms.</p>'
+        return "<p>No findings: nothing broke the checked norms.</p>"
     out = []
     ordered = sorted(findings, key=lambda f: (f.guideline, -f.severity.weight, f.sort_key()))
     for guideline, group in groupby(ordered, key=lambda f: f.guideline):
         rows = list(group)
         out.append(
-            f"<{heading}>{_e(guideline)} <span class=\"muted\">({len(rows)} finding"
+            f'<{heading}>{_e(guideline)} <span class="muted">({len(rows)} finding'
             f"{'s' if len(rows) != 1 else ''})</span></{heading}>"
             '<div class="wrap"><table><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th>'
             '<th scope="col">Where</th><th scope="col">What and what to do</th>'
@@ -170,7 +177,11 @@ def findings_tables(findings: Sequence[Finding], heading: str = "h3") -> str:
 def _summary(report: Report) -> str:
     total = len(report.findings)
     subjects = ", ".join(report.subjects) or "no subjects"
-    found = f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})" if total else "no findings"
+    found = (
+        f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})"
+        if total
+        else "no findings"
+    )
     return f"<p>{report.actions} actions of {_e(subjects)} checked: {_e(found)}.</p>"
 
 
@@ -215,27 +226,63 @@ class Chart:
 
 
 CHARTS = (
-    Chart("response-time", "Median response time to mentions", "median_response_minutes", "bar",
-          "Median time between a mention and the subject's reply, per network.",
-          "No response times were measured (no mentions to answer, or the check did not run).",
-          _duration),
-    Chart("response-rate", "Share of mentions answered", "response_rate", "bar",
-          "Share of mentions of the subject that received a reply, per network.",
-          "No response rates were measured.", _percent, 1.0),
-    Chart("self-mention", "Share of reposts that mention the subject, per month", "self_mention_share",
-          "line", "Monthly share of the subject's reposts that share posts mentioning the subject.",
-          "No self-mention shares were measured (no reposts, or the check did not run).", _percent, 1.0),
-    Chart("follow-back-latency", "Median follow-back latency", "median_follow_back_minutes", "bar",
-          "Median time between being followed and following back, per network.",
-          "No follow-back latencies were measured (no follow-backs, or the check did not run).",
-          _duration),
-    Chart("follow-back-share", "Share of followers followed back", "follow_back_share", "bar",
-          "Share of new followers the subject followed back, per network.",
-          "No follow-back shares were measured.", _percent, 1.0),
-    Chart("personalization", "Invitation personalisation score", "personalization_score", "bar",
-          "How personal the subject's invitations were, per network (higher is more personal).",
-          "No invitation personalisation was measured (no invitations, or the check did not run).",
-          _plain),
+    Chart(
+        "response-time",
+        "Median response time to mentions",
+        "median_response_minutes",
+        "bar",
+        "Median time between a mention and the subject's reply, per network.",
+        "No response times were measured (no mentions to answer, or the check did not run).",
+        _duration,
+    ),
+    Chart(
+        "response-rate",
+        "Share of mentions answered",
+        "response_rate",
+        "bar",
+        "Share of mentions of the subject that received a reply, per network.",
+        "No response rates were measured.",
+        _percent,
+        1.0,
+    ),
+    Chart(
+        "self-mention",
+        "Share of reposts that mention the subject, per month",
+        "self_mention_share",
+        "line",
+        "Monthly share of the subject's reposts that share posts mentioning the subject.",
+        "No self-mention shares were measured (no reposts, or the check did not run).",
+        _percent,
+        1.0,
+    ),
+    Chart(
+        "follow-back-latency",
+        "Median follow-back latency",
+        "median_follow_back_minutes",
+        "bar",
+        "Median time between being followed and following back, per network.",
+        "No follow-back latencies were measured (no follow-backs, or the check did not run).",
+        _duration,
+    ),
+    Chart(
+        "follow-back-share",
+        "Share of followers followed back",
+        "follow_back_share",
+        "bar",
+        "Share of new followers the subject followed back, per network.",
+        "No follow-back shares were measured.",
+        _percent,
+        1.0,
+    ),
+    Chart(
+        "personalization",
+        "Invitation personalisation score",
+        "personalization_score",
+        "bar",
+        "How personal the subject's invitations were, per network (higher is more personal).",
+        "No invitation personalisation was measured (no invitations, or the check did not run).",
+        _plain,
+    ),
 )
 
 
@@ -248,7 +295,7 @@ def _data_table(headers: Sequence[str], rows: Iterable[Sequence[str]], caption: 
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        f"<details><summary>Data table</summary><div class=\"wrap\"><table><caption class=\"muted\">"
+        f'<details><summary>Data table</summary><div class="wrap"><table><caption class="muted">'
         f"{_e(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
     )
 
@@ -257,7 +304,9 @@ def _figure(chart_id: str, caption: str, drawing: str, table: str) -> str:
     return f'<figure id="chart-{chart_id}"><figcaption>{_e(caption)}</figcaption>{drawing}{table}</figure>'
 
 
-def measurement_chart(chart: Chart, measurements: Sequence[Measurement], many_subjects: bool) -> str:
+def measurement_chart(
+    chart: Chart, measurements: Sequence[Measurement], many_subjects: bool
+) -> str:
     """The chart of one measurement, or a sentence saying it was not measured."""
     found = [m for m in measurements if m.name == chart.measurement and math.isfinite(m.value)]
     if not found:
@@ -267,19 +316,31 @@ def measurement_chart(chart: Chart, measurements: Sequence[Measurement], many_su
         for m in found:
             series.setdefault(_label(m, True), []).append((m.period or "all", float(m.value)))
         drawing = svg.line_chart(
-            list(series.items()), title=chart.title, desc=chart.desc, ident=chart.ident,
-            fmt=chart.fmt, max_value=chart.max_value,
+            list(series.items()),
+            title=chart.title,
+            desc=chart.desc,
+            ident=chart.ident,
+            fmt=chart.fmt,
+            max_value=chart.max_value,
         )
-        rows = [(name, x, chart.fmt(v)) for name, points in series.items() for x, v in sorted(points)]
+        rows = [
+            (name, x, chart.fmt(v)) for name, points in series.items() for x, v in sorted(points)
+        ]
         table = _data_table(("Subject · network", "Period", "Value"), rows, chart.title)
     else:
         whole = [m for m in found if m.period is None] or found
         bars = [(_label(m, many_subjects), float(m.value)) for m in whole]
         drawing = svg.bar_chart(
-            bars, title=chart.title, desc=chart.desc, ident=chart.ident, fmt=chart.fmt,
+            bars,
+            title=chart.title,
+            desc=chart.desc,
+            ident=chart.ident,
+            fmt=chart.fmt,
             max_value=chart.max_value,
         )
-        table = _data_table(("Where", "Value"), [(label, chart.fmt(v)) for label, v in bars], chart.title)
+        table = _data_table(
+            ("Where", "Value"), [(label, chart.fmt(v)) for label, v in bars], chart.title
+        )
     return f"<h3>{_e(chart.title)}</h3>" + _figure(chart.ident, chart.desc, drawing, table)
 
 
@@ -296,13 +357,17 @@ def findings_chart(report: Report) -> str:
         for g, c in per.items()
     }
     drawing = svg.bar_chart(
-        bars, title="Findings per guideline",
+        bars,
+        title="Findings per guideline",
         desc="Number of findings under each guideline: "
-        + "; ".join(f"{g}: {detail[g]}" for g, _ in bars) + ".",
-        ident="findings", fmt=lambda v: f"{v:.0f}",
+        + "; ".join(f"{g}: {detail[g]}" for g, _ in bars)
+        + ".",
+        ident="findings",
+        fmt=lambda v: f"{v:.0f}",
     )
     table = _data_table(
-        ("Guideline", "Findings", "By severity"), [(g, f"{v:.0f}", detail[g]) for g, v in bars],
+        ("Guideline", "Findings", "By severity"),
+        [(g, f"{v:.0f}", detail[g]) for g, v in bars],
         "Findings per guideline",
     )
     caption = "Number of findings under each guideline (the data table splits them by severity)."
@@ -329,8 +394,8 @@ def score_table(table: ScoreTable) -> str:
     """Every score as one table (the notebook view of a ScoreTable)."""
     rows = "".join(
         f"<tr><td>{_e(s.subject or 'all subjects')}</td><td>{_e(s.network or 'all')}</td>"
-        f"<td>{_e(s.guideline or 'all')}</td><td class=\"num\"><strong>{s.score:g}</strong></td>"
-        f"<td class=\"{s.level}\">{s.level}</td><td class=\"num\">{s.actions}</td>"
+        f'<td>{_e(s.guideline or "all")}</td><td class="num"><strong>{s.score:g}</strong></td>'
+        f'<td class="{s.level}">{s.level}</td><td class="num">{s.actions}</td>'
         f"<td>{_e(_counts(s.counts))}</td></tr>"
         for s in table
     )
@@ -339,8 +404,15 @@ def score_table(table: ScoreTable) -> str:
         f"Etiquette scores (0–100): {_e(FORMULA)}</caption><thead><tr>"
         + "".join(
             f'<th scope="col"{cls}>{h}</th>'
-            for h, cls in (("Subject", ""), ("Network", ""), ("Guideline", ""), ("Score", ' class="num"'),
-                           ("Level", ""), ("Actions", ' class="num"'), ("Findings", ""))
+            for h, cls in (
+                ("Subject", ""),
+                ("Network", ""),
+                ("Guideline", ""),
+                ("Score", ' class="num"'),
+                ("Level", ""),
+                ("Actions", ' class="num"'),
+                ("Findings", ""),
+            )
         )
         + f"</tr></thead><tbody>{rows}</tbody></table></div></div>"
     )

@@ -35,7 +35,10 @@ def _scores(table: ScoreTable) -> list[str]:
     lines = ["## Scores", ""]
     if not table.subjects:
         return [*lines, "No subjects to score.", ""]
-    lines += ["| Subject | Network | Guideline | Score | Findings |", "| --- | --- | --- | ---: | --- |"]
+    lines += [
+        "| Subject | Network | Guideline | Score | Findings |",
+        "| --- | --- | --- | ---: | --- |",
+    ]
     for row in table:
         if row.subject is None or (row.network is not None and row.guideline is not None):
             continue  # the overall and the network × guideline cells are in the JSON report
@@ -59,12 +62,18 @@ def _finding(finding: Finding) -> list[str]:
     if finding.evidence or finding.metrics:
         count = len(finding.evidence)
         label = f"Evidence: {count} action{'s' if count != 1 else ''}" if count else "Figures"
-        lines.append(f"  <details><summary>{label}" + (f", latest {at}" if at and count else "") + "</summary>")
+        lines.append(
+            f"  <details><summary>{label}"
+            + (f", latest {at}" if at and count else "")
+            + "</summary>"
+        )
         lines.append("")
         if finding.evidence:
             lines.append("  " + ", ".join(f"`{e}`" for e in finding.evidence))
         if finding.metrics:
-            lines.append("  " + _text(", ".join(f"{k} = {v}" for k, v in sorted(finding.metrics.items()))))
+            lines.append(
+                "  " + _text(", ".join(f"{k} = {v}" for k, v in sorted(finding.metrics.items())))
+            )
         lines += ["", "  </details>"]
     return lines
 
@@ -77,7 +86,11 @@ def render(report: Report) -> str:
         "# Etiquette report",
         "",
         f"{report.actions} actions of {_text(subjects)} checked: "
-        + (f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})." if total else "no findings."),
+        + (
+            f"{total} finding{'s' if total != 1 else ''} ({_counts(report.counts())})."
+            if total
+            else "no findings."
+        ),
         "",
         *_scores(report.scores()),
         "## Findings",
