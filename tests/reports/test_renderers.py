@@ -215,6 +215,8 @@ def test_report_notebook_view_has_cards_and_findings_but_no_document_shell(scena
         "globex: score 53.6 of 100",
     ]
     assert "<h4>retweet-carefully" in html
+    assert "<summary>7 charts of findings and measurements</summary>" in html
+    assert "were measured" not in html  # the notebook leaves out what has no data, silently
     # styles are scoped to the report's container, not the notebook around it
     rules = re.findall(r"}([^{}]+){", "}" + html.split("<style>")[1].split("</style>")[0])
     assert all(r.strip().startswith(".sn") for sel in rules for r in sel.split(","))

@@ -304,11 +304,15 @@ def _figure(chart_id: str, caption: str, drawing: str, table: str) -> str:
     return f'<figure id="chart-{chart_id}"><figcaption>{_e(caption)}</figcaption>{drawing}{table}</figure>'
 
 
+def _measured(chart: Chart, measurements: Sequence[Measurement]) -> list[Measurement]:
+    return [m for m in measurements if m.name == chart.measurement and math.isfinite(m.value)]
+
+
 def measurement_chart(
     chart: Chart, measurements: Sequence[Measurement], many_subjects: bool
 ) -> str:
     """The chart of one measurement, or a sentence saying it was not measured."""
-    found = [m for m in measurements if m.name == chart.measurement and math.isfinite(m.value)]
+    found = _measured(chart, measurements)
     if not found:
         return f'<h3>{_e(chart.title)}</h3><p class="muted">{_e(chart.absent)}</p>'
     if chart.kind == "line":
@@ -374,11 +378,16 @@ def findings_chart(report: Report) -> str:
     return "<h3>Findings per guideline</h3>" + _figure("findings", caption, drawing, table)
 
 
-def charts(report: Report) -> str:
+def charts(report: Report, *, absent: bool = True) -> list[str]:
+    """Every chart; with ``absent=False`` only those that have data to draw."""
     many = len({m.subject for m in report.measurements}) > 1
-    return findings_chart(report) + "".join(
-        measurement_chart(chart, report.measurements, many) for chart in CHARTS
-    )
+    drawn = [findings_chart(report)] if absent or report.findings else []
+    drawn += [
+        measurement_chart(chart, report.measurements, many)
+        for chart in CHARTS
+        if absent or _measured(chart, report.measurements)
+    ]
+    return drawn
 
 
 # -- whole views ----------------------------------------------------------------------------
@@ -432,10 +441,17 @@ def finding_view(finding: Finding) -> str:
 
 
 def notebook_view(report: Report) -> str:
-    """Score cards and the findings grouped by guideline, for Jupyter."""
+    """Score cards, the charts folded away, and the findings grouped by guideline, for Jupyter."""
+    drawn = charts(report, absent=False)
+    folded = (
+        f"<details><summary>{len(drawn)} chart{'s' if len(drawn) != 1 else ''} of findings and "
+        f"measurements</summary>{''.join(drawn)}</details>"
+        if drawn
+        else ""
+    )
     return (
         f'<style>{CSS}</style><div class="sn">{_summary(report)}{score_cards(report.scores())}'
-        f"{findings_tables(report.findings, 'h4')}{_notes(report)}</div>"
+        f"{folded}{findings_tables(report.findings, 'h4')}{_notes(report)}</div>"
     )
 
 
@@ -452,7 +468,7 @@ def render(report: Report) -> str:
         "<details><summary>How scores are made</summary><p>100 when nothing was found; each "
         "finding lowers the score by its severity, less for busier accounts:</p>"
         f"<p><code>{_e(FORMULA)}</code></p></details></section>"
-        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{charts(report)}</section>'
+        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{"".join(charts(report))}</section>'
         f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>'
         f"{findings_tables(report.findings)}</section>{_notes(report)}"
         f'<footer><p class="muted">Plugins: '
