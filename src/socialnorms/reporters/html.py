@@ -9,6 +9,7 @@ Jupyter (``_repr_html_``).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -309,7 +310,7 @@ def _measured(chart: Chart, measurements: Sequence[Measurement]) -> list[Measure
 
 
 def measurement_chart(
-    chart: Chart, measurements: Sequence[Measurement], many_subjects: bool
+    chart: Chart, measurements: Sequence[Measurement], many_subjects: bool, prefix: str = ""
 ) -> str:
     """The chart of one measurement, or a sentence saying it was not measured."""
     found = _measured(chart, measurements)
@@ -323,7 +324,7 @@ def measurement_chart(
             list(series.items()),
             title=chart.title,
             desc=chart.desc,
-            ident=chart.ident,
+            ident=prefix + chart.ident,
             fmt=chart.fmt,
             max_value=chart.max_value,
         )
@@ -338,17 +339,17 @@ def measurement_chart(
             bars,
             title=chart.title,
             desc=chart.desc,
-            ident=chart.ident,
+            ident=prefix + chart.ident,
             fmt=chart.fmt,
             max_value=chart.max_value,
         )
         table = _data_table(
             ("Where", "Value"), [(label, chart.fmt(v)) for label, v in bars], chart.title
         )
-    return f"<h3>{_e(chart.title)}</h3>" + _figure(chart.ident, chart.desc, drawing, table)
+    return f"<h3>{_e(chart.title)}</h3>" + _figure(prefix + chart.ident, chart.desc, drawing, table)
 
 
-def findings_chart(report: Report) -> str:
+def findings_chart(report: Report, prefix: str = "") -> str:
     """Findings per guideline: bar length is the count; the label spells out severities."""
     if not report.findings:
         return '<h3>Findings per guideline</h3><p class="muted">No findings to chart.</p>'
@@ -366,7 +367,7 @@ def findings_chart(report: Report) -> str:
         desc="Number of findings under each guideline: "
         + "; ".join(f"{g}: {detail[g]}" for g, _ in bars)
         + ".",
-        ident="findings",
+        ident=prefix + "findings",
         fmt=lambda v: f"{v:.0f}",
     )
     table = _data_table(
@@ -375,15 +376,19 @@ def findings_chart(report: Report) -> str:
         "Findings per guideline",
     )
     caption = "Number of findings under each guideline (the data table splits them by severity)."
-    return "<h3>Findings per guideline</h3>" + _figure("findings", caption, drawing, table)
+    return "<h3>Findings per guideline</h3>" + _figure(prefix + "findings", caption, drawing, table)
 
 
-def charts(report: Report, *, absent: bool = True) -> list[str]:
-    """Every chart; with ``absent=False`` only those that have data to draw."""
+def charts(report: Report, *, absent: bool = True, prefix: str = "") -> list[str]:
+    """Every chart; with ``absent=False`` only those that have data to draw.
+
+    ``prefix`` starts every element id, so that several reports in one notebook
+    do not share ids.
+    """
     many = len({m.subject for m in report.measurements}) > 1
-    drawn = [findings_chart(report)] if absent or report.findings else []
+    drawn = [findings_chart(report, prefix)] if absent or report.findings else []
     drawn += [
-        measurement_chart(chart, report.measurements, many)
+        measurement_chart(chart, report.measurements, many, prefix)
         for chart in CHARTS
         if absent or _measured(chart, report.measurements)
     ]
@@ -442,7 +447,8 @@ def finding_view(finding: Finding) -> str:
 
 def notebook_view(report: Report) -> str:
     """Score cards, the charts folded away, and the findings grouped by guideline, for Jupyter."""
-    drawn = charts(report, absent=False)
+    prefix = "sn" + hashlib.sha1(report.to_json().encode()).hexdigest()[:8] + "-"
+    drawn = charts(report, absent=False, prefix=prefix)
     folded = (
         f"<details><summary>{len(drawn)} chart{'s' if len(drawn) != 1 else ''} of findings and "
         f"measurements</summary>{''.join(drawn)}</details>"
