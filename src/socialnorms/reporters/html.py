@@ -51,6 +51,7 @@ border-bottom:1px solid var(--sn-line)}.sn h3{font-size:1.05rem;margin:1.1rem 0 
 .sn details{margin:.2rem 0}.sn summary{cursor:pointer;color:#0b5394}
 .sn figure{margin:.5rem 0 1rem}.sn figcaption{color:var(--sn-muted);margin-bottom:.3rem}
 .sn svg.sn-chart{max-width:30rem;height:auto;display:block}
+.sn .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:0 1.5rem}
 .sn .suggestion{color:var(--sn-muted)}
 """
 
@@ -395,6 +396,11 @@ def charts(report: Report, *, absent: bool = True, prefix: str = "") -> list[str
     return drawn
 
 
+def _grid(pieces: Sequence[str]) -> str:
+    """Charts side by side where the screen is wide enough, one under another on a phone."""
+    return '<div class="charts">' + "".join(f'<div class="chart">{p}</div>' for p in pieces) + "</div>"
+
+
 # -- whole views ----------------------------------------------------------------------------
 
 
@@ -451,7 +457,7 @@ def notebook_view(report: Report) -> str:
     drawn = charts(report, absent=False, prefix=prefix)
     folded = (
         f"<details><summary>{len(drawn)} chart{'s' if len(drawn) != 1 else ''} of findings and "
-        f"measurements</summary>{''.join(drawn)}</details>"
+        f"measurements</summary>{_grid(drawn)}</details>"
         if drawn
         else ""
     )
@@ -474,7 +480,7 @@ def render(report: Report) -> str:
         "<details><summary>How scores are made</summary><p>100 when nothing was found; each "
         "finding lowers the score by its severity, less for busier accounts:</p>"
         f"<p><code>{_e(FORMULA)}</code></p></details></section>"
-        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{"".join(charts(report))}</section>'
+        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{_grid(charts(report))}</section>'
         f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>'
         f"{findings_tables(report.findings)}</section>{_notes(report)}"
         f'<footer><p class="muted">Plugins: '
