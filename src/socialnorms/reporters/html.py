@@ -136,7 +136,8 @@ def _evidence(finding: Finding) -> str:
         body += f'<table><caption class="muted">Figures</caption>{metrics}</table>'
     if not body:
         return '<span class="muted">–</span>'
-    label = f"{len(finding.evidence)} action{'s' if len(finding.evidence) != 1 else ''}"
+    count = len(finding.evidence)
+    label = f"{count} action{'s' if count != 1 else ''}" if count else "figures"
     return f"<details><summary>{label}</summary>{body}</details>"
 
 
@@ -229,68 +230,69 @@ class Chart:
 
 CHARTS = (
     Chart(
-        "response-time",
-        "Median response time to mentions",
-        "median_response_minutes",
-        "bar",
-        "Median time between a mention and the subject's reply, per network.",
-        "No response times were measured (no mentions to answer, or the check did not run).",
-        _duration,
+        ident="response-time",
+        title="Median response time to mentions",
+        measurement="median_response_minutes",
+        kind="bar",
+        desc="Median time between a mention and the subject's reply, per network.",
+        absent="No response times were measured (no mentions to answer, or the check did not run).",
+        fmt=_duration,
     ),
     Chart(
-        "response-rate",
-        "Share of mentions answered",
-        "response_rate",
-        "bar",
-        "Share of mentions of the subject that received a reply, per network.",
-        "No response rates were measured.",
-        _percent,
-        1.0,
+        ident="response-rate",
+        title="Share of mentions answered",
+        measurement="response_rate",
+        kind="bar",
+        desc="Share of mentions of the subject that received a reply, per network.",
+        absent="No response rates were measured.",
+        fmt=_percent,
+        max_value=1.0,
     ),
     Chart(
-        "self-mention",
-        "Share of reposts that mention the subject, per month",
-        "self_mention_share",
-        "line",
-        "Monthly share of the subject's reposts that share posts mentioning the subject.",
-        "No self-mention shares were measured (no reposts, or the check did not run).",
-        _percent,
-        1.0,
+        ident="self-mention",
+        title="Share of reposts that mention the subject, per month",
+        measurement="self_mention_share",
+        kind="line",
+        desc="Monthly share of the subject's reposts that share posts mentioning the subject.",
+        absent="No self-mention shares were measured (no reposts, or the check did not run).",
+        fmt=_percent,
+        max_value=1.0,
     ),
     Chart(
-        "follow-back-latency",
-        "Median follow-back latency",
-        "median_follow_back_minutes",
-        "bar",
-        "Median time between being followed and following back, per network.",
-        "No follow-back latencies were measured (no follow-backs, or the check did not run).",
-        _duration,
+        ident="follow-back-latency",
+        title="Median follow-back latency",
+        measurement="median_follow_back_minutes",
+        kind="bar",
+        desc="Median time between being followed and following back, per network.",
+        absent="No follow-back latencies were measured (no follow-backs, or the check did not run).",
+        fmt=_duration,
     ),
     Chart(
-        "follow-back-share",
-        "Share of followers followed back",
-        "follow_back_share",
-        "bar",
-        "Share of new followers the subject followed back, per network.",
-        "No follow-back shares were measured.",
-        _percent,
-        1.0,
+        ident="follow-back-share",
+        title="Share of followers followed back",
+        measurement="follow_back_share",
+        kind="bar",
+        desc="Share of new followers the subject followed back, per network.",
+        absent="No follow-back shares were measured.",
+        fmt=_percent,
+        max_value=1.0,
     ),
     Chart(
-        "personalization",
-        "Invitation personalisation score",
-        "personalization_score",
-        "bar",
-        "How personal the subject's invitations were, per network (higher is more personal).",
-        "No invitation personalisation was measured (no invitations, or the check did not run).",
-        _plain,
+        ident="personalization",
+        title="Invitation personalisation score",
+        measurement="personalization_score",
+        kind="bar",
+        desc="How personal the subject's invitations were, per network (higher is more personal).",
+        absent="No invitation personalisation was measured (no invitations, or the check did not run).",
+        fmt=_plain,
     ),
 )
 
 
 def _label(m: Measurement, many_subjects: bool) -> str:
     network = m.network or "all networks"
-    return f"{m.subject} · {network}" if many_subjects else network
+    label = f"{m.subject} · {network}" if many_subjects else network
+    return f"{label} ({m.period})" if m.period else label
 
 
 def _data_table(headers: Sequence[str], rows: Iterable[Sequence[str]], caption: str) -> str:
@@ -320,7 +322,8 @@ def measurement_chart(
     if chart.kind == "line":
         series: dict[str, list[tuple[str, float]]] = {}
         for m in found:
-            series.setdefault(_label(m, True), []).append((m.period or "all", float(m.value)))
+            name = f"{m.subject} · {m.network or 'all networks'}"
+            series.setdefault(name, []).append((m.period or "all", float(m.value)))
         drawing = svg.line_chart(
             list(series.items()),
             title=chart.title,
@@ -398,7 +401,9 @@ def charts(report: Report, *, absent: bool = True, prefix: str = "") -> list[str
 
 def _grid(pieces: Sequence[str]) -> str:
     """Charts side by side where the screen is wide enough, one under another on a phone."""
-    return '<div class="charts">' + "".join(f'<div class="chart">{p}</div>' for p in pieces) + "</div>"
+    return (
+        '<div class="charts">' + "".join(f'<div class="chart">{p}</div>' for p in pieces) + "</div>"
+    )
 
 
 # -- whole views ----------------------------------------------------------------------------
