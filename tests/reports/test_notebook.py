@@ -13,7 +13,10 @@ nbclient = pytest.importorskip("nbclient")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_notebook_runs_and_shows_the_report(tmp_path):
+def test_notebook_runs_and_shows_the_report(tmp_path, monkeypatch):
+    # The kernel keeps its connection file and IPython profile in tmp_path, not in $HOME.
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     # A copy of the docs and examples folders, so the page the notebook writes lands in tmp_path.
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     (tmp_path / "docs").mkdir()
