@@ -282,9 +282,11 @@ CHARTS = (
         title="Invitation personalisation score",
         measurement="personalization_score",
         kind="bar",
-        desc="How personal the subject's invitations were, per network (higher is more personal).",
+        desc="How personal the subject's invitations were, per network, from 0 (a stock or "
+        "template note) to 1 (names the person and a shared context).",
         absent="No invitation personalisation was measured (no invitations, or the check did not run).",
         fmt=_plain,
+        max_value=1.0,
     ),
 )
 
