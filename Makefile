@@ -1,4 +1,4 @@
-# socialnorms: make demo | make test | make bench
+# socialnorms: make demo | make test | make bench | make images
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean images
 
 venv: $(STAMP)
 
@@ -23,6 +23,20 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
+
+# Screenshots for the README: the HTML report of the example and the executed notebook.
+# Needs Debian's chromium (apt-get install chromium).
+CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+	--host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir=build/images/profile
+images: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[docs]'
+	mkdir -p build/images docs/images
+	$(BIN)/socialnorms check $(EXAMPLE) --format html > build/images/report.html; test $$? -le 1
+	$(BIN)/jupyter nbconvert --to html --execute docs/notebook.ipynb --output-dir build/images
+	rm -f docs/acme-report.html
+	$(CHROMIUM) --window-size=1000,2200 --screenshot=docs/images/report.png file://$(CURDIR)/build/images/report.html
+	$(CHROMIUM) --window-size=1000,2200 --screenshot=docs/images/notebook.png file://$(CURDIR)/build/images/notebook.html
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -165,7 +165,7 @@ def _evidence(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Finding:
     """One place where behaviour breaks a norm, with its evidence and figures.
 
@@ -204,6 +204,16 @@ class Finding:
             self.suggestion,
             json.dumps(self.metrics, sort_keys=True),
         )
+
+    def __repr__(self) -> str:
+        where = " ".join(x for x in (self.subject, self.account or self.network) if x)
+        at = f" at {_format_time(self.at)}" if self.at else ""
+        return f"<Finding {self.code} {self.severity.value} {self.rule} {where}{at}: {self.message}>"
+
+    def _repr_html_(self) -> str:
+        from .reporters.html import finding_view
+
+        return finding_view(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as the report format writes it."""

@@ -171,11 +171,13 @@ class Checker:
         findings: list[Finding] = []
         notes: list[str] = []
         measurements: list[Measurement] = []
+        guidelines: list[str] = []
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
                 continue
             if progress is not None:
                 progress(f"checking {check.guideline}")
+            guidelines.append(check.guideline)
             ctx = CheckContext(
                 timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
             )
@@ -196,6 +198,8 @@ class Checker:
             notes=notes,
             measurements=measurements,
             evidence_times=evidence_times(timeline, findings),
+            volume=activity_volume(timeline),
+            guidelines=guidelines,
         )
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
@@ -246,6 +250,14 @@ def evidence_times(timeline: Timeline, findings: Iterable[Finding]) -> dict[str,
             if action is not None:
                 times[action_id] = action.at
     return times
+def activity_volume(timeline: Timeline) -> dict[str, dict[str, int]]:
+    """Subject -> network -> how many actions the subject's accounts took there."""
+    volume: dict[str, dict[str, int]] = {}
+    for subject in timeline.subjects:
+        counts = volume.setdefault(subject, {})
+        for account in timeline.accounts_of(subject):
+            counts[account.network] = counts.get(account.network, 0) + len(timeline.by_actor(account.id))
+    return volume
 
 
 def load(

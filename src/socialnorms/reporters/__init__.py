@@ -1,5 +1,5 @@
 """Output formats. Each is a :class:`Reporter` registered through ``register_reporters``;
-the built-in ones are ``text``, ``json`` and ``csv``."""
+the built-in ones are ``text``, ``json``, ``csv``, ``markdown`` and ``html``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import attrs
 
 from ..hookspecs import hookimpl
 from ..report import Report
-from . import csv, text
+from . import csv, html, markdown, text
 
 __all__ = ["Reporter"]
 
@@ -37,6 +37,8 @@ BUILTIN_REPORTERS = (
     ),
     Reporter("json", "the socialnorms report format, version 1", _json),
     Reporter("csv", "one row per finding, for spreadsheets", csv.render),
+    Reporter("markdown", "scores and findings as Markdown, for pull requests, wikis and chat", markdown.render),
+    Reporter("html", "one self-contained page with scores, charts and findings", html.render),
 )
 
 
