@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config
-from .io import InputError, ReadOptions, SkippedRecord, choose_reader
+from .io import Coverage, InputError, ReadOptions, SkippedRecord, choose_reader
 from .models import Account, Action
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
@@ -86,12 +86,24 @@ class Checker:
 
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
+        timeline, skipped, _coverage = self._read(paths, tolerant=tolerant, format=format, options=options)
+        return timeline, skipped
+
+    def _read(
+        self,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        options: ReadOptions | None = None,
+    ) -> tuple[Timeline, tuple[SkippedRecord, ...], tuple[Coverage, ...]]:
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         options = options or ReadOptions(tolerant=tolerant)
         accounts: dict[str, Account] = {}
         actions: list[Action] = []
         skipped: list[SkippedRecord] = []
+        coverage: list[Coverage] = []
         for raw in paths:
             path = Path(raw)
             if str(raw) != "-" and not path.exists():
@@ -105,23 +117,36 @@ class Checker:
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
+            coverage.extend(result.coverage)
         try:
             timeline = self.timeline(accounts.values(), actions)
         except ValueError as exc:
             raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
-        return timeline, tuple(skipped)
+        return timeline, tuple(skipped), tuple(coverage)
 
     # -- checking -------------------------------------------------------------------------
 
-    def check(self, source: Source, *, tolerant: bool = False, format: str | None = None) -> Report:
-        """Check a Timeline, a path or a list of paths; return the Report."""
+    def check(
+        self,
+        source: Source,
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        options: ReadOptions | None = None,
+    ) -> Report:
+        """Check a Timeline, a path or a list of paths; return the Report.
+
+        What the input could not show (its readers' coverage statements) opens
+        the report's notes, so a quiet report is not read as good behaviour.
+        """
         skipped: tuple[SkippedRecord, ...] = ()
+        coverage: tuple[Coverage, ...] = ()
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped = self.read(source, tolerant=tolerant, format=format)
+            timeline, skipped, coverage = self._read(source, tolerant=tolerant, format=format, options=options)
         findings: list[Finding] = []
-        notes: list[str] = []
+        notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
         measurements: list[Measurement] = []
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):

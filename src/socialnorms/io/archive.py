@@ -1,0 +1,271 @@
+"""One way to read a network's export, whether it is a folder, a ``.zip`` or a ``.tar.gz``.
+
+Members are listed and read in memory, never extracted to disk. Reading is
+bounded: a member larger than :attr:`Limits.member`, a total larger than
+:attr:`Limits.total` or a compression ratio above :attr:`Limits.ratio` (a
+decompression bomb) stops with an :class:`~socialnorms.io.InputError` before
+anything is inflated.
+
+A member is named in messages as ``archive.zip!data/tweets.js``, a file in a
+folder by its path, so errors point at the place to look.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tarfile
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import attrs
+
+from . import InputError
+
+__all__ = ["Archive", "Limits", "is_archive", "open_archive"]
+
+MiB = 1024 * 1024
+
+
+@attrs.frozen(slots=True)
+class Limits:
+    """Bounds on what reading an archive may inflate."""
+
+    member: int = 512 * MiB
+    """Largest member, uncompressed, in bytes."""
+    total: int = 4096 * MiB
+    """Largest sum of the members' sizes, uncompressed, in bytes."""
+    ratio: float = 200.0
+    """Highest ratio of uncompressed to compressed size, for members above 1 MiB."""
+
+
+def is_archive(path: Path) -> bool:
+    """Whether ``path`` is a folder, a zip file or a gzip-compressed tar file."""
+    if path.is_dir():
+        return True
+    if not path.is_file():
+        return False
+    with open(path, "rb") as stream:
+        head = stream.read(4)
+    return head.startswith(b"PK\x03\x04") or head.startswith(b"\x1f\x8b")
+
+
+def open_archive(path: Path, limits: Limits | None = None) -> Archive:
+    """The archive at ``path``: a folder, a ``.zip`` or a ``.tar.gz``/``.tgz``."""
+    limits = limits or Limits()
+    if path.is_dir():
+        return _Folder(path, limits)
+    if zipfile.is_zipfile(path):
+        return _Zip(path, limits)
+    try:
+        return _Tar(path, limits)
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise InputError(str(path), None, None, f"not a folder, zip or tar.gz archive: {exc}") from None
+
+
+class Archive:
+    """Members of an export, by their ``/``-separated path inside it."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+
+    def names(self) -> list[str]:
+        """Every member's path, sorted."""
+        raise NotImplementedError
+
+    def _read(self, name: str) -> bytes:
+        raise NotImplementedError
+
+    def read(self, name: str) -> bytes:
+        """The bytes of one member."""
+        if name not in self._names_set:
+            raise InputError(self.label(name), None, None, "no such member in the archive")
+        return self._read(name)
+
+    @property
+    def _names_set(self) -> frozenset[str]:
+        return frozenset(self.names())
+
+    def label(self, name: str) -> str:
+        """How messages name a member: ``archive.zip!data/tweets.js`` or ``folder/data/tweets.js``."""
+        return f"{self.path}!{name}"
+
+    def find(self, filename: str) -> list[str]:
+        """Members whose file name is ``filename`` (any folder), shortest path first."""
+        found = [n for n in self.names() if PurePosixPath(n).name == filename]
+        return sorted(found, key=lambda n: (n.count("/"), n))
+
+    def first(self, *filenames: str) -> str | None:
+        """The first member found for any of ``filenames``, in the order given."""
+        for filename in filenames:
+            found = self.find(filename)
+            if found:
+                return found[0]
+        return None
+
+    def text(self, name: str) -> str:
+        """A member decoded as UTF-8 (a byte-order mark is dropped)."""
+        data = self.read(name)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(self.label(name), line, None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+
+    def json(self, name: str, text: str | None = None, **options: Any) -> Any:
+        """A member parsed as JSON (or ``text`` taken from it), errors located by line."""
+        try:
+            return json.loads(self.text(name) if text is None else text, **options)
+        except json.JSONDecodeError as exc:
+            raise InputError(self.label(name), exc.lineno, None, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+
+    def csv(self, name: str, header_starts: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+        """Rows of a CSV member as ``(line, {column: value})``.
+
+        ``header_starts`` finds the header row by its first column, skipping any
+        preamble before it; without it the first row is the header.
+        """
+        lines = self.text(name).splitlines(keepends=True)
+        start = 0
+        if header_starts is not None:
+            for number, line in enumerate(lines):
+                if line.lstrip('"').startswith(header_starts):
+                    start = number
+                    break
+            else:
+                raise InputError(self.label(name), None, None, f"no header row starting with {header_starts!r}")
+        reader = csv.reader(io.StringIO("".join(lines[start:])))
+        header = [column.strip() for column in next(reader, [])]
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            yield start + reader.line_num, dict(zip(header, row, strict=False))
+
+    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
+        """Rows of a header-less CSV member as ``(line, cells)``; blank lines skipped."""
+        reader = csv.reader(io.StringIO(self.text(name)))
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield reader.line_num, [cell.strip() for cell in row]
+
+    def _check_sizes(self, sizes: Mapping[str, tuple[int, int | None]]) -> None:
+        """Refuse members or totals beyond the limits: ``{name: (size, compressed)}``."""
+        total = 0
+        for name, (size, compressed) in sizes.items():
+            if size > self.limits.member:
+                raise InputError(
+                    self.label(name), None, None,
+                    f"member is {size // MiB} MiB uncompressed, more than the limit of {self.limits.member // MiB} MiB",
+                )
+            if compressed is not None and size > MiB and size > self.limits.ratio * max(compressed, 1):
+                raise InputError(
+                    self.label(name), None, None,
+                    f"refused: compressed {size // max(compressed, 1)}:1, a decompression bomb "
+                    f"(the limit is {self.limits.ratio:g}:1)",
+                )
+            total += size
+        if total > self.limits.total:
+            raise InputError(
+                str(self.path), None, None,
+                f"refused: members add up to {total // MiB} MiB uncompressed, more than the limit of "
+                f"{self.limits.total // MiB} MiB",
+            )
+
+
+class _Folder(Archive):
+    def __init__(self, path: Path, limits: Limits) -> None:
+        super().__init__(path, limits)
+        self._files = {
+            file.relative_to(path).as_posix(): file for file in sorted(path.rglob("*")) if file.is_file()
+        }
+        self._check_sizes({name: (file.stat().st_size, None) for name, file in self._files.items()})
+
+    def names(self) -> list[str]:
+        return list(self._files)
+
+    @property
+    def _names_set(self) -> frozenset[str]:
+        return frozenset(self._files)
+
+    def label(self, name: str) -> str:
+        return str(self.path / name)
+
+    def _read(self, name: str) -> bytes:
+        try:
+            return self._files[name].read_bytes()
+        except OSError as exc:
+            raise InputError(self.label(name), None, None, f"cannot read: {exc.strerror or exc}") from None
+
+
+class _Zip(Archive):
+    def __init__(self, path: Path, limits: Limits) -> None:
+        super().__init__(path, limits)
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise InputError(str(path), None, None, f"not a readable zip file: {exc}") from None
+        self._infos = {info.filename: info for info in self._zip.infolist() if not info.is_dir()}
+        self._check_sizes({n: (i.file_size, i.compress_size) for n, i in self._infos.items()})
+
+    def names(self) -> list[str]:
+        return sorted(self._infos)
+
+    @property
+    def _names_set(self) -> frozenset[str]:
+        return frozenset(self._infos)
+
+    def _read(self, name: str) -> bytes:
+        info = self._infos[name]
+        try:
+            with self._zip.open(info) as stream:
+                data = stream.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise InputError(self.label(name), None, None, f"cannot read from the zip file: {exc}") from None
+        if len(data) > info.file_size:
+            raise InputError(self.label(name), None, None, "member is larger than the zip file declares")
+        return data
+
+
+class _Tar(Archive):
+    def __init__(self, path: Path, limits: Limits) -> None:
+        super().__init__(path, limits)
+        self._tar = tarfile.open(path, "r:*")
+        compressed = max(path.stat().st_size, 1)
+        self._members: dict[str, tarfile.TarInfo] = {}
+        total = 0
+        # Members are checked as their headers arrive, before the stream is inflated past them.
+        for member in self._tar:
+            if not member.isfile():
+                continue
+            name = member.name.removeprefix("./")
+            total += member.size
+            self._check_sizes({name: (member.size, None)})
+            if total > MiB and total > limits.ratio * compressed:
+                raise InputError(
+                    str(path), None, None,
+                    f"refused: compressed {total // compressed}:1, a decompression bomb "
+                    f"(the limit is {limits.ratio:g}:1)",
+                )
+            if total > limits.total:
+                self._check_sizes({n: (m.size, None) for n, m in self._members.items()} | {name: (member.size, None)})
+            self._members[name] = member
+
+    def names(self) -> list[str]:
+        return sorted(self._members)
+
+    @property
+    def _names_set(self) -> frozenset[str]:
+        return frozenset(self._members)
+
+    def _read(self, name: str) -> bytes:
+        member = self._members[name]
+        try:
+            stream = self._tar.extractfile(member)
+            data = stream.read(member.size) if stream is not None else b""
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise InputError(self.label(name), None, None, f"cannot read from the tar file: {exc}") from None
+        return data
