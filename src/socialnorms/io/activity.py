@@ -323,7 +323,10 @@ def _detect(path: Path) -> bool:
         return False
     with open(path, "rb") as stream:
         head = stream.read(4096).lstrip()
-    return head.startswith(b"{") and b'"type"' in head.split(b"\n", 1)[0]
+    first = head.split(b"\n", 1)[0]
+    # A record's type, not any JSON with a "type" (ActivityStreams documents have one too).
+    return head.startswith(b"{") and any(f'"type": "{t}"'.encode() in first or f'"type":"{t}"'.encode() in first
+                                         for t in ("header", "account", "action"))
 
 
 def _read(path: Path, options: ReadOptions) -> ReadResult:

@@ -42,6 +42,10 @@ class Limits:
     """Highest ratio of uncompressed to compressed size, for members above 1 MiB."""
 
 
+def _size(count: int) -> str:
+    return f"{count / MiB:.1f} MiB" if count >= MiB else f"{count} bytes"
+
+
 def is_archive(path: Path) -> bool:
     """Whether ``path`` is a folder, a zip file or a gzip-compressed tar file."""
     if path.is_dir():
@@ -159,7 +163,7 @@ class Archive:
             if size > self.limits.member:
                 raise InputError(
                     self.label(name), None, None,
-                    f"member is {size // MiB} MiB uncompressed, more than the limit of {self.limits.member // MiB} MiB",
+                    f"member is {_size(size)} uncompressed, more than the limit of {_size(self.limits.member)}",
                 )
             if compressed is not None and size > MiB and size > self.limits.ratio * max(compressed, 1):
                 raise InputError(
@@ -171,8 +175,8 @@ class Archive:
         if total > self.limits.total:
             raise InputError(
                 str(self.path), None, None,
-                f"refused: members add up to {total // MiB} MiB uncompressed, more than the limit of "
-                f"{self.limits.total // MiB} MiB",
+                f"refused: members add up to {_size(total)} uncompressed, more than the limit of "
+                f"{_size(self.limits.total)}",
             )
 
 
