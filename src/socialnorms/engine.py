@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config
-from .io import Coverage, InputError, ReadOptions, SkippedRecord, choose_reader
+from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
 from .models import Account, Action
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
@@ -86,17 +86,19 @@ class Checker:
 
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
-        timeline, skipped, _coverage = self._read(paths, tolerant=tolerant, format=format, options=options)
-        return timeline, skipped
+        result = self.read_result(paths, tolerant=tolerant, format=format, options=options)
+        return self._timeline_of(result, paths), result.skipped
 
-    def _read(
+    def read_result(
         self,
         paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
         *,
         tolerant: bool = False,
         format: str | None = None,
         options: ReadOptions | None = None,
-    ) -> tuple[Timeline, tuple[SkippedRecord, ...], tuple[Coverage, ...]]:
+    ) -> ReadResult:
+        """What the installed readers make of one or more files, merged: accounts,
+        actions, skipped records and coverage (``socialnorms convert`` writes it)."""
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         options = options or ReadOptions(tolerant=tolerant)
@@ -118,11 +120,14 @@ class Checker:
             actions.extend(result.actions)
             skipped.extend(result.skipped)
             coverage.extend(result.coverage)
+        return ReadResult(accounts.values(), actions, skipped, coverage)
+
+    def _timeline_of(self, result: ReadResult, paths: object) -> Timeline:
         try:
-            timeline = self.timeline(accounts.values(), actions)
+            return self.timeline(result.accounts, result.actions)
         except ValueError as exc:
-            raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
-        return timeline, tuple(skipped), tuple(coverage)
+            names = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+            raise InputError(", ".join(map(str, names)), None, None, str(exc)) from None
 
     # -- checking -------------------------------------------------------------------------
 
@@ -144,7 +149,8 @@ class Checker:
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped, coverage = self._read(source, tolerant=tolerant, format=format, options=options)
+            result = self.read_result(source, tolerant=tolerant, format=format, options=options)
+            timeline, skipped, coverage = self._timeline_of(result, source), result.skipped, result.coverage
         findings: list[Finding] = []
         notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
         measurements: list[Measurement] = []
