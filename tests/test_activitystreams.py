@@ -6,13 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
+
 from socialnorms import Checker
 from socialnorms.io import InputError, ReadOptions
 from socialnorms.io.activitystreams import READER, read_activitystreams
 
 W3C = Path(__file__).parent / "data" / "activitystreams2"
 CONTEXT = "https://www.w3.org/ns/activitystreams"
-SALLY, JOHN, LISA = "https://social.example/users/sally", "https://other.example/@john", "acct:lisa@example.org"
+SALLY, JOHN, LISA = (
+    "https://social.example/users/sally",
+    "https://other.example/@john",
+    "acct:lisa@example.org",
+)
 
 
 def write(tmp_path: Path, document, name="outbox.json") -> Path:
@@ -41,19 +46,31 @@ def test_w3c_like_and_note_with_times():
 
 
 def test_create_reply_mentions_and_visibility(tmp_path):
-    path = write(tmp_path, collection({
-        "id": "https://social.example/s/2/activity", "type": "Create", "actor": SALLY,
-        "published": "2025-03-01T10:00:00Z",
-        "object": {
-            "id": "https://social.example/s/2", "type": "Note", "attributedTo": SALLY,
-            "inReplyTo": "https://other.example/s/1",
-            "content": '<p><span class="h-card"><a href="https://other.example/@john" class="u-url mention">'
-                       '@<span>john</span></a></span> thanks! <a href="https://shop.example/x">shop</a></p>',
-            "tag": [{"type": "Mention", "href": JOHN, "name": "@john@other.example"},
-                    {"type": "Hashtag", "name": "#Hiking"}],
-            "to": [f"{SALLY}/followers"], "cc": ["https://www.w3.org/ns/activitystreams#Public", JOHN],
-        },
-    }))
+    path = write(
+        tmp_path,
+        collection(
+            {
+                "id": "https://social.example/s/2/activity",
+                "type": "Create",
+                "actor": SALLY,
+                "published": "2025-03-01T10:00:00Z",
+                "object": {
+                    "id": "https://social.example/s/2",
+                    "type": "Note",
+                    "attributedTo": SALLY,
+                    "inReplyTo": "https://other.example/s/1",
+                    "content": '<p><span class="h-card"><a href="https://other.example/@john" class="u-url mention">'
+                    '@<span>john</span></a></span> thanks! <a href="https://shop.example/x">shop</a></p>',
+                    "tag": [
+                        {"type": "Mention", "href": JOHN, "name": "@john@other.example"},
+                        {"type": "Hashtag", "name": "#Hiking"},
+                    ],
+                    "to": [f"{SALLY}/followers"],
+                    "cc": ["https://www.w3.org/ns/activitystreams#Public", JOHN],
+                },
+            }
+        ),
+    )
     (reply,) = read_activitystreams(path, ReadOptions()).actions
     assert reply.kind.value == "reply" and reply.target == "https://other.example/s/1"
     assert reply.post.text == "@john thanks! shop"
@@ -64,25 +81,57 @@ def test_create_reply_mentions_and_visibility(tmp_path):
 
 
 def test_announce_follow_undo_invite_accept(tmp_path):
-    invite = {"id": "urn:invite:1", "type": "Invite", "actor": SALLY, "published": "2025-03-01T09:00:00Z",
-              "object": {"type": "Event", "name": "Trail cleanup"}, "target": [JOHN, {"type": "Person", "id": LISA}],
-              "content": "<p>John, you fixed the bridge last year, come along?</p>"}
-    follow = {"id": "urn:follow:1", "type": "Follow", "actor": SALLY, "object": JOHN,
-              "published": "2025-03-02T09:00:00Z"}
-    path = write(tmp_path, collection(
-        invite, follow,
-        {"type": "Accept", "actor": JOHN, "object": "urn:invite:1", "published": "2025-03-01T12:00:00Z"},
-        {"type": "Undo", "actor": SALLY, "object": follow, "published": "2025-03-05T09:00:00Z"},
-        {"type": "Announce", "actor": SALLY, "published": "2025-03-03T09:00:00Z",
-         "object": {"id": "https://other.example/s/9", "type": "Note", "attributedTo": JOHN, "content": "Nice kit"}},
-        {"type": "Block", "actor": SALLY, "object": LISA, "published": "2025-03-04T09:00:00Z"},
-    ))
+    invite = {
+        "id": "urn:invite:1",
+        "type": "Invite",
+        "actor": SALLY,
+        "published": "2025-03-01T09:00:00Z",
+        "object": {"type": "Event", "name": "Trail cleanup"},
+        "target": [JOHN, {"type": "Person", "id": LISA}],
+        "content": "<p>John, you fixed the bridge last year, come along?</p>",
+    }
+    follow = {
+        "id": "urn:follow:1",
+        "type": "Follow",
+        "actor": SALLY,
+        "object": JOHN,
+        "published": "2025-03-02T09:00:00Z",
+    }
+    path = write(
+        tmp_path,
+        collection(
+            invite,
+            follow,
+            {
+                "type": "Accept",
+                "actor": JOHN,
+                "object": "urn:invite:1",
+                "published": "2025-03-01T12:00:00Z",
+            },
+            {"type": "Undo", "actor": SALLY, "object": follow, "published": "2025-03-05T09:00:00Z"},
+            {
+                "type": "Announce",
+                "actor": SALLY,
+                "published": "2025-03-03T09:00:00Z",
+                "object": {
+                    "id": "https://other.example/s/9",
+                    "type": "Note",
+                    "attributedTo": JOHN,
+                    "content": "Nice kit",
+                },
+            },
+            {"type": "Block", "actor": SALLY, "object": LISA, "published": "2025-03-04T09:00:00Z"},
+        ),
+    )
     result = read_activitystreams(path, ReadOptions())
     kinds = [(a.kind.value, a.target) for a in result.actions]
     assert kinds == [
-        ("invite", "fediverse:john@other.example"), ("invite", "fediverse:lisa@example.org"),
-        ("accept", "fediverse:sally@social.example"), ("follow", "fediverse:john@other.example"),
-        ("repost", "https://other.example/s/9"), ("unfollow", "fediverse:john@other.example"),
+        ("invite", "fediverse:john@other.example"),
+        ("invite", "fediverse:lisa@example.org"),
+        ("accept", "fediverse:sally@social.example"),
+        ("follow", "fediverse:john@other.example"),
+        ("repost", "https://other.example/s/9"),
+        ("unfollow", "fediverse:john@other.example"),
     ]
     assert result.actions[0].message == "John, you fixed the bridge last year, come along?"
     assert result.actions[4].post.author == "fediverse:john@other.example"
@@ -90,16 +139,29 @@ def test_announce_follow_undo_invite_accept(tmp_path):
 
 
 def test_the_collection_owner_is_the_subject(tmp_path):
-    path = write(tmp_path, collection(
-        {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"},
-        attributedTo=SALLY))
-    accounts = {a.id: a.subject for a in read_activitystreams(path, ReadOptions(subject="sally")).accounts}
-    assert accounts == {"fediverse:sally@social.example": "sally", "fediverse:john@other.example": None}
+    path = write(
+        tmp_path,
+        collection(
+            {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"},
+            attributedTo=SALLY,
+        ),
+    )
+    accounts = {
+        a.id: a.subject for a in read_activitystreams(path, ReadOptions(subject="sally")).accounts
+    }
+    assert accounts == {
+        "fediverse:sally@social.example": "sally",
+        "fediverse:john@other.example": None,
+    }
 
 
 def test_a_time_without_zone_needs_the_timezone_option(tmp_path):
-    path = write(tmp_path, collection({"type": "Follow", "actor": SALLY, "object": JOHN,
-                                       "published": "2025-03-02T09:00:00"}))
+    path = write(
+        tmp_path,
+        collection(
+            {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00"}
+        ),
+    )
     with pytest.raises(InputError, match="published: timestamp has no zone.*--timezone"):
         read_activitystreams(path, ReadOptions())
     (follow,) = read_activitystreams(path, ReadOptions(timezone="Europe/Paris")).actions
@@ -116,15 +178,21 @@ def test_malformed_json_is_located(tmp_path):
 def test_a_repeated_key_keeps_the_non_empty_list(tmp_path):
     path = tmp_path / "outbox.json"
     item = {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"}
-    path.write_text('{"@context": "%s", "type": "OrderedCollection", "orderedItems": [], "orderedItems": [%s]}'
-                    % (CONTEXT, json.dumps(item)))
+    path.write_text(
+        '{"@context": "%s", "type": "OrderedCollection", "orderedItems": [], "orderedItems": [%s]}'
+        % (CONTEXT, json.dumps(item))
+    )
     assert len(read_activitystreams(path, ReadOptions()).actions) == 1
 
 
 def test_the_checker_reads_it_and_reports_coverage(tmp_path):
-    path = write(tmp_path, collection(
-        {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"},
-        {"type": "Block", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"}))
+    path = write(
+        tmp_path,
+        collection(
+            {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"},
+            {"type": "Block", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00Z"},
+        ),
+    )
     report = Checker().check(path)
     assert report.actions == 1
     assert any(note.startswith("coverage: all: partial:") for note in report.notes)

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from socialnorms.io import InputError
 from socialnorms.io.archive import Limits, is_archive, open_archive
 
@@ -39,9 +40,11 @@ def tar_of(path: Path, files=FILES) -> Path:
 
 @pytest.fixture(params=["folder", "zip", "tar.gz"])
 def any_archive(request, tmp_path):
-    make = {"folder": lambda: folder(tmp_path / "export"),
-            "zip": lambda: zip_of(tmp_path / "export.zip"),
-            "tar.gz": lambda: tar_of(tmp_path / "export.tar.gz")}[request.param]
+    make = {
+        "folder": lambda: folder(tmp_path / "export"),
+        "zip": lambda: zip_of(tmp_path / "export.zip"),
+        "tar.gz": lambda: tar_of(tmp_path / "export.tar.gz"),
+    }[request.param]
     return make()
 
 
@@ -68,10 +71,15 @@ def test_json_errors_are_located_by_line(tmp_path):
 
 
 def test_csv_header_is_found_after_a_preamble(tmp_path):
-    text = b'Notes:\n"Some words, with a comma"\n\nFirst Name,Last Name\nAda,Lovelace\n\nAlan,Turing\n'
+    text = (
+        b'Notes:\n"Some words, with a comma"\n\nFirst Name,Last Name\nAda,Lovelace\n\nAlan,Turing\n'
+    )
     archive = open_archive(zip_of(tmp_path / "x.zip", {"Connections.csv": text}))
     rows = list(archive.csv("Connections.csv", header_starts="First Name"))
-    assert rows == [(5, {"First Name": "Ada", "Last Name": "Lovelace"}), (7, {"First Name": "Alan", "Last Name": "Turing"})]
+    assert rows == [
+        (5, {"First Name": "Ada", "Last Name": "Lovelace"}),
+        (7, {"First Name": "Alan", "Last Name": "Turing"}),
+    ]
 
 
 def test_a_zip_bomb_is_refused_before_inflating(tmp_path):
@@ -87,7 +95,10 @@ def test_a_tar_gz_bomb_is_refused(tmp_path):
 
 
 def test_an_oversized_member_is_refused(tmp_path):
-    with pytest.raises(InputError, match=r"big\.zip!data/tweets\.js: member is 28 bytes uncompressed, more than the limit of 3 bytes"):
+    with pytest.raises(
+        InputError,
+        match=r"big\.zip!data/tweets\.js: member is 28 bytes uncompressed, more than the limit of 3 bytes",
+    ):
         open_archive(zip_of(tmp_path / "big.zip"), Limits(member=3))
 
 

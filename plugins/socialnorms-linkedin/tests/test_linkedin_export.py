@@ -6,8 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from socialnorms.io import InputError, ReadOptions
 from socialnorms_linkedin.export import READER, read_linkedin_export
+
+from socialnorms.io import InputError, ReadOptions
 
 ME = "https://www.linkedin.com/in/acme-trail"
 PROFILE = "First Name,Last Name,Maiden Name,Headline\nAcme,Trail,,Outdoor gear\n"
@@ -39,8 +40,13 @@ SHARES = (
     '2026-02-02 08:30:00,https://www.linkedin.com/feed/update/urn:li:share:1,"New repair guide,\n""out now""",'
     "https://acmetrail.example/guide,,MEMBER_NETWORK\n"
 )
-FILES = {"Profile.csv": PROFILE, "Invitations.csv": INVITATIONS, "Connections.csv": CONNECTIONS,
-         "messages.csv": MESSAGES, "Shares.csv": SHARES}
+FILES = {
+    "Profile.csv": PROFILE,
+    "Invitations.csv": INVITATIONS,
+    "Connections.csv": CONNECTIONS,
+    "messages.csv": MESSAGES,
+    "Shares.csv": SHARES,
+}
 PARIS = ReadOptions(timezone="Europe/Paris")
 
 
@@ -66,9 +72,15 @@ def test_invitations_outgoing_and_incoming_with_their_notes(tmp_path):
 def test_connections_accept_the_listed_invitations(tmp_path):
     result = read_linkedin_export(export(tmp_path), PARIS)
     accepts = [(a.actor, a.target) for a in result.actions if a.kind.value == "accept"]
-    assert accepts == [("linkedin:acme-trail", "linkedin:lee-park"), ("linkedin:priya-raman", "linkedin:acme-trail")]
+    assert accepts == [
+        ("linkedin:acme-trail", "linkedin:lee-park"),
+        ("linkedin:priya-raman", "linkedin:acme-trail"),
+    ]
     assert {a.id: a for a in result.accounts}["linkedin:priya-raman"].bio == "Guide at Trail Co"
-    assert "1 of 3 connections" in {c.guideline: c.reason for c in result.coverage}["personalize-invitations"]
+    assert (
+        "1 of 3 connections"
+        in {c.guideline: c.reason for c in result.coverage}["personalize-invitations"]
+    )
 
 
 def test_messages_and_shares(tmp_path):
@@ -81,7 +93,9 @@ def test_messages_and_shares(tmp_path):
 
 
 def test_the_owner_is_the_subject(tmp_path):
-    owner = {a.id: a for a in read_linkedin_export(export(tmp_path), PARIS).accounts}["linkedin:acme-trail"]
+    owner = {a.id: a for a in read_linkedin_export(export(tmp_path), PARIS).accounts}[
+        "linkedin:acme-trail"
+    ]
     assert (owner.subject, owner.name) == ("acme-trail", "Acme Trail")
 
 
@@ -100,7 +114,9 @@ def test_a_bad_row_is_located(tmp_path):
     files = {**FILES, "Invitations.csv": INVITATIONS + "A,B,yesterday,,OUTGOING,,\n"}
     with pytest.raises(InputError, match=r"Invitations\.csv:5: Sent At: not a date or time"):
         read_linkedin_export(export(tmp_path, files), PARIS)
-    tolerant = read_linkedin_export(export(tmp_path, files, "b.zip"), ReadOptions(timezone="UTC", tolerant=True))
+    tolerant = read_linkedin_export(
+        export(tmp_path, files, "b.zip"), ReadOptions(timezone="UTC", tolerant=True)
+    )
     assert len(tolerant.skipped) == 1
 
 
@@ -110,4 +126,7 @@ def test_folder_and_zip_read_the_same(tmp_path):
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
     assert READER.detect(folder)
-    assert read_linkedin_export(folder, PARIS).actions == read_linkedin_export(export(tmp_path), PARIS).actions
+    assert (
+        read_linkedin_export(folder, PARIS).actions
+        == read_linkedin_export(export(tmp_path), PARIS).actions
+    )

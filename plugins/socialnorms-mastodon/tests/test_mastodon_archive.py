@@ -8,30 +8,67 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from socialnorms.io import InputError, ReadOptions
 from socialnorms_mastodon.archive import READER, read_mastodon_archive
+
+from socialnorms.io import InputError, ReadOptions
 
 ME = "https://outdoors.social/users/acmetrail"
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
 ACTOR = {
-    "@context": ["https://www.w3.org/ns/activitystreams"], "id": ME, "type": "Person",
-    "preferredUsername": "acmetrail", "name": "Acme Trail Co.", "summary": "<p>Outdoor gear that lasts.</p>",
-    "url": "https://outdoors.social/@acmetrail", "published": "2022-11-01T00:00:00Z",
-    "outbox": "outbox.json", "likes": "likes.json",
+    "@context": ["https://www.w3.org/ns/activitystreams"],
+    "id": ME,
+    "type": "Person",
+    "preferredUsername": "acmetrail",
+    "name": "Acme Trail Co.",
+    "summary": "<p>Outdoor gear that lasts.</p>",
+    "url": "https://outdoors.social/@acmetrail",
+    "published": "2022-11-01T00:00:00Z",
+    "outbox": "outbox.json",
+    "likes": "likes.json",
 }
 
 
-def note(number, content, *, reply_to=None, tags=(), to=(PUBLIC,), cc=(f"{ME}/followers",), at="2025-03-01T10:00:00Z"):
+def note(
+    number,
+    content,
+    *,
+    reply_to=None,
+    tags=(),
+    to=(PUBLIC,),
+    cc=(f"{ME}/followers",),
+    at="2025-03-01T10:00:00Z",
+):
     status = f"{ME}/statuses/{number}"
     return {
-        "id": f"{status}/activity", "type": "Create", "actor": ME, "published": at, "to": list(to), "cc": list(cc),
+        "id": f"{status}/activity",
+        "type": "Create",
+        "actor": ME,
+        "published": at,
+        "to": list(to),
+        "cc": list(cc),
         "object": {
-            "id": status, "type": "Note", "summary": None, "inReplyTo": reply_to, "published": at,
-            "url": f"https://outdoors.social/@acmetrail/{number}", "attributedTo": ME,
-            "to": list(to), "cc": list(cc), "sensitive": False, "content": content,
-            "attachment": [{"type": "Document", "mediaType": "image/jpeg", "url": "media_attachments/x.jpg",
-                            "name": "A tent at dawn"}] if number == 1 else [],
+            "id": status,
+            "type": "Note",
+            "summary": None,
+            "inReplyTo": reply_to,
+            "published": at,
+            "url": f"https://outdoors.social/@acmetrail/{number}",
+            "attributedTo": ME,
+            "to": list(to),
+            "cc": list(cc),
+            "sensitive": False,
+            "content": content,
+            "attachment": [
+                {
+                    "type": "Document",
+                    "mediaType": "image/jpeg",
+                    "url": "media_attachments/x.jpg",
+                    "name": "A tent at dawn",
+                }
+            ]
+            if number == 1
+            else [],
             "tag": list(tags),
         },
     }
@@ -39,27 +76,54 @@ def note(number, content, *, reply_to=None, tags=(), to=(PUBLIC,), cc=(f"{ME}/fo
 
 ITEMS = [
     note(1, "<p>Dawn at the ridge &amp; a new tent</p>"),
-    note(2, '<p><span class="h-card"><a href="https://hike.example/@priya" class="u-url mention">@<span>priya'
-            '</span></a></span> thanks for the kind words!</p>',
-         reply_to="https://hike.example/users/priya/statuses/9",
-         tags=[{"type": "Mention", "href": "https://hike.example/users/priya", "name": "@priya@hike.example"}],
-         at="2025-03-01T11:00:00Z"),
-    note(3, "<p>direct note</p>", to=("https://hike.example/users/priya",), cc=(), at="2025-03-01T12:00:00Z"),
-    {"id": f"{ME}/statuses/4/activity", "type": "Announce", "actor": ME, "published": "2025-03-01T13:00:00Z",
-     "to": [PUBLIC], "cc": ["https://hike.example/users/priya", f"{ME}/followers"],
-     "object": "https://hike.example/users/priya/statuses/10"},
+    note(
+        2,
+        '<p><span class="h-card"><a href="https://hike.example/@priya" class="u-url mention">@<span>priya'
+        "</span></a></span> thanks for the kind words!</p>",
+        reply_to="https://hike.example/users/priya/statuses/9",
+        tags=[
+            {
+                "type": "Mention",
+                "href": "https://hike.example/users/priya",
+                "name": "@priya@hike.example",
+            }
+        ],
+        at="2025-03-01T11:00:00Z",
+    ),
+    note(
+        3,
+        "<p>direct note</p>",
+        to=("https://hike.example/users/priya",),
+        cc=(),
+        at="2025-03-01T12:00:00Z",
+    ),
+    {
+        "id": f"{ME}/statuses/4/activity",
+        "type": "Announce",
+        "actor": ME,
+        "published": "2025-03-01T13:00:00Z",
+        "to": [PUBLIC],
+        "cc": ["https://hike.example/users/priya", f"{ME}/followers"],
+        "object": "https://hike.example/users/priya/statuses/10",
+    },
 ]
 
 OUTBOX_TEXT = (
     '{"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json", "type": "OrderedCollection",'
     ' "totalItems": 4, "orderedItems": [], "orderedItems": %s}' % json.dumps(ITEMS)
 )
-FOLLOWING = "Account address,Show boosts,Notify on new posts,Languages\n\nsam@trail.example,true,false,\n\n" \
-            'priya@hike.example,true,true,"en, fr"\n'
+FOLLOWING = (
+    "Account address,Show boosts,Notify on new posts,Languages\n\nsam@trail.example,true,false,\n\n"
+    'priya@hike.example,true,true,"en, fr"\n'
+)
 FILES = {
-    "outbox.json": OUTBOX_TEXT, "actor.json": json.dumps(ACTOR),
-    "likes.json": json.dumps({"type": "OrderedCollection", "orderedItems": ["https://a.example/s/1"]}),
-    "following_accounts.csv": FOLLOWING, "blocked_accounts.csv": "spam@bad.example\n",
+    "outbox.json": OUTBOX_TEXT,
+    "actor.json": json.dumps(ACTOR),
+    "likes.json": json.dumps(
+        {"type": "OrderedCollection", "orderedItems": ["https://a.example/s/1"]}
+    ),
+    "following_accounts.csv": FOLLOWING,
+    "blocked_accounts.csv": "spam@bad.example\n",
 }
 
 

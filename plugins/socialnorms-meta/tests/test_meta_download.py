@@ -9,14 +9,23 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from socialnorms_meta.download import (
+    FACEBOOK_READER,
+    INSTAGRAM_READER,
+    read_facebook,
+    read_instagram,
+    repair,
+)
+
 from socialnorms.io import InputError, ReadOptions
-from socialnorms_meta.download import FACEBOOK_READER, INSTAGRAM_READER, read_facebook, read_instagram, repair
 
 
 def meta_json(value) -> str:
     """JSON as Meta writes it: each UTF-8 byte of a non-ASCII character escaped alone."""
     text = json.dumps(value, ensure_ascii=False)
-    return "".join(ch if ord(ch) < 128 else "".join(f"\\u00{b:02x}" for b in ch.encode()) for ch in text)
+    return "".join(
+        ch if ord(ch) < 128 else "".join(f"\\u00{b:02x}" for b in ch.encode()) for ch in text
+    )
 
 
 def download(tmp_path: Path, files: dict, name="facebook-acme.zip") -> Path:
@@ -28,38 +37,121 @@ def download(tmp_path: Path, files: dict, name="facebook-acme.zip") -> Path:
 
 
 FACEBOOK = {
-    "profile_information/profile_information.json": {"profile_v2": {"name": {"full_name": "Radosław Nowak"}}},
+    "profile_information/profile_information.json": {
+        "profile_v2": {"name": {"full_name": "Radosław Nowak"}}
+    },
     "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": [
-        {"timestamp": 1740823200, "title": "Radosław Nowak shared a link.",
-         "data": [{"post": "Zażółć gęślą jaźń: new trail guide"}, {"update_timestamp": 1740823300}],
-         "attachments": [{"data": [{"external_context": {"url": "https://acmetrail.example/guide"}}]}]},
+        {
+            "timestamp": 1740823200,
+            "title": "Radosław Nowak shared a link.",
+            "data": [
+                {"post": "Zażółć gęślą jaźń: new trail guide"},
+                {"update_timestamp": 1740823300},
+            ],
+            "attachments": [
+                {"data": [{"external_context": {"url": "https://acmetrail.example/guide"}}]}
+            ],
+        },
     ],
-    "your_facebook_activity/comments_and_reactions/comments.json": {"comments_v2": [
-        {"timestamp": 1740826800, "title": "Radosław Nowak commented on Priya Raman's post.",
-         "data": [{"comment": {"timestamp": 1740826800, "comment": "Świetnie!", "author": "Radosław Nowak"}}]},
-    ]},
-    "connections/friends/your_friends.json": {"friends_v2": [
-        {"name": "Priya Raman", "timestamp": 1600000000}, {"name": "Sam Oduya", "timestamp": 1600000100}]},
+    "your_facebook_activity/comments_and_reactions/comments.json": {
+        "comments_v2": [
+            {
+                "timestamp": 1740826800,
+                "title": "Radosław Nowak commented on Priya Raman's post.",
+                "data": [
+                    {
+                        "comment": {
+                            "timestamp": 1740826800,
+                            "comment": "Świetnie!",
+                            "author": "Radosław Nowak",
+                        }
+                    }
+                ],
+            },
+        ]
+    },
+    "connections/friends/your_friends.json": {
+        "friends_v2": [
+            {"name": "Priya Raman", "timestamp": 1600000000},
+            {"name": "Sam Oduya", "timestamp": 1600000100},
+        ]
+    },
 }
 
 INSTAGRAM = {
-    "personal_information/personal_information/personal_information.json": {"profile_user": [
-        {"string_map_data": {"Username": {"value": "acmetrail"}, "Name": {"value": "Acme Trail Ćo."}}}]},
+    "personal_information/personal_information/personal_information.json": {
+        "profile_user": [
+            {
+                "string_map_data": {
+                    "Username": {"value": "acmetrail"},
+                    "Name": {"value": "Acme Trail Ćo."},
+                }
+            }
+        ]
+    },
     "connections/followers_and_following/followers_1.json": [
-        {"string_list_data": [{"href": "https://www.instagram.com/priya", "value": "priya", "timestamp": 1740800000}]},
-        {"string_list_data": [{"href": "https://www.instagram.com/spam4u", "value": "spam4u", "timestamp": 1740800100}]},
+        {
+            "string_list_data": [
+                {
+                    "href": "https://www.instagram.com/priya",
+                    "value": "priya",
+                    "timestamp": 1740800000,
+                }
+            ]
+        },
+        {
+            "string_list_data": [
+                {
+                    "href": "https://www.instagram.com/spam4u",
+                    "value": "spam4u",
+                    "timestamp": 1740800100,
+                }
+            ]
+        },
     ],
-    "connections/followers_and_following/following.json": {"relationships_following": [
-        {"title": "spam4u", "string_list_data": [{"href": "https://www.instagram.com/spam4u", "timestamp": 1740800160}]},
-    ]},
-    "connections/followers_and_following/recently_unfollowed_profiles.json": {"relationships_unfollowed_users": [
-        {"string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1740900000}]},
-    ]},
+    "connections/followers_and_following/following.json": {
+        "relationships_following": [
+            {
+                "title": "spam4u",
+                "string_list_data": [
+                    {"href": "https://www.instagram.com/spam4u", "timestamp": 1740800160}
+                ],
+            },
+        ]
+    },
+    "connections/followers_and_following/recently_unfollowed_profiles.json": {
+        "relationships_unfollowed_users": [
+            {
+                "string_list_data": [
+                    {
+                        "href": "https://www.instagram.com/sam",
+                        "value": "sam",
+                        "timestamp": 1740900000,
+                    }
+                ]
+            },
+        ]
+    },
     "your_instagram_activity/content/posts_1.json": [
-        {"media": [{"uri": "media/1.jpg", "creation_timestamp": 1740810000, "title": "Dawn at the ridge ⛰"}]}],
+        {
+            "media": [
+                {
+                    "uri": "media/1.jpg",
+                    "creation_timestamp": 1740810000,
+                    "title": "Dawn at the ridge ⛰",
+                }
+            ]
+        }
+    ],
     "your_instagram_activity/comments/post_comments_1.json": [
-        {"string_map_data": {"Comment": {"value": "Thank you!"}, "Media Owner": {"value": "priya"},
-                             "Time": {"timestamp": 1740820000}}}],
+        {
+            "string_map_data": {
+                "Comment": {"value": "Thank you!"},
+                "Media Owner": {"value": "priya"},
+                "Time": {"timestamp": 1740820000},
+            }
+        }
+    ],
 }
 
 
@@ -85,7 +177,10 @@ def test_facebook_posts_comments_and_friends(tmp_path):
     result = read_facebook(path, ReadOptions())
     post, comment = result.actions
     assert post.kind.value == "post" and post.post.links == ("https://acmetrail.example/guide",)
-    assert comment.kind.value == "reply" and comment.extra["replied_to_author"] == "facebook:Priya Raman"
+    assert (
+        comment.kind.value == "reply"
+        and comment.extra["replied_to_author"] == "facebook:Priya Raman"
+    )
     assert {a.id: a for a in result.accounts}["facebook:Radosław Nowak"].followers == 2
 
 
@@ -108,16 +203,24 @@ def test_instagram_follows_unfollows_posts_and_comments_are_dated(tmp_path):
 
 
 def test_an_html_download_is_refused_with_advice(tmp_path):
-    path = download(tmp_path, {"connections/followers_and_following/followers_1.html": "<html></html>"})
+    path = download(
+        tmp_path, {"connections/followers_and_following/followers_1.html": "<html></html>"}
+    )
     assert INSTAGRAM_READER.detect(path)
     with pytest.raises(InputError, match="HTML download; request your information again in JSON"):
         read_instagram(path, ReadOptions())
 
 
 def test_a_bad_timestamp_is_located(tmp_path):
-    files = {**INSTAGRAM, "connections/followers_and_following/followers_1.json": [
-        {"string_list_data": [{"value": "priya", "timestamp": "yesterday"}]}]}
-    with pytest.raises(InputError, match=r"followers_1\.json: \[0\]\.string_list_data\.timestamp: expected a Unix"):
+    files = {
+        **INSTAGRAM,
+        "connections/followers_and_following/followers_1.json": [
+            {"string_list_data": [{"value": "priya", "timestamp": "yesterday"}]}
+        ],
+    }
+    with pytest.raises(
+        InputError, match=r"followers_1\.json: \[0\]\.string_list_data\.timestamp: expected a Unix"
+    ):
         read_instagram(download(tmp_path, files), ReadOptions())
 
 

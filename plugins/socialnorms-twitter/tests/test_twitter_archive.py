@@ -8,9 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from socialnorms_twitter.archive import READER, read_twitter_archive
+
 from socialnorms.io import InputError, ReadOptions
 from socialnorms.io.activity import read_activity, write_activity
-from socialnorms_twitter.archive import READER, read_twitter_archive
 
 REAL = Path(__file__).parent / "data" / "twitter-to-sqlite"
 
@@ -20,31 +21,60 @@ def js(name: str, data) -> str:
 
 
 def tweet(id_, text, at="Sat Dec 06 18:20:30 +0000 2025", mentions=(), urls=(), **more):
-    return {"tweet": {
-        "id_str": id_, "id": id_, "full_text": text, "created_at": at, "lang": "en",
-        "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
-        "display_text_range": ["0", str(len(text))],
-        "entities": {
-            "hashtags": [], "symbols": [],
-            "user_mentions": [
-                {"screen_name": h, "name": h.title(), "id_str": "9", "indices": [str(i), str(i + len(h) + 1)]}
-                for h, i in mentions
-            ],
-            "urls": [{"url": "https://t.co/x", "expanded_url": u, "indices": ["0", "1"]} for u in urls],
-        },
-        **more,
-    }}
+    return {
+        "tweet": {
+            "id_str": id_,
+            "id": id_,
+            "full_text": text,
+            "created_at": at,
+            "lang": "en",
+            "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
+            "display_text_range": ["0", str(len(text))],
+            "entities": {
+                "hashtags": [],
+                "symbols": [],
+                "user_mentions": [
+                    {
+                        "screen_name": h,
+                        "name": h.title(),
+                        "id_str": "9",
+                        "indices": [str(i), str(i + len(h) + 1)],
+                    }
+                    for h, i in mentions
+                ],
+                "urls": [
+                    {"url": "https://t.co/x", "expanded_url": u, "indices": ["0", "1"]}
+                    for u in urls
+                ],
+            },
+            **more,
+        }
+    }
 
 
 TWEETS = [
     tweet("100", "Trail report: the ridge is clear &amp; dry", at="Mon Mar 03 09:00:00 +0000 2025"),
-    tweet("101", "RT @priya: Best repair guide ever, thanks @acmetrail!", mentions=[("priya", 3), ("acmetrail", 44)],
-          at="Mon Mar 03 10:00:00 +0000 2025"),
-    tweet("102", "@priya glad it helped, @sam see this", mentions=[("priya", 0), ("sam", 24)],
-          at="Mon Mar 03 11:00:00 +0000 2025", display_text_range=["7", "36"],
-          in_reply_to_status_id_str="55", in_reply_to_screen_name="priya"),
-    tweet("103", "Worth reading https://t.co/x", urls=["https://x.com/sam/status/77"],
-          at="Mon Mar 03 12:00:00 +0000 2025"),
+    tweet(
+        "101",
+        "RT @priya: Best repair guide ever, thanks @acmetrail!",
+        mentions=[("priya", 3), ("acmetrail", 44)],
+        at="Mon Mar 03 10:00:00 +0000 2025",
+    ),
+    tweet(
+        "102",
+        "@priya glad it helped, @sam see this",
+        mentions=[("priya", 0), ("sam", 24)],
+        at="Mon Mar 03 11:00:00 +0000 2025",
+        display_text_range=["7", "36"],
+        in_reply_to_status_id_str="55",
+        in_reply_to_screen_name="priya",
+    ),
+    tweet(
+        "103",
+        "Worth reading https://t.co/x",
+        urls=["https://x.com/sam/status/77"],
+        at="Mon Mar 03 12:00:00 +0000 2025",
+    ),
 ]
 
 
@@ -53,17 +83,44 @@ def build(root: Path, tweets=TWEETS, *, account=True, manifest=False, filename="
     data.mkdir(parents=True)
     (data / filename).write_text(js(filename[:-3], tweets), encoding="utf-8")
     if account:
-        (data / "account.js").write_text(js("account", [{"account": {
-            "username": "acmetrail", "accountId": "1", "createdAt": "2014-04-12T00:00:00.000Z",
-            "accountDisplayName": "Acme Trail Co."}}]))
-    (data / "follower.js").write_text(js("follower", [{"follower": {"accountId": str(i)}} for i in range(5)]))
-    (data / "following.js").write_text(js("following", [{"following": {"accountId": str(i)}} for i in range(2)]))
+        (data / "account.js").write_text(
+            js(
+                "account",
+                [
+                    {
+                        "account": {
+                            "username": "acmetrail",
+                            "accountId": "1",
+                            "createdAt": "2014-04-12T00:00:00.000Z",
+                            "accountDisplayName": "Acme Trail Co.",
+                        }
+                    }
+                ],
+            )
+        )
+    (data / "follower.js").write_text(
+        js("follower", [{"follower": {"accountId": str(i)}} for i in range(5)])
+    )
+    (data / "following.js").write_text(
+        js("following", [{"following": {"accountId": str(i)}} for i in range(2)])
+    )
     (data / "like.js").write_text(js("like", [{"like": {"tweetId": "1", "fullText": "hi"}}]))
     if manifest:
-        (data / "manifest.js").write_text(js("manifest", {
-            "userInfo": {"accountId": "1", "userName": "acmetrail", "displayName": "Acme"},
-            "dataTypes": {"tweets": {"files": [{"fileName": f"data/{filename}", "globalName": "x", "count": "4"}]}},
-        }))
+        (data / "manifest.js").write_text(
+            js(
+                "manifest",
+                {
+                    "userInfo": {"accountId": "1", "userName": "acmetrail", "displayName": "Acme"},
+                    "dataTypes": {
+                        "tweets": {
+                            "files": [
+                                {"fileName": f"data/{filename}", "globalName": "x", "count": "4"}
+                            ]
+                        }
+                    },
+                },
+            )
+        )
     return root
 
 
@@ -82,7 +139,12 @@ def by_id(result):
 def test_tweets_become_posts_replies_quotes_and_reposts(tmp_path):
     result = read_twitter_archive(build(tmp_path / "a"), ReadOptions())
     actions = by_id(result)
-    assert [actions[i].kind.value for i in ("100", "101", "102", "103")] == ["post", "repost", "reply", "quote"]
+    assert [actions[i].kind.value for i in ("100", "101", "102", "103")] == [
+        "post",
+        "repost",
+        "reply",
+        "quote",
+    ]
     assert actions["100"].post.text == "Trail report: the ridge is clear & dry"
     assert actions["100"].post.source == "Twitter Web App"
 
@@ -120,7 +182,10 @@ def test_zip_and_folder_read_the_same(tmp_path):
     folder = build(tmp_path / "a", manifest=True)
     archive = zipped(folder, tmp_path / "twitter-2025.zip")
     assert READER.detect(archive) and READER.detect(folder)
-    assert read_twitter_archive(archive, ReadOptions()).actions == read_twitter_archive(folder, ReadOptions()).actions
+    assert (
+        read_twitter_archive(archive, ReadOptions()).actions
+        == read_twitter_archive(folder, ReadOptions()).actions
+    )
 
 
 def test_older_archives_without_wrapper_and_with_tweet_js(tmp_path):
@@ -131,7 +196,9 @@ def test_older_archives_without_wrapper_and_with_tweet_js(tmp_path):
 
 def test_manifest_lists_split_parts(tmp_path):
     folder = build(tmp_path / "a", TWEETS[:2], filename="tweets-part1.js")
-    (folder / "data" / "tweets-part2.js").write_text(js("tweets", TWEETS[2:]).replace("part0", "part2"))
+    (folder / "data" / "tweets-part2.js").write_text(
+        js("tweets", TWEETS[2:]).replace("part0", "part2")
+    )
     assert len(read_twitter_archive(folder, ReadOptions()).actions) == 4
 
 

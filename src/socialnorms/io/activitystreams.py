@@ -25,14 +25,18 @@ from zoneinfo import ZoneInfo
 
 from ..hookspecs import hookimpl
 from ..models import Post
-from . import InputError, ReadOptions, Reader, ReadResult
+from . import InputError, Reader, ReadOptions, ReadResult
 from .export import ExportReading, bad, html_to_text
 
 __all__ = ["ActivityStreams", "READER", "read_activitystreams"]
 
-PUBLIC = frozenset({
-    "https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public",
-})
+PUBLIC = frozenset(
+    {
+        "https://www.w3.org/ns/activitystreams#Public",
+        "as:Public",
+        "Public",
+    }
+)
 _COLLECTION_TYPES = {"Collection", "OrderedCollection", "CollectionPage", "OrderedCollectionPage"}
 _POST_TYPES = {"Note", "Article", "Question", "Page", "Image", "Video", "Audio", "Event"}
 _HREF = re.compile(r"""<a\s[^>]*?href=["']([^"']+)["'][^>]*>""", re.IGNORECASE)
@@ -102,7 +106,9 @@ class ActivityStreams:
             host = urlsplit(uri).hostname
             handle = f"{value['preferredUsername']}@{host}" if host else value["preferredUsername"]
         account_id = f"{self.reading.network}:{handle}"
-        subject = self.reading.options.subject or handle if self.owner and uri == self.owner else None
+        subject = (
+            self.reading.options.subject or handle if self.owner and uri == self.owner else None
+        )
         self.reading.account(
             account_id,
             handle=handle,
@@ -150,7 +156,9 @@ class ActivityStreams:
         markup = obj.get("content")
         if not isinstance(markup, str):
             content_map = obj.get("contentMap")
-            markup = next(iter(content_map.values()), "") if isinstance(content_map, Mapping) else ""
+            markup = (
+                next(iter(content_map.values()), "") if isinstance(content_map, Mapping) else ""
+            )
         if not markup and isinstance(obj.get("name"), str):
             markup = obj["name"]
         mentions, hashtags = [], []
@@ -181,8 +189,14 @@ class ActivityStreams:
             links=links,
             hashtags=hashtags if hashtags or "tag" in obj else None,
             in_reply_to=ref(obj.get("inReplyTo")),
-            media=[{"type": _media_type(a), **({"alt": a["name"]} if isinstance(a.get("name"), str) else {})}
-                   for a in as_list(obj.get("attachment")) if isinstance(a, Mapping)],
+            media=[
+                {
+                    "type": _media_type(a),
+                    **({"alt": a["name"]} if isinstance(a.get("name"), str) else {}),
+                }
+                for a in as_list(obj.get("attachment"))
+                if isinstance(a, Mapping)
+            ],
             extra=extra,
         )
 
@@ -217,11 +231,19 @@ class ActivityStreams:
                     return
                 raise bad(None, f"expected an activity object, got {type(item).__name__}")
             kinds = types(item)
-            actor = self.account(as_list(item.get("actor"))[0] if as_list(item.get("actor")) else None)
+            actor = self.account(
+                as_list(item.get("actor"))[0] if as_list(item.get("actor")) else None
+            )
             obj = self._object(item.get("object"))
             at = self.time(item, obj)
-            handler = next((getattr(self, f"_{k.lower()}") for k in sorted(kinds)
-                            if hasattr(self, f"_{k.lower()}")), None)
+            handler = next(
+                (
+                    getattr(self, f"_{k.lower()}")
+                    for k in sorted(kinds)
+                    if hasattr(self, f"_{k.lower()}")
+                ),
+                None,
+            )
             if handler is None:
                 if kinds & _POST_TYPES:
                     handler, obj, actor = self._create, item, self.account(item.get("attributedTo"))
@@ -261,7 +283,9 @@ class ActivityStreams:
         if isinstance(obj, Mapping) and types(obj) & _POST_TYPES:
             post = self.post(obj, None)
         else:
-            post = Post(id=target, author=self._announced_author(item, actor), network=self.reading.network)
+            post = Post(
+                id=target, author=self._announced_author(item, actor), network=self.reading.network
+            )
         self.reading.act("repost", actor, at, id=ref(item), post=post)
 
     def _announced_author(self, item: Mapping[str, Any], actor: str) -> str | None:
@@ -278,7 +302,9 @@ class ActivityStreams:
         target = ref(obj)
         if target is None:
             raise bad("object", "a Like needs the object it likes")
-        post = self.post(obj, None) if isinstance(obj, Mapping) and types(obj) & _POST_TYPES else None
+        post = (
+            self.post(obj, None) if isinstance(obj, Mapping) and types(obj) & _POST_TYPES else None
+        )
         self.reading.act("like", actor, at, id=ref(item), target=target, post=post)
 
     def _follow(self, item: Mapping[str, Any], actor: str, obj: Any, at: datetime) -> None:
@@ -304,13 +330,19 @@ class ActivityStreams:
             raise bad("target", "an Invite needs the accounts it invites")
         for invitee in invitees:
             self.reading.act(
-                "invite", actor, at, target=invitee, message=message,
+                "invite",
+                actor,
+                at,
+                target=invitee,
+                message=message,
                 extra={"activity": ref(item), "to": ref(obj)} if ref(item) else {"to": ref(obj)},
             )
 
     def _accept(self, item: Mapping[str, Any], actor: str, obj: Any, at: datetime) -> None:
         if types(obj) & {"Invite", "Follow", "Offer"}:
-            target = self.account(as_list(obj.get("actor"))[0] if as_list(obj.get("actor")) else None)
+            target = self.account(
+                as_list(obj.get("actor"))[0] if as_list(obj.get("actor")) else None
+            )
             if target is not None:
                 self.reading.act("accept", actor, at, id=ref(item), target=target)
                 return
@@ -361,10 +393,14 @@ def load_json(text: str, file: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_last_wins)
     except json.JSONDecodeError as exc:
-        raise InputError(file, exc.lineno, None, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        raise InputError(
+            file, exc.lineno, None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+        ) from None
 
 
-def read_activitystreams(path: Path, options: ReadOptions, network: str = "fediverse") -> ReadResult:
+def read_activitystreams(
+    path: Path, options: ReadOptions, network: str = "fediverse"
+) -> ReadResult:
     """Read an AS2 document (one activity, a list, or a collection) from ``path``."""
     file = str(path)
     try:
@@ -373,7 +409,11 @@ def read_activitystreams(path: Path, options: ReadOptions, network: str = "fediv
         raise InputError(file, None, None, f"cannot read as UTF-8: {exc}") from None
     document = load_json(text, file)
     reading = ExportReading(network, options)
-    owner = ref(document.get("attributedTo") or document.get("actor")) if isinstance(document, Mapping) else None
+    owner = (
+        ref(document.get("attributedTo") or document.get("actor"))
+        if isinstance(document, Mapping)
+        else None
+    )
     stream = ActivityStreams(reading, file, owner=owner)
     items = items_of(document)
     stream.index(items)

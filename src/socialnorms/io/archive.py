@@ -67,7 +67,9 @@ def open_archive(path: Path, limits: Limits | None = None) -> Archive:
     try:
         return _Tar(path, limits)
     except (tarfile.TarError, OSError, EOFError) as exc:
-        raise InputError(str(path), None, None, f"not a folder, zip or tar.gz archive: {exc}") from None
+        raise InputError(
+            str(path), None, None, f"not a folder, zip or tar.gz archive: {exc}"
+        ) from None
 
 
 class Archive:
@@ -118,16 +120,22 @@ class Archive:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise InputError(self.label(name), line, None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+            raise InputError(
+                self.label(name), line, None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+            ) from None
 
     def json(self, name: str, text: str | None = None, **options: Any) -> Any:
         """A member parsed as JSON (or ``text`` taken from it), errors located by line."""
         try:
             return json.loads(self.text(name) if text is None else text, **options)
         except json.JSONDecodeError as exc:
-            raise InputError(self.label(name), exc.lineno, None, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+            raise InputError(
+                self.label(name), exc.lineno, None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+            ) from None
 
-    def csv(self, name: str, header_starts: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    def csv(
+        self, name: str, header_starts: str | None = None
+    ) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows of a CSV member as ``(line, {column: value})``.
 
         ``header_starts`` finds the header row by its first column, skipping any
@@ -141,7 +149,9 @@ class Archive:
                     start = number
                     break
             else:
-                raise InputError(self.label(name), None, None, f"no header row starting with {header_starts!r}")
+                raise InputError(
+                    self.label(name), None, None, f"no header row starting with {header_starts!r}"
+                )
         reader = csv.reader(io.StringIO("".join(lines[start:])))
         header = [column.strip() for column in next(reader, [])]
         for row in reader:
@@ -162,19 +172,29 @@ class Archive:
         for name, (size, compressed) in sizes.items():
             if size > self.limits.member:
                 raise InputError(
-                    self.label(name), None, None,
+                    self.label(name),
+                    None,
+                    None,
                     f"member is {_size(size)} uncompressed, more than the limit of {_size(self.limits.member)}",
                 )
-            if compressed is not None and size > MiB and size > self.limits.ratio * max(compressed, 1):
+            if (
+                compressed is not None
+                and size > MiB
+                and size > self.limits.ratio * max(compressed, 1)
+            ):
                 raise InputError(
-                    self.label(name), None, None,
+                    self.label(name),
+                    None,
+                    None,
                     f"refused: compressed {size // max(compressed, 1)}:1, a decompression bomb "
                     f"(the limit is {self.limits.ratio:g}:1)",
                 )
             total += size
         if total > self.limits.total:
             raise InputError(
-                str(self.path), None, None,
+                str(self.path),
+                None,
+                None,
                 f"refused: members add up to {_size(total)} uncompressed, more than the limit of "
                 f"{_size(self.limits.total)}",
             )
@@ -184,7 +204,9 @@ class _Folder(Archive):
     def __init__(self, path: Path, limits: Limits) -> None:
         super().__init__(path, limits)
         self._files = {
-            file.relative_to(path).as_posix(): file for file in sorted(path.rglob("*")) if file.is_file()
+            file.relative_to(path).as_posix(): file
+            for file in sorted(path.rglob("*"))
+            if file.is_file()
         }
         self._check_sizes({name: (file.stat().st_size, None) for name, file in self._files.items()})
 
@@ -202,7 +224,9 @@ class _Folder(Archive):
         try:
             return self._files[name].read_bytes()
         except OSError as exc:
-            raise InputError(self.label(name), None, None, f"cannot read: {exc.strerror or exc}") from None
+            raise InputError(
+                self.label(name), None, None, f"cannot read: {exc.strerror or exc}"
+            ) from None
 
 
 class _Zip(Archive):
@@ -228,9 +252,13 @@ class _Zip(Archive):
             with self._zip.open(info) as stream:
                 data = stream.read(info.file_size + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise InputError(self.label(name), None, None, f"cannot read from the zip file: {exc}") from None
+            raise InputError(
+                self.label(name), None, None, f"cannot read from the zip file: {exc}"
+            ) from None
         if len(data) > info.file_size:
-            raise InputError(self.label(name), None, None, "member is larger than the zip file declares")
+            raise InputError(
+                self.label(name), None, None, "member is larger than the zip file declares"
+            )
         return data
 
 
@@ -250,12 +278,17 @@ class _Tar(Archive):
             self._check_sizes({name: (member.size, None)})
             if total > MiB and total > limits.ratio * compressed:
                 raise InputError(
-                    str(path), None, None,
+                    str(path),
+                    None,
+                    None,
                     f"refused: compressed {total // compressed}:1, a decompression bomb "
                     f"(the limit is {limits.ratio:g}:1)",
                 )
             if total > limits.total:
-                self._check_sizes({n: (m.size, None) for n, m in self._members.items()} | {name: (member.size, None)})
+                self._check_sizes(
+                    {n: (m.size, None) for n, m in self._members.items()}
+                    | {name: (member.size, None)}
+                )
             self._members[name] = member
 
     def names(self) -> list[str]:
@@ -271,5 +304,7 @@ class _Tar(Archive):
             stream = self._tar.extractfile(member)
             data = stream.read(member.size) if stream is not None else b""
         except (tarfile.TarError, OSError, EOFError) as exc:
-            raise InputError(self.label(name), None, None, f"cannot read from the tar file: {exc}") from None
+            raise InputError(
+                self.label(name), None, None, f"cannot read from the tar file: {exc}"
+            ) from None
         return data

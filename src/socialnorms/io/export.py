@@ -60,7 +60,9 @@ class ExportReading:
         if known is None:
             self.accounts[account_id] = Account(id=account_id, network=self.network, **fields)
         else:
-            missing = {k: v for k, v in fields.items() if v is not None and getattr(known, k) in (None, ())}
+            missing = {
+                k: v for k, v in fields.items() if v is not None and getattr(known, k) in (None, ())
+            }
             if missing:
                 self.accounts[account_id] = attrs.evolve(known, **missing)
         return account_id

@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from socialnorms.io import InputError, ReadOptions, Reader, ReadResult
+from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.export import ExportReading, bad, parse_time
 from socialnorms.models import Post
 
@@ -40,7 +40,9 @@ _MEDIA_EMBEDS = {"app.bsky.embed.images": "image", "app.bsky.embed.video": "vide
 
 
 def _rfc3339(value: str) -> datetime:
-    return datetime.fromisoformat(_FRACTION.sub(r"\1", value.replace("Z", "+00:00").replace("z", "+00:00")))
+    return datetime.fromisoformat(
+        _FRACTION.sub(r"\1", value.replace("Z", "+00:00").replace("z", "+00:00"))
+    )
 
 
 def _did_of(uri: str) -> str:
@@ -58,10 +60,14 @@ class _Repository:
         except OSError as exc:
             raise InputError(self.file, None, None, f"cannot read: {exc.strerror or exc}") from None
         except (CarError, KeyError, TypeError) as exc:
-            raise InputError(self.file, None, None, f"not a readable repository export: {exc}") from None
+            raise InputError(
+                self.file, None, None, f"not a readable repository export: {exc}"
+            ) from None
         self.reading = ExportReading(NETWORK, options)
         self.owner = self.reading.account(
-            f"{NETWORK}:{self.repo.did}", subject=options.subject or self.repo.did, extra={"did": self.repo.did}
+            f"{NETWORK}:{self.repo.did}",
+            subject=options.subject or self.repo.did,
+            extra={"did": self.repo.did},
         )
         self.left_out: Counter[str] = Counter()
 
@@ -72,14 +78,18 @@ class _Repository:
         try:
             records = list(self.repo.records())
         except (CarError, KeyError, TypeError) as exc:
-            raise InputError(self.file, None, None, f"the record tree cannot be read: {exc}") from None
+            raise InputError(
+                self.file, None, None, f"the record tree cannot be read: {exc}"
+            ) from None
         for path, record in records:
             collection, _, rkey = path.partition("/")
             uri = f"at://{self.repo.did}/{path}"
             with self.reading.record(f"{self.file}!{path}"):
                 handler = {
-                    "app.bsky.feed.post": self.post, "app.bsky.feed.repost": self.shared,
-                    "app.bsky.feed.like": self.shared, "app.bsky.graph.follow": self.follow,
+                    "app.bsky.feed.post": self.post,
+                    "app.bsky.feed.repost": self.shared,
+                    "app.bsky.feed.like": self.shared,
+                    "app.bsky.graph.follow": self.follow,
                     "app.bsky.actor.profile": self.profile,
                 }.get(collection)
                 if handler is None:
@@ -95,7 +105,11 @@ class _Repository:
         return parse_time(record.get("createdAt"), "createdAt", _rfc3339)
 
     def profile(self, uri: str, collection: str, record: Mapping[str, Any]) -> None:
-        self.reading.account(self.owner, name=record.get("displayName") or None, bio=record.get("description") or None)
+        self.reading.account(
+            self.owner,
+            name=record.get("displayName") or None,
+            bio=record.get("description") or None,
+        )
 
     def post(self, uri: str, collection: str, record: Mapping[str, Any]) -> None:
         text = record.get("text", "")
@@ -106,9 +120,18 @@ class _Repository:
         mentions, links, tags = [], [], list(record.get("tags") or [])
         for number, facet in enumerate(record.get("facets") or []):
             index = facet.get("index") or {}
-            start, end = index.get("byteStart", index.get("start")), index.get("byteEnd", index.get("end"))
-            if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(data):
-                raise bad(f"facets[{number}].index", f"byte range {start}..{end} is outside the text")
+            start, end = (
+                index.get("byteStart", index.get("start")),
+                index.get("byteEnd", index.get("end")),
+            )
+            if (
+                not isinstance(start, int)
+                or not isinstance(end, int)
+                or not 0 <= start <= end <= len(data)
+            ):
+                raise bad(
+                    f"facets[{number}].index", f"byte range {start}..{end} is outside the text"
+                )
             shown = data[start:end].decode("utf-8", "replace")
             for feature in facet.get("features") or ([facet["value"]] if "value" in facet else []):
                 kind = str(feature.get("$type", "")).rpartition("#")[2]
@@ -128,9 +151,18 @@ class _Repository:
             self.account(_did_of(parent))
         quoted, media = self._embed(record.get("embed"), links)
         post = Post(
-            id=uri, author=self.owner, network=NETWORK, text=text, created=at, mentions=mentions,
-            links=links, hashtags=tags, in_reply_to=parent, quotes=quoted if parent is None else None,
-            media=media, extra={"langs": list(record["langs"])} if record.get("langs") else {},
+            id=uri,
+            author=self.owner,
+            network=NETWORK,
+            text=text,
+            created=at,
+            mentions=mentions,
+            links=links,
+            hashtags=tags,
+            in_reply_to=parent,
+            quotes=quoted if parent is None else None,
+            media=media,
+            extra={"langs": list(record["langs"])} if record.get("langs") else {},
         )
         kind = "reply" if parent else "quote" if quoted else "post"
         self.reading.act(kind, self.owner, at, id=uri, post=post)
@@ -156,7 +188,8 @@ class _Repository:
             items = embed.get("images") or [embed]
             return None, [
                 {"type": _MEDIA_EMBEDS[kind], **({"alt": i["alt"]} if i.get("alt") else {})}
-                for i in items if isinstance(i, Mapping)
+                for i in items
+                if isinstance(i, Mapping)
             ]
         return None, []
 
@@ -179,16 +212,28 @@ class _Repository:
 
     def coverage(self) -> None:
         cover = self.reading.cover
-        cover("retweet-carefully", "partial",
-              "reposts name the shared post by link; its text is in its author's repository, not here")
-        cover("respond-to-mentions", "none",
-              "a repository holds the account's own records, not the posts that mention it")
-        cover("no-autofollow", "partial",
-              "follows are dated, but followers are records in their own repositories: follow-backs "
-              "cannot be told from first follows")
+        cover(
+            "retweet-carefully",
+            "partial",
+            "reposts name the shared post by link; its text is in its author's repository, not here",
+        )
+        cover(
+            "respond-to-mentions",
+            "none",
+            "a repository holds the account's own records, not the posts that mention it",
+        )
+        cover(
+            "no-autofollow",
+            "partial",
+            "follows are dated, but followers are records in their own repositories: follow-backs "
+            "cannot be told from first follows",
+        )
         cover("personalize-invitations", "none", "Bluesky has no invitations")
-        cover("crosspost-with-consideration", "partial",
-              "only the Bluesky side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the Bluesky side of a cross-post is here; read the other networks' exports along with it",
+        )
         if self.left_out:
             what = "; ".join(f"{count} {name}" for name, count in sorted(self.left_out.items()))
             cover("all", "partial", f"records no guideline judges were left out: {what}")
@@ -206,7 +251,9 @@ def _detect(path: Path) -> bool:
         return True
     with open(path, "rb") as stream:
         head = stream.read(64)
-    return b"roots" in head and b"version" in head and not head.startswith((b"{", b"PK", b"\x1f\x8b"))
+    return (
+        b"roots" in head and b"version" in head and not head.startswith((b"{", b"PK", b"\x1f\x8b"))
+    )
 
 
 READER = Reader(

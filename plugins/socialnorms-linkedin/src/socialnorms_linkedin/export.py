@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from socialnorms.io import InputError, ReadOptions, Reader, ReadResult
+from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, is_archive, open_archive
 from socialnorms.io.export import ExportReading, bad, html_to_text
 from socialnorms.models import Account, Post
@@ -56,8 +56,12 @@ class _LinkedInExport:
             try:
                 self.zone = ZoneInfo(options.timezone)
             except (ZoneInfoNotFoundError, ValueError):
-                raise InputError(str(archive.path), None, "timezone",
-                                 f"unknown time zone {options.timezone!r}; expected an IANA name such as Europe/Paris") from None
+                raise InputError(
+                    str(archive.path),
+                    None,
+                    "timezone",
+                    f"unknown time zone {options.timezone!r}; expected an IANA name such as Europe/Paris",
+                ) from None
         self.owner = self._owner()
 
     # -- times and accounts -----------------------------------------------------------
@@ -77,8 +81,11 @@ class _LinkedInExport:
                 except ValueError:
                     continue
                 if self.zone is None:
-                    raise bad(field, f"LinkedIn gives {text!r} without a time zone; give the zone the export "
-                                     "was made in with --timezone (e.g. Europe/Paris): socialnorms does not guess it")
+                    raise bad(
+                        field,
+                        f"LinkedIn gives {text!r} without a time zone; give the zone the export "
+                        "was made in with --timezone (e.g. Europe/Paris): socialnorms does not guess it",
+                    )
                 return moment.replace(tzinfo=self.zone), precise
         raise bad(field, f"not a date or time LinkedIn writes: {value!r}")
 
@@ -88,32 +95,50 @@ class _LinkedInExport:
             raise bad(None, "a person has neither a name nor a profile URL")
         if self.owner_keys and key in self.owner_keys:
             return self.owner
-        return self.reading.account(f"{NETWORK}:{key}", name=(name or "").strip() or None,
-                                    url=url or None, handle=slug(url))
+        return self.reading.account(
+            f"{NETWORK}:{key}", name=(name or "").strip() or None, url=url or None, handle=slug(url)
+        )
 
     def _owner(self) -> str:
         name = None
         profile = self.archive.first("Profile.csv")
         if profile is not None:
             for _line, row in self.archive.csv(profile):
-                name = " ".join(p for p in (row.get("First Name", "").strip(), row.get("Last Name", "").strip()) if p)
+                name = " ".join(
+                    p
+                    for p in (row.get("First Name", "").strip(), row.get("Last Name", "").strip())
+                    if p
+                )
                 break
         url = None
         invitations = self.archive.first("Invitations.csv")
         if invitations is not None:
             for _line, row in self.archive.csv(invitations):
                 direction = row.get("Direction", "").strip().upper()
-                url = row.get("inviterProfileUrl") if direction == "OUTGOING" else row.get("inviteeProfileUrl")
+                url = (
+                    row.get("inviterProfileUrl")
+                    if direction == "OUTGOING"
+                    else row.get("inviteeProfileUrl")
+                )
                 if slug(url):
                     break
                 url = None
         key = slug(url) or name or self.reading.options.subject
         if not key:
-            raise InputError(str(self.archive.path), None, None,
-                             "no Profile.csv or Invitations.csv says whose export this is; give --subject")
+            raise InputError(
+                str(self.archive.path),
+                None,
+                None,
+                "no Profile.csv or Invitations.csv says whose export this is; give --subject",
+            )
         self.owner_keys = {k for k in (slug(url), name) if k}
-        return self.reading.account(f"{NETWORK}:{key}", subject=self.reading.options.subject or key,
-                                    name=name, url=url, handle=slug(url))
+        return self.reading.account(
+            f"{NETWORK}:{key}",
+            subject=self.reading.options.subject or key,
+            name=name,
+            url=url,
+            handle=slug(url),
+        )
 
     # -- files ---------------------------------------------------------------------
 
@@ -128,7 +153,9 @@ class _LinkedInExport:
             with self.reading.record(label, line):
                 direction = row.get("Direction", "").strip().upper()
                 if direction not in ("OUTGOING", "INCOMING"):
-                    raise bad("Direction", f"expected OUTGOING or INCOMING, got {row.get('Direction')!r}")
+                    raise bad(
+                        "Direction", f"expected OUTGOING or INCOMING, got {row.get('Direction')!r}"
+                    )
                 at, _ = self.time(row.get("Sent At") or "", "Sent At")
                 note = (row.get("Message") or "").strip() or None
                 if direction == "OUTGOING":
@@ -149,7 +176,11 @@ class _LinkedInExport:
         count = unknown = 0
         for line, row in self.archive.csv(name, header_starts="First Name"):
             with self.reading.record(label, line):
-                full = " ".join(p for p in (row.get("First Name", "").strip(), row.get("Last Name", "").strip()) if p)
+                full = " ".join(
+                    p
+                    for p in (row.get("First Name", "").strip(), row.get("Last Name", "").strip())
+                    if p
+                )
                 other = self.person(full, row.get("URL"))
                 count += 1
                 if other in self.reading.accounts:
@@ -165,7 +196,9 @@ class _LinkedInExport:
 
     def _evolve_bio(self, account_id: str, row: Mapping[str, str]) -> Account:
         account = self.reading.accounts[account_id]
-        work = " at ".join(p for p in (row.get("Position", "").strip(), row.get("Company", "").strip()) if p)
+        work = " at ".join(
+            p for p in (row.get("Position", "").strip(), row.get("Company", "").strip()) if p
+        )
         return attrs.evolve(account, bio=account.bio or work or None)
 
     def messages(self) -> int:
@@ -180,14 +213,26 @@ class _LinkedInExport:
                     continue
                 sender = self.person(row.get("FROM"), row.get("SENDER PROFILE URL"))
                 at, _ = self.time(row.get("DATE") or "", "DATE")
-                urls = [u.strip() for u in (row.get("RECIPIENT PROFILE URLS") or "").split(",") if u.strip()]
+                urls = [
+                    u.strip()
+                    for u in (row.get("RECIPIENT PROFILE URLS") or "").split(",")
+                    if u.strip()
+                ]
                 names = [n.strip() for n in (row.get("TO") or "").split(",") if n.strip()]
-                recipients = [self.person(None, u) for u in urls] or [self.person(n, None) for n in names]
+                recipients = [self.person(None, u) for u in urls] or [
+                    self.person(n, None) for n in names
+                ]
                 text = html_to_text(row.get("CONTENT") or "")
                 for recipient in recipients:
                     if recipient != sender:
-                        self.reading.act("message", sender, at, target=recipient, message=text,
-                                         extra={"conversation": row.get("CONVERSATION ID")})
+                        self.reading.act(
+                            "message",
+                            sender,
+                            at,
+                            target=recipient,
+                            message=text,
+                            extra={"conversation": row.get("CONVERSATION ID")},
+                        )
                         count += 1
         return count
 
@@ -204,9 +249,14 @@ class _LinkedInExport:
                 if not link:
                     raise bad("ShareLink", "required")
                 shared = (row.get("SharedUrl") or "").strip()
-                post = Post(id=link, author=self.owner, network=NETWORK, text=(row.get("ShareCommentary") or "").strip(),
-                            links=[shared] if shared else None,
-                            extra={"visibility": row["Visibility"]} if row.get("Visibility") else {})
+                post = Post(
+                    id=link,
+                    author=self.owner,
+                    network=NETWORK,
+                    text=(row.get("ShareCommentary") or "").strip(),
+                    links=[shared] if shared else None,
+                    extra={"visibility": row["Visibility"]} if row.get("Visibility") else {},
+                )
                 self.reading.act("post", self.owner, at, post=post)
                 count += 1
         return count
@@ -218,17 +268,34 @@ class _LinkedInExport:
         self.shares()
         cover = self.reading.cover
         if self.archive.first("Invitations.csv"):
-            cover("personalize-invitations", "partial",
-                  "Invitations.csv lists the invitations LinkedIn still keeps, with their notes; "
-                  f"{unknown} of {connections} connections came from invitations no longer listed")
+            cover(
+                "personalize-invitations",
+                "partial",
+                "Invitations.csv lists the invitations LinkedIn still keeps, with their notes; "
+                f"{unknown} of {connections} connections came from invitations no longer listed",
+            )
         else:
             cover("personalize-invitations", "none", "the export has no Invitations.csv")
-        cover("respond-to-mentions", "none", "a LinkedIn export holds no posts or comments that mention the account")
-        cover("retweet-carefully", "none", "Shares.csv does not say which shares repost someone else's post")
-        cover("no-autofollow", "partial",
-              "connections are mutual and dated by day; following pages and people is not in the export")
-        cover("crosspost-with-consideration", "partial",
-              "only the LinkedIn side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "respond-to-mentions",
+            "none",
+            "a LinkedIn export holds no posts or comments that mention the account",
+        )
+        cover(
+            "retweet-carefully",
+            "none",
+            "Shares.csv does not say which shares repost someone else's post",
+        )
+        cover(
+            "no-autofollow",
+            "partial",
+            "connections are mutual and dated by day; following pages and people is not in the export",
+        )
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the LinkedIn side of a cross-post is here; read the other networks' exports along with it",
+        )
         return self.reading.result()
 
 

@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
-from socialnorms.io import InputError, ReadOptions, Reader, ReadResult
+
+from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.activitystreams import ActivityStreams, handle_of, items_of, load_json, ref
 from socialnorms.io.archive import Archive, is_archive, open_archive
 from socialnorms.io.export import ExportReading, html_to_text
@@ -47,26 +48,42 @@ class _MastodonArchive:
         if name is not None:
             actor = self._json(name)
             if not isinstance(actor, Mapping) or not isinstance(actor.get("id"), str):
-                raise InputError(self.archive.label(name), None, "id", "expected the actor object with its id")
+                raise InputError(
+                    self.archive.label(name), None, "id", "expected the actor object with its id"
+                )
             uri = actor["id"]
             handle = handle_of(uri)
             if isinstance(actor.get("preferredUsername"), str):
-                handle = f"{actor['preferredUsername']}@{handle.rpartition('@')[2]}" if "@" in handle else handle
+                handle = (
+                    f"{actor['preferredUsername']}@{handle.rpartition('@')[2]}"
+                    if "@" in handle
+                    else handle
+                )
             with self.reading.record(self.archive.label(name)):
                 self.reading.account(
-                    f"{NETWORK}:{handle}", handle=handle, subject=options.subject or handle,
+                    f"{NETWORK}:{handle}",
+                    handle=handle,
+                    subject=options.subject or handle,
                     name=actor.get("name") or None,
-                    bio=html_to_text(actor["summary"]) if isinstance(actor.get("summary"), str) else None,
+                    bio=html_to_text(actor["summary"])
+                    if isinstance(actor.get("summary"), str)
+                    else None,
                     url=actor.get("url") if isinstance(actor.get("url"), str) else None,
                     created=actor.get("published"),
                 )
             return uri
-        actors = [ref(i.get("actor")) for i in outbox_items if isinstance(i, Mapping) and i.get("actor")]
+        actors = [
+            ref(i.get("actor")) for i in outbox_items if isinstance(i, Mapping) and i.get("actor")
+        ]
         if actors:
             return actors[0]
         if options.subject is None:
-            raise InputError(str(self.archive.path), None, None,
-                             "no actor.json or outbox.json says whose archive this is; give --subject")
+            raise InputError(
+                str(self.archive.path),
+                None,
+                None,
+                "no actor.json or outbox.json says whose archive this is; give --subject",
+            )
         return None
 
     def read(self) -> ReadResult:
@@ -85,7 +102,9 @@ class _MastodonArchive:
         owner_id = next((a.id for a in self.reading.accounts.values() if a.subject), None)
         following = self.following()
         if owner_id is not None and following is not None:
-            self.reading.accounts[owner_id] = attrs.evolve(self.reading.accounts[owner_id], following=following)
+            self.reading.accounts[owner_id] = attrs.evolve(
+                self.reading.accounts[owner_id], following=following
+            )
         self.coverage(outbox_name is not None, following)
         return self.reading.result()
 
@@ -104,21 +123,38 @@ class _MastodonArchive:
 
     def coverage(self, has_outbox: bool, following: int | None) -> None:
         cover = self.reading.cover
-        cover("retweet-carefully", "partial" if has_outbox else "none",
-              "boosts name the boosted post by link only; its text is not in the archive, so what was "
-              "shared cannot be judged, only how often")
-        cover("respond-to-mentions", "none",
-              "a Mastodon archive holds the account's own posts, not the posts that mention it")
-        cover("no-autofollow", "none" if following is None else "partial",
-              "Mastodon exports no followers list, and following_accounts.csv has no dates"
-              if following is not None else "Mastodon exports no followers list and no dated follows")
+        cover(
+            "retweet-carefully",
+            "partial" if has_outbox else "none",
+            "boosts name the boosted post by link only; its text is not in the archive, so what was "
+            "shared cannot be judged, only how often",
+        )
+        cover(
+            "respond-to-mentions",
+            "none",
+            "a Mastodon archive holds the account's own posts, not the posts that mention it",
+        )
+        cover(
+            "no-autofollow",
+            "none" if following is None else "partial",
+            "Mastodon exports no followers list, and following_accounts.csv has no dates"
+            if following is not None
+            else "Mastodon exports no followers list and no dated follows",
+        )
         cover("personalize-invitations", "none", "Mastodon has no invitations")
-        cover("crosspost-with-consideration", "partial",
-              "only the Mastodon side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the Mastodon side of a cross-post is here; read the other networks' exports along with it",
+        )
         likes = self.archive.first("likes.json")
         if likes is not None:
             count = len(items_of(self._json(likes)))
-            cover("all", "partial", f"likes.json lists {count} liked posts by link, without dates; not judged")
+            cover(
+                "all",
+                "partial",
+                f"likes.json lists {count} liked posts by link, without dates; not judged",
+            )
         for name in _HEADERLESS:
             found = self.archive.first(name)
             if found is not None:
@@ -135,8 +171,10 @@ def _detect(path: Path) -> bool:
     if not is_archive(path):
         return False
     names = {n.rsplit("/", 1)[-1] for n in open_archive(path).names()}
-    return "outbox.json" in names or ("actor.json" in names and "likes.json" in names) or (
-        "following_accounts.csv" in names
+    return (
+        "outbox.json" in names
+        or ("actor.json" in names and "likes.json" in names)
+        or ("following_accounts.csv" in names)
     )
 
 

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from socialnorms.io import InputError, ReadOptions, Reader, ReadResult
+
+from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, is_archive, open_archive
 from socialnorms.io.export import ExportReading, bad
 from socialnorms.models import Post
@@ -69,8 +70,12 @@ class _Download:
     def __init__(self, archive: Archive, options: ReadOptions) -> None:
         names = archive.names()
         if not any(n.endswith(".json") for n in names) and any(n.endswith(".html") for n in names):
-            raise InputError(str(archive.path), None, None,
-                             "this is the HTML download; request your information again in JSON format")
+            raise InputError(
+                str(archive.path),
+                None,
+                None,
+                "this is the HTML download; request your information again in JSON format",
+            )
         self.archive = archive
         self.reading = ExportReading(self.network, options)
         self.owner_name: str | None = None
@@ -101,11 +106,16 @@ class _Download:
     def set_owner(self, key: str | None, **fields: Any) -> None:
         key = key or self.reading.options.subject
         if not key:
-            raise InputError(str(self.archive.path), None, None,
-                             "no profile file says whose download this is; give --subject")
+            raise InputError(
+                str(self.archive.path),
+                None,
+                None,
+                "no profile file says whose download this is; give --subject",
+            )
         self.owner_name = key
-        self.owner = self.reading.account(f"{self.network}:{key}",
-                                          subject=self.reading.options.subject or key, **fields)
+        self.owner = self.reading.account(
+            f"{self.network}:{key}", subject=self.reading.options.subject or key, **fields
+        )
 
     def post_id(self, at: datetime) -> str:
         return f"{self.network}:post:{int(at.timestamp())}"
@@ -125,23 +135,45 @@ class _Facebook(_Download):
         comments_file = self.archive.first("comments.json")
         if comments_file is not None:
             data = self.json(comments_file)
-            items = data.get("comments_v2", data.get("comments", [])) if isinstance(data, Mapping) else data
+            items = (
+                data.get("comments_v2", data.get("comments", []))
+                if isinstance(data, Mapping)
+                else data
+            )
             self.each(comments_file, items, self.comment)
         friends = self.archive.first("your_friends.json", "friends.json")
         if friends is not None:
             data = self.json(friends)
-            items = data.get("friends_v2", data.get("friends", [])) if isinstance(data, Mapping) else data
+            items = (
+                data.get("friends_v2", data.get("friends", []))
+                if isinstance(data, Mapping)
+                else data
+            )
             self.reading.accounts[self.owner] = attrs.evolve(
-                self.reading.accounts[self.owner], followers=len(items), following=len(items))
+                self.reading.accounts[self.owner], followers=len(items), following=len(items)
+            )
         cover = self.reading.cover
-        cover("respond-to-mentions", "none",
-              "the download holds the account's own posts and comments, not the posts that mention it")
-        cover("retweet-carefully", "none" if not posts else "partial",
-              "a shared post appears as the owner's post; whose post was shared is not recorded")
-        cover("no-autofollow", "none", "friendships are dated but have no direction, and followers are not listed")
+        cover(
+            "respond-to-mentions",
+            "none",
+            "the download holds the account's own posts and comments, not the posts that mention it",
+        )
+        cover(
+            "retweet-carefully",
+            "none" if not posts else "partial",
+            "a shared post appears as the owner's post; whose post was shared is not recorded",
+        )
+        cover(
+            "no-autofollow",
+            "none",
+            "friendships are dated but have no direction, and followers are not listed",
+        )
         cover("personalize-invitations", "none", "friend requests carry no note")
-        cover("crosspost-with-consideration", "partial",
-              "only the Facebook side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the Facebook side of a cross-post is here; read the other networks' exports along with it",
+        )
         return self.reading.result()
 
     def posts(self, name: str) -> int:
@@ -152,18 +184,29 @@ class _Facebook(_Download):
 
         def read(item: Any, number: int) -> None:
             at = _unix(item.get("timestamp"), f"[{number}].timestamp")
-            text = next((d["post"] for d in item.get("data", []) if isinstance(d, Mapping) and "post" in d), "")
+            text = next(
+                (d["post"] for d in item.get("data", []) if isinstance(d, Mapping) and "post" in d),
+                "",
+            )
             links = [
                 data["external_context"]["url"]
-                for attachment in item.get("attachments", []) for data in attachment.get("data", [])
-                if isinstance(data.get("external_context"), Mapping) and data["external_context"].get("url")
+                for attachment in item.get("attachments", [])
+                for data in attachment.get("data", [])
+                if isinstance(data.get("external_context"), Mapping)
+                and data["external_context"].get("url")
             ]
             post_id = self.post_id(at)
             seen[post_id] = seen.get(post_id, 0) + 1
             if seen[post_id] > 1:
                 post_id = f"{post_id}:{seen[post_id]}"
-            post = Post(id=post_id, author=self.owner, network=self.network, text=text, links=links or None,
-                        extra={"title": item["title"]} if item.get("title") else {})
+            post = Post(
+                id=post_id,
+                author=self.owner,
+                network=self.network,
+                text=text,
+                links=links or None,
+                extra={"title": item["title"]} if item.get("title") else {},
+            )
             self.reading.act("post", self.owner, at, post=post)
 
         self.each(name, items, read)
@@ -171,15 +214,29 @@ class _Facebook(_Download):
 
     def comment(self, item: Any, number: int) -> None:
         at = _unix(item.get("timestamp"), f"[{number}].timestamp")
-        comment = next((d["comment"] for d in item.get("data", []) if isinstance(d, Mapping) and "comment" in d), None)
+        comment = next(
+            (
+                d["comment"]
+                for d in item.get("data", [])
+                if isinstance(d, Mapping) and "comment" in d
+            ),
+            None,
+        )
         if not isinstance(comment, Mapping):
             raise bad(f"[{number}].data", "no comment in this entry")
         match = _COMMENTED_ON.search(item.get("title") or "")
         other = self.person(match.group(1)) if match else None
         target = f"facebook:commented:{other or 'unknown'}:{int(at.timestamp())}"
-        post = Post(id=f"facebook:comment:{int(at.timestamp())}:{number}", author=self.owner, network=self.network,
-                    text=comment.get("comment") or "", in_reply_to=target)
-        self.reading.act("reply", self.owner, at, post=post, extra={"replied_to_author": other} if other else {})
+        post = Post(
+            id=f"facebook:comment:{int(at.timestamp())}:{number}",
+            author=self.owner,
+            network=self.network,
+            text=comment.get("comment") or "",
+            in_reply_to=target,
+        )
+        self.reading.act(
+            "reply", self.owner, at, post=post, extra={"replied_to_author": other} if other else {}
+        )
 
 
 class _Instagram(_Download):
@@ -201,7 +258,9 @@ class _Instagram(_Download):
         found = self.archive.first("following.json")
         if found:
             following = self.relations(found, "relationships_following", "follow", incoming=False)
-        unfollowed = self.archive.first("recently_unfollowed_profiles.json", "recently_unfollowed_accounts.json")
+        unfollowed = self.archive.first(
+            "recently_unfollowed_profiles.json", "recently_unfollowed_accounts.json"
+        )
         if unfollowed:
             self.relations(unfollowed, "relationships_unfollowed_users", "unfollow", incoming=False)
         for name_ in self.matching(_IG_POSTS):
@@ -209,14 +268,23 @@ class _Instagram(_Download):
         for name_ in self.matching(_IG_COMMENTS):
             self.comments(name_)
         cover = self.reading.cover
-        cover("no-autofollow", "full" if followers and following else "partial",
-              "followers and followed accounts are listed with the time of each follow")
-        cover("respond-to-mentions", "none",
-              "the download holds the account's own posts and comments, not the posts that mention it")
+        cover(
+            "no-autofollow",
+            "full" if followers and following else "partial",
+            "followers and followed accounts are listed with the time of each follow",
+        )
+        cover(
+            "respond-to-mentions",
+            "none",
+            "the download holds the account's own posts and comments, not the posts that mention it",
+        )
         cover("retweet-carefully", "none", "Instagram has no reposts in the download")
         cover("personalize-invitations", "none", "Instagram has no invitations")
-        cover("crosspost-with-consideration", "partial",
-              "only the Instagram side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the Instagram side of a cross-post is here; read the other networks' exports along with it",
+        )
         return self.reading.result()
 
     def relations(self, name: str, key: str | None, kind: str, *, incoming: bool) -> int:
@@ -242,10 +310,18 @@ class _Instagram(_Download):
         def read(item: Any, number: int) -> None:
             media = item.get("media") or []
             first = media[0] if media else {}
-            at = _unix(item.get("creation_timestamp", first.get("creation_timestamp")), f"[{number}].creation_timestamp")
+            at = _unix(
+                item.get("creation_timestamp", first.get("creation_timestamp")),
+                f"[{number}].creation_timestamp",
+            )
             caption = item.get("title") or first.get("title") or ""
-            post = Post(id=f"{self.post_id(at)}:{number}", author=self.owner, network=self.network, text=caption,
-                        media=[{"type": "image"} for _ in media])
+            post = Post(
+                id=f"{self.post_id(at)}:{number}",
+                author=self.owner,
+                network=self.network,
+                text=caption,
+                media=[{"type": "image"} for _ in media],
+            )
             self.reading.act("post", self.owner, at, post=post)
 
         self.each(name, items if isinstance(items, list) else [], read)
@@ -256,13 +332,25 @@ class _Instagram(_Download):
 
         def read(item: Any, number: int) -> None:
             fields = item.get("string_map_data") or {}
-            at = _unix((fields.get("Time") or {}).get("timestamp"), f"[{number}].string_map_data.Time")
+            at = _unix(
+                (fields.get("Time") or {}).get("timestamp"), f"[{number}].string_map_data.Time"
+            )
             owner = (fields.get("Media Owner") or {}).get("value")
             other = self.person(owner, handle=f"@{owner}") if owner else None
-            post = Post(id=f"instagram:comment:{int(at.timestamp())}:{number}", author=self.owner,
-                        network=self.network, text=(fields.get("Comment") or {}).get("value") or "",
-                        in_reply_to=f"instagram:commented:{owner or 'unknown'}:{int(at.timestamp())}")
-            self.reading.act("reply", self.owner, at, post=post, extra={"replied_to_author": other} if other else {})
+            post = Post(
+                id=f"instagram:comment:{int(at.timestamp())}:{number}",
+                author=self.owner,
+                network=self.network,
+                text=(fields.get("Comment") or {}).get("value") or "",
+                in_reply_to=f"instagram:commented:{owner or 'unknown'}:{int(at.timestamp())}",
+            )
+            self.reading.act(
+                "reply",
+                self.owner,
+                at,
+                post=post,
+                extra={"replied_to_author": other} if other else {},
+            )
 
         self.each(name, items, read)
 
@@ -277,7 +365,9 @@ def read_instagram(path: Path, options: ReadOptions) -> ReadResult:
     return _Instagram(open_archive(path), options).read()
 
 
-_FB_MARKERS = re.compile(r"^(your_posts.*|your_friends|profile_information|your_comments)\.(json|html)$")
+_FB_MARKERS = re.compile(
+    r"^(your_posts.*|your_friends|profile_information|your_comments)\.(json|html)$"
+)
 _IG_MARKERS = re.compile(
     r"^(followers(_\d+)?|following|personal_information|recently_unfollowed_(profiles|accounts))\.(json|html)$"
 )

@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from socialnorms.io import InputError, ReadOptions, Reader, ReadResult
+from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, is_archive, open_archive
 from socialnorms.io.export import ExportReading, bad, parse_time, require
 from socialnorms.models import Post
@@ -38,7 +38,9 @@ __all__ = ["READER", "read_twitter_archive"]
 
 NETWORK = "twitter"
 _RT = re.compile(r"^RT @(\w{1,15}): ?(.*)$", re.DOTALL)
-_STATUS_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w{1,15})/status(?:es)?/(\d+)")
+_STATUS_URL = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w{1,15})/status(?:es)?/(\d+)"
+)
 _TAG = re.compile(r"<[^>]+>")
 _MEDIA = {"photo": "image", "video": "video", "animated_gif": "gif"}
 _MARKERS = frozenset({"manifest.js", "tweets.js", "tweet.js", "account.js"})
@@ -58,7 +60,9 @@ def load_js(archive: Archive, name: str) -> Any:
     text = archive.text(name)
     head, sep, body = text.partition("=")
     if not sep or not head.strip().startswith("window.YTD."):
-        raise InputError(archive.label(name), 1, None, "expected 'window.YTD.<name>.part<N> = [...]'")
+        raise InputError(
+            archive.label(name), 1, None, "expected 'window.YTD.<name>.part<N> = [...]'"
+        )
     body = body.rstrip().removesuffix(";")
     return archive.json(name, text="\n" * head.count("\n") + body)
 
@@ -93,23 +97,34 @@ class _TwitterArchive:
                 fields = {
                     "handle": require(account, "username"),
                     "name": account.get("accountDisplayName"),
-                    "created": parse_time(account["createdAt"], "createdAt", _iso) if account.get("createdAt") else None,
+                    "created": parse_time(account["createdAt"], "createdAt", _iso)
+                    if account.get("createdAt")
+                    else None,
                     "extra": {"account_id": account.get("accountId")},
                 }
         if not fields:
             info = self.manifest.get("userInfo", {})
             if isinstance(info, Mapping) and info.get("userName"):
-                fields = {"handle": info["userName"], "name": info.get("displayName"),
-                          "extra": {"account_id": info.get("accountId")}}
+                fields = {
+                    "handle": info["userName"],
+                    "name": info.get("displayName"),
+                    "extra": {"account_id": info.get("accountId")},
+                }
         if not fields:
             if self.reading.options.subject is None:
-                raise InputError(str(self.archive.path), None, None,
-                                 "no account.js or manifest.js says whose archive this is; give --subject HANDLE")
+                raise InputError(
+                    str(self.archive.path),
+                    None,
+                    None,
+                    "no account.js or manifest.js says whose archive this is; give --subject HANDLE",
+                )
             fields = {"handle": self.reading.options.subject}
         handle = fields["handle"].lstrip("@")
         fields["handle"] = f"@{handle}"
         self.handle = handle
-        return self.reading.account(f"{NETWORK}:{handle}", subject=self.reading.options.subject or handle, **fields)
+        return self.reading.account(
+            f"{NETWORK}:{handle}", subject=self.reading.options.subject or handle, **fields
+        )
 
     def account(self, handle: str, name: str | None = None) -> str:
         handle = handle.lstrip("@")
@@ -126,7 +141,9 @@ class _TwitterArchive:
             entry = types.get(key) if isinstance(types, Mapping) else None
             for file in (entry or {}).get("files", []) if isinstance(entry, Mapping) else []:
                 name = file.get("fileName") if isinstance(file, Mapping) else None
-                found = [n for n in self.archive.names() if isinstance(name, str) and n.endswith(name)]
+                found = [
+                    n for n in self.archive.names() if isinstance(name, str) and n.endswith(name)
+                ]
                 listed.extend(found[:1])
         if listed:
             return listed
@@ -156,24 +173,46 @@ class _TwitterArchive:
         entities = tweet.get("entities") or {}
         start = int((tweet.get("display_text_range") or ["0"])[0])
         mentions = [
-            (int(m.get("indices", ["0"])[0]), self.account(require(m, "screen_name", where=f"{where}entities.user_mentions."), m.get("name")))
+            (
+                int(m.get("indices", ["0"])[0]),
+                self.account(
+                    require(m, "screen_name", where=f"{where}entities.user_mentions."),
+                    m.get("name"),
+                ),
+            )
             for m in entities.get("user_mentions", []) or []
         ]
         links = [u.get("expanded_url") or u.get("url") for u in entities.get("urls", []) or []]
         links = [link for link in links if isinstance(link, str)]
-        hashtags = [h["text"] for h in entities.get("hashtags", []) or [] if isinstance(h, Mapping) and "text" in h]
+        hashtags = [
+            h["text"]
+            for h in entities.get("hashtags", []) or []
+            if isinstance(h, Mapping) and "text" in h
+        ]
         media = [
-            {"type": _MEDIA.get(m.get("type"), "image"), **({"alt": m["ext_alt_text"]} if m.get("ext_alt_text") else {})}
-            for m in ((tweet.get("extended_entities") or {}).get("media") or entities.get("media") or [])
+            {
+                "type": _MEDIA.get(m.get("type"), "image"),
+                **({"alt": m["ext_alt_text"]} if m.get("ext_alt_text") else {}),
+            }
+            for m in (
+                (tweet.get("extended_entities") or {}).get("media") or entities.get("media") or []
+            )
             if isinstance(m, Mapping)
         ]
-        source = _TAG.sub("", tweet["source"]).strip() if isinstance(tweet.get("source"), str) else None
+        source = (
+            _TAG.sub("", tweet["source"]).strip() if isinstance(tweet.get("source"), str) else None
+        )
         repost = _RT.match(text)
         if repost:
             author = self.account(repost.group(1))
             shared = Post(
-                id=f"rt:{tweet_id}", author=author, network=NETWORK, text=repost.group(2),
-                mentions=[a for i, a in mentions if i > 3], links=links, hashtags=hashtags,
+                id=f"rt:{tweet_id}",
+                author=author,
+                network=NETWORK,
+                text=repost.group(2),
+                mentions=[a for i, a in mentions if i > 3],
+                links=links,
+                hashtags=hashtags,
                 extra={"truncated": text.endswith("…")},
             )
             self.reading.act("repost", self.owner, at, id=tweet_id, post=shared)
@@ -190,10 +229,18 @@ class _TwitterArchive:
         if reply_to and tweet.get("in_reply_to_screen_name"):
             self.account(tweet["in_reply_to_screen_name"])
         post = Post(
-            id=tweet_id, author=self.owner, network=NETWORK, text=text, created=at,
-            mentions=[a for i, a in mentions if not reply_to or i >= start], links=links,
-            hashtags=hashtags, in_reply_to=str(reply_to) if reply_to else None,
-            quotes=quoted if not reply_to else None, media=media, source=source,
+            id=tweet_id,
+            author=self.owner,
+            network=NETWORK,
+            text=text,
+            created=at,
+            mentions=[a for i, a in mentions if not reply_to or i >= start],
+            links=links,
+            hashtags=hashtags,
+            in_reply_to=str(reply_to) if reply_to else None,
+            quotes=quoted if not reply_to else None,
+            media=media,
+            source=source,
             extra={"lang": tweet["lang"]} if tweet.get("lang") else {},
         )
         kind = "reply" if reply_to else "quote" if quoted else "post"
@@ -207,29 +254,54 @@ class _TwitterArchive:
             return None
         data = load_js(self.archive, name)
         if not isinstance(data, list):
-            raise InputError(self.archive.label(name), None, None, f"expected a list of {key} records")
+            raise InputError(
+                self.archive.label(name), None, None, f"expected a list of {key} records"
+            )
         return sum(1 for item in data if isinstance(item, Mapping) and key in item)
 
     def read(self) -> ReadResult:
         tweets = self.tweets()
-        followers, following = self.count("follower.js", "follower"), self.count("following.js", "following")
+        followers, following = (
+            self.count("follower.js", "follower"),
+            self.count("following.js", "following"),
+        )
         likes = self.count("like.js", "like")
-        counts = {k: v for k, v in (("followers", followers), ("following", following)) if v is not None}
+        counts = {
+            k: v for k, v in (("followers", followers), ("following", following)) if v is not None
+        }
         if counts:
-            self.reading.accounts[self.owner] = attrs.evolve(self.reading.accounts[self.owner], **counts)
+            self.reading.accounts[self.owner] = attrs.evolve(
+                self.reading.accounts[self.owner], **counts
+            )
         cover = self.reading.cover
-        cover("retweet-carefully", "full" if tweets else "none",
-              "reposts carry the shared text (shortened by X) and the handle of its author")
-        cover("respond-to-mentions", "none",
-              "an X archive holds what the account posted, not the posts that mention it")
-        cover("no-autofollow", "partial",
-              f"follower.js and following.js list {followers or 0} followers and {following or 0} followed "
-              "accounts by id, without dates: who was followed back, and how fast, cannot be judged")
+        cover(
+            "retweet-carefully",
+            "full" if tweets else "none",
+            "reposts carry the shared text (shortened by X) and the handle of its author",
+        )
+        cover(
+            "respond-to-mentions",
+            "none",
+            "an X archive holds what the account posted, not the posts that mention it",
+        )
+        cover(
+            "no-autofollow",
+            "partial",
+            f"follower.js and following.js list {followers or 0} followers and {following or 0} followed "
+            "accounts by id, without dates: who was followed back, and how fast, cannot be judged",
+        )
         cover("personalize-invitations", "none", "X has no invitations")
-        cover("crosspost-with-consideration", "partial",
-              "only the X side of a cross-post is here; read the other networks' exports along with it")
+        cover(
+            "crosspost-with-consideration",
+            "partial",
+            "only the X side of a cross-post is here; read the other networks' exports along with it",
+        )
         if likes:
-            cover("all", "partial", f"like.js lists {likes} likes without dates or authors; they are not judged")
+            cover(
+                "all",
+                "partial",
+                f"like.js lists {likes} likes without dates or authors; they are not judged",
+            )
         return self.reading.result()
 
 
