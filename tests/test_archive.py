@@ -112,3 +112,18 @@ def test_a_corrupt_archive_is_a_clear_error(tmp_path):
     broken.write_bytes(b"\x1f\x8b\x08\x00garbage")
     with pytest.raises(InputError, match="broken.tar.gz"):
         open_archive(broken)
+
+
+def test_file_names_for_detection(any_archive, tmp_path):
+    from socialnorms.io.archive import file_names
+
+    assert file_names(any_archive) == {"tweets.js", "README.txt"}
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text("{}\n")
+    assert file_names(plain) == frozenset()
+
+
+def test_archives_close_their_file(tmp_path):
+    with open_archive(tar_of(tmp_path / "x.tar.gz")) as archive:
+        assert archive.read("README.txt") == b"hello\n"
+    assert archive._tar.closed

@@ -13,6 +13,7 @@ folder by its path, so errors point at the place to look.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import tarfile
@@ -25,7 +26,7 @@ import attrs
 
 from . import InputError
 
-__all__ = ["Archive", "Limits", "is_archive", "open_archive"]
+__all__ = ["Archive", "Limits", "file_names", "is_archive", "open_archive"]
 
 MiB = 1024 * 1024
 
@@ -72,8 +73,28 @@ def open_archive(path: Path, limits: Limits | None = None) -> Archive:
         ) from None
 
 
+def file_names(path: Path) -> frozenset[str]:
+    """The file names (without folders) of the members of the archive at ``path``, or
+    nothing if it is not an archive. For readers' ``detect``: each archive is listed
+    once however many readers ask (a tar.gz must be inflated to be listed)."""
+    if not is_archive(path):
+        return frozenset()
+    stat = path.stat()
+    return _file_names(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _file_names(path: str, _mtime: int, _size: int) -> frozenset[str]:
+    with open_archive(Path(path)) as archive:
+        return frozenset(PurePosixPath(name).name for name in archive.names())
+
+
 class Archive:
-    """Members of an export, by their ``/``-separated path inside it."""
+    """Members of an export, by their ``/``-separated path inside it.
+
+    Use it as a context manager (``with open_archive(path) as archive:``) to close
+    the underlying file.
+    """
 
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
@@ -82,6 +103,15 @@ class Archive:
     def names(self) -> list[str]:
         """Every member's path, sorted."""
         raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the underlying file (a folder has none)."""
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _read(self, name: str) -> bytes:
         raise NotImplementedError
@@ -237,7 +267,11 @@ class _Zip(Archive):
         except (zipfile.BadZipFile, OSError) as exc:
             raise InputError(str(path), None, None, f"not a readable zip file: {exc}") from None
         self._infos = {info.filename: info for info in self._zip.infolist() if not info.is_dir()}
-        self._check_sizes({n: (i.file_size, i.compress_size) for n, i in self._infos.items()})
+        try:
+            self._check_sizes({n: (i.file_size, i.compress_size) for n, i in self._infos.items()})
+        except InputError:
+            self._zip.close()
+            raise
 
     def names(self) -> list[str]:
         return sorted(self._infos)
@@ -245,6 +279,9 @@ class _Zip(Archive):
     @property
     def _names_set(self) -> frozenset[str]:
         return frozenset(self._infos)
+
+    def close(self) -> None:
+        self._zip.close()
 
     def _read(self, name: str) -> bytes:
         info = self._infos[name]
@@ -266,6 +303,13 @@ class _Tar(Archive):
     def __init__(self, path: Path, limits: Limits) -> None:
         super().__init__(path, limits)
         self._tar = tarfile.open(path, "r:*")
+        try:
+            self._list(path, limits)
+        except BaseException:
+            self._tar.close()
+            raise
+
+    def _list(self, path: Path, limits: Limits) -> None:
         compressed = max(path.stat().st_size, 1)
         self._members: dict[str, tarfile.TarInfo] = {}
         total = 0
@@ -297,6 +341,9 @@ class _Tar(Archive):
     @property
     def _names_set(self) -> frozenset[str]:
         return frozenset(self._members)
+
+    def close(self) -> None:
+        self._tar.close()
 
     def _read(self, name: str) -> bytes:
         member = self._members[name]

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
-from socialnorms.io.archive import Archive, is_archive, open_archive
+from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, bad, html_to_text
 from socialnorms.models import Account, Post
 
@@ -301,13 +301,12 @@ class _LinkedInExport:
 
 def read_linkedin_export(path: Path, options: ReadOptions) -> ReadResult:
     """Read a LinkedIn data export (zip or folder) into accounts, actions and coverage."""
-    return _LinkedInExport(open_archive(path), options).read()
+    with open_archive(path) as archive:
+        return _LinkedInExport(archive, options).read()
 
 
 def _detect(path: Path) -> bool:
-    if not is_archive(path):
-        return False
-    return any(n.rsplit("/", 1)[-1] in _MARKERS for n in open_archive(path).names())
+    return bool(file_names(path) & _MARKERS)
 
 
 READER = Reader(

@@ -24,7 +24,7 @@ import attrs
 
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.activitystreams import ActivityStreams, handle_of, items_of, load_json, ref
-from socialnorms.io.archive import Archive, is_archive, open_archive
+from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, html_to_text
 
 __all__ = ["READER", "read_mastodon_archive"]
@@ -164,13 +164,12 @@ class _MastodonArchive:
 
 def read_mastodon_archive(path: Path, options: ReadOptions) -> ReadResult:
     """Read a Mastodon archive (tar.gz, zip or folder) into accounts, actions and coverage."""
-    return _MastodonArchive(open_archive(path), options).read()
+    with open_archive(path) as archive:
+        return _MastodonArchive(archive, options).read()
 
 
 def _detect(path: Path) -> bool:
-    if not is_archive(path):
-        return False
-    names = {n.rsplit("/", 1)[-1] for n in open_archive(path).names()}
+    names = file_names(path)
     return (
         "outbox.json" in names
         or ("actor.json" in names and "likes.json" in names)

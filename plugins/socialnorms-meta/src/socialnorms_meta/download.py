@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
-from socialnorms.io.archive import Archive, is_archive, open_archive
+from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, bad
 from socialnorms.models import Post
 
@@ -357,12 +357,14 @@ class _Instagram(_Download):
 
 def read_facebook(path: Path, options: ReadOptions) -> ReadResult:
     """Read a Facebook download (JSON; zip or folder) into accounts, actions and coverage."""
-    return _Facebook(open_archive(path), options).read()
+    with open_archive(path) as archive:
+        return _Facebook(archive, options).read()
 
 
 def read_instagram(path: Path, options: ReadOptions) -> ReadResult:
     """Read an Instagram download (JSON; zip or folder) into accounts, actions and coverage."""
-    return _Instagram(open_archive(path), options).read()
+    with open_archive(path) as archive:
+        return _Instagram(archive, options).read()
 
 
 _FB_MARKERS = re.compile(
@@ -375,9 +377,7 @@ _IG_MARKERS = re.compile(
 
 def _detector(pattern: re.Pattern[str]) -> Callable[[Path], bool]:
     def detect(path: Path) -> bool:
-        if not is_archive(path):
-            return False
-        return any(pattern.match(n.rsplit("/", 1)[-1]) for n in open_archive(path).names())
+        return any(pattern.match(name) for name in file_names(path))
 
     return detect
 

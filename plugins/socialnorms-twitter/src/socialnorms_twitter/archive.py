@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
-from socialnorms.io.archive import Archive, is_archive, open_archive
+from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, bad, parse_time, require
 from socialnorms.models import Post
 
@@ -307,13 +307,12 @@ class _TwitterArchive:
 
 def read_twitter_archive(path: Path, options: ReadOptions) -> ReadResult:
     """Read an X archive (zip, tar.gz or folder) into accounts, actions and coverage."""
-    return _TwitterArchive(open_archive(path), options).read()
+    with open_archive(path) as archive:
+        return _TwitterArchive(archive, options).read()
 
 
 def _detect(path: Path) -> bool:
-    if not is_archive(path):
-        return False
-    return any(n.rsplit("/", 1)[-1] in _MARKERS for n in open_archive(path).names())
+    return bool(file_names(path) & _MARKERS)
 
 
 READER = Reader(
