@@ -197,3 +197,14 @@ def test_the_checker_reads_it_and_reports_coverage(tmp_path):
     assert report.actions == 1
     assert any(note.startswith("coverage: all: partial:") for note in report.notes)
     assert json.loads(report.to_json())["notes"] == list(report.notes)
+
+
+def test_the_configured_timezone_is_used_when_none_is_given(tmp_path):
+    from socialnorms import Config
+
+    path = write(tmp_path, collection({"type": "Follow", "actor": SALLY, "object": JOHN,
+                                       "published": "2025-03-02T09:00:00"}))
+    timeline, _ = Checker(config=Config(timezone="Asia/Tokyo")).read(path)
+    assert timeline.actions[0].at.isoformat() == "2025-03-02T00:00:00+00:00"
+    with pytest.raises(ValueError, match="unknown time zone 'Atlantis'"):
+        Config(timezone="Atlantis")

@@ -11,6 +11,8 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import attrs
+
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config
 from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
@@ -102,6 +104,8 @@ class Checker:
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         options = options or ReadOptions(tolerant=tolerant)
+        if options.timezone is None and self.config.timezone is not None:
+            options = attrs.evolve(options, timezone=self.config.timezone)
         accounts: dict[str, Account] = {}
         actions: list[Action] = []
         skipped: list[SkippedRecord] = []
