@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialnorms import Checker
 from socialnorms.io import InputError, ReadOptions
@@ -208,3 +210,26 @@ def test_the_configured_timezone_is_used_when_none_is_given(tmp_path):
     assert timeline.actions[0].at.isoformat() == "2025-03-02T00:00:00+00:00"
     with pytest.raises(ValueError, match="unknown time zone 'Atlantis'"):
         Config(timezone="Atlantis")
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+    | st.sampled_from(["Create", "Note", "Follow", "Undo", "Invite", "Accept", "Announce", "Like",
+                       "2025-03-01T10:00:00Z", SALLY, JOHN]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["type", "actor", "object", "target", "published", "id", "content", "tag",
+                         "inReplyTo", "to", "cc", "attributedTo", "href", "name"]), inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(_JSON, max_size=4))
+def test_any_json_is_read_or_refused_with_a_located_error(tmp_path, items):
+    path = write(tmp_path, collection(*items))
+    for tolerant in (False, True):
+        try:
+            read_activitystreams(path, ReadOptions(tolerant=tolerant))
+        except InputError as error:
+            assert not tolerant, f"tolerant reading raised {error}"
+            assert str(error).startswith(str(path))

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from socialnorms_twitter.archive import READER, read_twitter_archive
 
 from socialnorms.io import InputError, ReadOptions
@@ -244,3 +246,30 @@ def test_conversion_round_trips_through_the_activity_format(tmp_path):
     write_activity(out, result.accounts, result.actions)
     again = read_activity(out)
     assert again.actions == result.actions and again.accounts == result.accounts
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10)
+    | st.sampled_from(["Sat Dec 06 18:20:30 +0000 2025", "RT @a: hi", "55", ["0", "3"]]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["screen_name", "indices", "expanded_url", "user_mentions", "urls", "text"]),
+        inner, max_size=4),
+    max_leaves=15,
+)
+_TWEET = st.dictionaries(
+    st.sampled_from(["id_str", "full_text", "created_at", "entities", "display_text_range",
+                     "in_reply_to_status_id_str", "in_reply_to_screen_name", "source", "extended_entities"]),
+    _VALUES, max_size=9,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tweets=st.lists(_TWEET, max_size=3))
+def test_any_tweet_shape_is_read_or_refused_with_a_located_error(tmp_path_factory, tweets):
+    folder = build(tmp_path_factory.mktemp("a"), [{"tweet": t} for t in tweets])
+    try:
+        read_twitter_archive(folder, ReadOptions())
+    except InputError as error:
+        assert str(error).startswith(str(folder / "data" / "tweets.js"))
+    tolerant = read_twitter_archive(folder, ReadOptions(tolerant=True))
+    assert len(tolerant.actions) + len(tolerant.skipped) == len(tweets)
