@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
+from .topics import TopicModel
+
 if TYPE_CHECKING:
     from .config import Config
     from .profiles import NetworkProfile
@@ -268,8 +270,12 @@ class CheckContext:
         networks: Mapping[str, NetworkProfile],
         config: Config,
         services: Mapping[str, Any] | None = None,
+        topics: TopicModel | None = None,
     ) -> None:
         self.timeline = timeline
+        #: The topic model built from the installed topics (empty when none are given):
+        #: ``ctx.topics.classify(text)`` gives the topics of a post with their evidence.
+        self.topics: TopicModel = topics if topics is not None else TopicModel({})
         self.check = check
         self.config = config
         self._networks = networks

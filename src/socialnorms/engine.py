@@ -21,6 +21,7 @@ from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
 from .report import Report
 from .timeline import Timeline
+from .topics import TopicModel
 
 __all__ = ["Checker", "check", "load"]
 
@@ -61,6 +62,8 @@ class Checker:
         self.plugin_manager = plugin_manager
         self.strict = plugin_manager.strict if strict is None else strict
         self.registry = Registry(plugin_manager)
+        #: The topic model of the installed topics, built once and shared by every check.
+        self.topics = TopicModel(self.registry.topics)
         self.config.validate(
             (r.rule for r in self.registry.rules.values()), self.registry.guidelines
         )
@@ -72,9 +75,29 @@ class Checker:
         profile = self.registry.networks.get(network)
         return profile.syntax if profile is not None else None
 
+    def network_id(self, network: str) -> str:
+        """The id of the network that ``network`` names (``x`` -> ``twitter``), else itself."""
+        profile = self.registry.networks.get(network)
+        return profile.id if profile is not None else network
+
     def timeline(self, accounts: Iterable[Account], actions: Iterable[Action]) -> Timeline:
-        """A Timeline that reads post text with the installed networks' syntax."""
-        return Timeline(accounts, actions, syntax=self.syntax)
+        """A Timeline that reads post text with the installed networks' syntax.
+
+        A network named by a profile's alias (``x``) is renamed to the profile's id
+        (``twitter``), so that accounts on one network are indexed together.
+        """
+        accounts = [
+            account if self.network_id(account.network) == account.network
+            else attrs.evolve(account, network=self.network_id(account.network))
+            for account in accounts
+        ]
+        return Timeline(accounts, map(self._canonical_post_network, actions), syntax=self.syntax)
+
+    def _canonical_post_network(self, action: Action) -> Action:
+        post = action.post
+        if post is None or post.network is None or self.network_id(post.network) == post.network:
+            return action
+        return attrs.evolve(action, post=attrs.evolve(post, network=self.network_id(post.network)))
 
     def read(
         self,
@@ -161,7 +184,9 @@ class Checker:
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
                 continue
-            ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+            ctx = CheckContext(
+                timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
+            )
             findings.extend(self._run(check, plugin, ctx))
             notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
             measurements.extend(ctx.measurements)

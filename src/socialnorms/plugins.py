@@ -48,6 +48,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
     ("activitystreams", "socialnorms.io.activitystreams"),
     ("reporters", "socialnorms.reporters"),
+    ("topics", "socialnorms.topic_lexicon"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
