@@ -206,3 +206,16 @@ def test_a_truncated_file_is_a_clear_error(tmp_path, repo):
         InputError, match="cut.car: not a readable repository export: file ends inside a block"
     ):
         read_bluesky_repository(cut, ReadOptions())
+
+
+def test_check_detects_the_repository_and_a_conversion_checks_the_same(tmp_path, repo):
+    from click.testing import CliRunner
+    from socialnorms import Checker
+    from socialnorms.cli import main
+
+    report = Checker().check(repo)
+    assert report.actions == 6
+    converted = tmp_path / "acme.jsonl"
+    assert CliRunner().invoke(main, ["convert", str(repo), "-o", str(converted)]).exit_code == 0
+    again = Checker().check(converted)
+    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)

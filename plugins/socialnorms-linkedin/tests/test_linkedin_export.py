@@ -130,3 +130,20 @@ def test_folder_and_zip_read_the_same(tmp_path):
         read_linkedin_export(folder, PARIS).actions
         == read_linkedin_export(export(tmp_path), PARIS).actions
     )
+
+
+def test_check_detects_the_export_and_a_conversion_checks_the_same(tmp_path):
+    from click.testing import CliRunner
+    from socialnorms import Checker, Config
+    from socialnorms.cli import main
+
+    path = export(tmp_path)
+    report = Checker(config=Config(timezone="Europe/Paris")).check(path)
+    assert report.actions == 7
+    converted = tmp_path / "acme.jsonl"
+    result = CliRunner().invoke(main, ["convert", str(path), "--timezone", "Europe/Paris", "-o", str(converted)])
+    assert result.exit_code == 0, result.output
+    again = Checker().check(converted)
+    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    refused = CliRunner().invoke(main, ["convert", str(path), "-o", str(converted)])
+    assert refused.exit_code == 2 and "--timezone" in refused.output

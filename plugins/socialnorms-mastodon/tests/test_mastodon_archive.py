@@ -200,3 +200,28 @@ def test_a_bad_activity_is_skipped_when_tolerant(tmp_path):
         read_mastodon_archive(archive, ReadOptions())
     tolerant = read_mastodon_archive(archive, ReadOptions(tolerant=True))
     assert len(tolerant.actions) == 3 and len(tolerant.skipped) == 1
+
+
+def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
+    from click.testing import CliRunner
+    from socialnorms import Checker
+    from socialnorms.cli import main
+
+    archive = tarball(tmp_path / "archive-20250301.tar.gz")
+    report = Checker().check(archive)
+    assert report.actions == 4
+    assert any(n.startswith("coverage: respond-to-mentions: none") for n in report.notes)
+    converted = tmp_path / "acme.jsonl"
+    assert CliRunner().invoke(main, ["convert", str(archive), "-o", str(converted)]).exit_code == 0
+    again = Checker().check(converted)
+    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+
+
+def test_a_lone_outbox_is_read_as_activitystreams(tmp_path):
+    from socialnorms import Checker
+    from socialnorms.io import choose_reader
+
+    lone = tmp_path / "outbox.json"
+    lone.write_text(OUTBOX_TEXT)
+    assert choose_reader(lone, Checker().registry.readers).name == "activitystreams"
+    assert Checker().check(lone).actions == 4

@@ -230,3 +230,20 @@ def test_without_a_profile_file_the_subject_must_be_given(tmp_path):
         read_instagram(download(tmp_path, files), ReadOptions())
     result = read_instagram(download(tmp_path, files, "b.zip"), ReadOptions(subject="acmetrail"))
     assert result.actions[0].target == "instagram:acmetrail"
+
+
+@pytest.mark.parametrize("files, network, actions", [(FACEBOOK, "facebook", 2), (INSTAGRAM, "instagram", 6)])
+def test_check_detects_the_download_and_a_conversion_checks_the_same(tmp_path, files, network, actions):
+    from click.testing import CliRunner
+    from socialnorms import Checker
+    from socialnorms.cli import main
+    from socialnorms.io import choose_reader
+
+    path = download(tmp_path, files)
+    assert choose_reader(path, Checker().registry.readers).name == network
+    report = Checker().check(path)
+    assert report.actions == actions
+    converted = tmp_path / "out.jsonl"
+    assert CliRunner().invoke(main, ["convert", str(path), "-o", str(converted)]).exit_code == 0
+    again = Checker().check(converted)
+    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)

@@ -273,3 +273,19 @@ def test_any_tweet_shape_is_read_or_refused_with_a_located_error(tmp_path_factor
         assert str(error).startswith(str(folder / "data" / "tweets.js"))
     tolerant = read_twitter_archive(folder, ReadOptions(tolerant=True))
     assert len(tolerant.actions) + len(tolerant.skipped) == len(tweets)
+
+
+def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
+    from click.testing import CliRunner
+    from socialnorms import Checker
+    from socialnorms.cli import main
+
+    archive = zipped(build(tmp_path / "a", manifest=True), tmp_path / "twitter-2025.zip")
+    report = Checker().check(archive)
+    assert report.actions == 4
+    assert "coverage: respond-to-mentions: none: an X archive holds what the account posted, " \
+           "not the posts that mention it" in report.notes
+    converted = tmp_path / "acme.jsonl"
+    assert CliRunner().invoke(main, ["convert", str(archive), "-o", str(converted)]).exit_code == 0
+    again = Checker().check(converted)
+    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
