@@ -85,7 +85,10 @@ def test_csv_header_is_found_after_a_preamble(tmp_path):
 def test_a_zip_bomb_is_refused_before_inflating(tmp_path):
     bomb = zip_of(tmp_path / "bomb.zip", {"data/tweets.js": b"\0" * (20 * 1024 * 1024)})
     archive = open_archive(bomb)
-    with pytest.raises(InputError, match=r"bomb\.zip!data/tweets\.js: refused: compressed \d+:1, a decompression bomb"):
+    with pytest.raises(
+        InputError,
+        match=r"bomb\.zip!data/tweets\.js: refused: compressed \d+:1, a decompression bomb",
+    ):
         archive.read("data/tweets.js")
 
 
@@ -97,7 +100,9 @@ def test_a_tar_gz_bomb_is_refused(tmp_path):
 
 def test_an_oversized_member_is_refused(any_archive):
     archive = open_archive(any_archive, Limits(member=6))
-    with pytest.raises(InputError, match=r"tweets\.js: member is 28 bytes uncompressed, more than the limit"):
+    with pytest.raises(
+        InputError, match=r"tweets\.js: member is 28 bytes uncompressed, more than the limit"
+    ):
         archive.read("data/tweets.js")
     assert archive.read("README.txt") == b"hello\n"
 
@@ -105,7 +110,9 @@ def test_an_oversized_member_is_refused(any_archive):
 def test_reading_more_than_the_total_is_refused(tmp_path):
     archive = open_archive(folder(tmp_path / "x"), Limits(total=30))
     archive.read("data/tweets.js")
-    with pytest.raises(InputError, match=r"README\.txt brings what was read to 34 bytes, more than"):
+    with pytest.raises(
+        InputError, match=r"README\.txt brings what was read to 34 bytes, more than"
+    ):
         archive.read("README.txt")
 
 
