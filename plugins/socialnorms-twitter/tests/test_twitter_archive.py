@@ -273,3 +273,11 @@ def test_any_tweet_shape_is_read_or_refused_with_a_located_error(tmp_path_factor
         assert str(error).startswith(str(folder / "data" / "tweets.js"))
     tolerant = read_twitter_archive(folder, ReadOptions(tolerant=True))
     assert len(tolerant.actions) + len(tolerant.skipped) == len(tweets)
+
+
+def test_handles_differing_in_case_are_one_account(tmp_path):
+    tweets = [tweet("200", "RT @Priya: thanks", mentions=[("Priya", 3)]),
+              tweet("201", "hello @PRIYA", mentions=[("PRIYA", 6)])]
+    result = read_twitter_archive(build(tmp_path / "a", tweets), ReadOptions())
+    assert [a.id for a in result.accounts] == ["twitter:acmetrail", "twitter:priya"]
+    assert by_id(result)["201"].post.mentions == ("twitter:priya",)
