@@ -204,8 +204,12 @@ def test_the_checker_reads_it_and_reports_coverage(tmp_path):
 def test_the_configured_timezone_is_used_when_none_is_given(tmp_path):
     from socialnorms import Config
 
-    path = write(tmp_path, collection({"type": "Follow", "actor": SALLY, "object": JOHN,
-                                       "published": "2025-03-02T09:00:00"}))
+    path = write(
+        tmp_path,
+        collection(
+            {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00"}
+        ),
+    )
     timeline, _ = Checker(config=Config(timezone="Asia/Tokyo")).read(path)
     assert timeline.actions[0].at.isoformat() == "2025-03-02T00:00:00+00:00"
     with pytest.raises(ValueError, match="unknown time zone 'Atlantis'"):
@@ -213,17 +217,57 @@ def test_the_configured_timezone_is_used_when_none_is_given(tmp_path):
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8)
-    | st.sampled_from(["Create", "Note", "Follow", "Undo", "Invite", "Accept", "Announce", "Like",
-                       "2025-03-01T10:00:00Z", SALLY, JOHN]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["type", "actor", "object", "target", "published", "id", "content", "tag",
-                         "inReplyTo", "to", "cc", "attributedTo", "href", "name"]), inner, max_size=6),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=8)
+    | st.sampled_from(
+        [
+            "Create",
+            "Note",
+            "Follow",
+            "Undo",
+            "Invite",
+            "Accept",
+            "Announce",
+            "Like",
+            "2025-03-01T10:00:00Z",
+            SALLY,
+            JOHN,
+        ]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "actor",
+                    "object",
+                    "target",
+                    "published",
+                    "id",
+                    "content",
+                    "tag",
+                    "inReplyTo",
+                    "to",
+                    "cc",
+                    "attributedTo",
+                    "href",
+                    "name",
+                ]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=20,
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(items=st.lists(_JSON, max_size=4))
 def test_any_json_is_read_or_refused_with_a_located_error(tmp_path, items):
     path = write(tmp_path, collection(*items))
@@ -233,3 +277,16 @@ def test_any_json_is_read_or_refused_with_a_located_error(tmp_path, items):
         except InputError as error:
             assert not tolerant, f"tolerant reading raised {error}"
             assert str(error).startswith(str(path))
+
+
+def test_an_activity_of_an_unhandled_type_is_counted_not_misread(tmp_path):
+    path = write(
+        tmp_path,
+        collection(
+            {"type": "Object", "actor": SALLY, "published": "2025-03-02T09:00:00Z"},
+            {"type": "Move", "actor": SALLY, "object": SALLY, "published": "2025-03-02T09:00:00Z"},
+        ),
+    )
+    result = read_activitystreams(path, ReadOptions())
+    assert not result.actions and not result.skipped
+    assert "1 Move activities; 1 Object activities" in result.coverage[0].reason

@@ -289,3 +289,11 @@ def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
     assert CliRunner().invoke(main, ["convert", str(archive), "-o", str(converted)]).exit_code == 0
     again = Checker().check(converted)
     assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+
+
+def test_handles_differing_in_case_are_one_account(tmp_path):
+    tweets = [tweet("200", "RT @Priya: thanks", mentions=[("Priya", 3)]),
+              tweet("201", "hello @PRIYA", mentions=[("PRIYA", 6)])]
+    result = read_twitter_archive(build(tmp_path / "a", tweets), ReadOptions())
+    assert [a.id for a in result.accounts] == ["twitter:acmetrail", "twitter:priya"]
+    assert by_id(result)["201"].post.mentions == ("twitter:priya",)

@@ -236,14 +236,8 @@ class ActivityStreams:
             )
             obj = self._object(item.get("object"))
             at = self.time(item, obj)
-            handler = next(
-                (
-                    getattr(self, f"_{k.lower()}")
-                    for k in sorted(kinds)
-                    if hasattr(self, f"_{k.lower()}")
-                ),
-                None,
-            )
+            handlers = self._handlers()
+            handler = next((handlers[k] for k in sorted(kinds) if k in handlers), None)
             if handler is None:
                 if kinds & _POST_TYPES:
                     handler, obj, actor = self._create, item, self.account(item.get("attributedTo"))
@@ -254,10 +248,23 @@ class ActivityStreams:
             if actor is None:
                 self.left_out["activities without an actor"] += 1
                 return
-            if at is None and handler not in (self._block, self._reject):
+            if at is None and handler not in (handlers["Block"], handlers["Reject"]):
                 self.left_out["activities without a time"] += 1
                 return
             handler(item, actor, obj, at)
+
+    def _handlers(self) -> dict[str, Any]:
+        return {
+            "Create": self._create,
+            "Announce": self._announce,
+            "Like": self._like,
+            "Follow": self._follow,
+            "Undo": self._undo,
+            "Invite": self._invite,
+            "Accept": self._accept,
+            "Block": self._block,
+            "Reject": self._reject,
+        }
 
     def _object(self, value: Any) -> Any:
         first = as_list(value)[0] if as_list(value) else None

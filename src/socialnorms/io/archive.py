@@ -1,10 +1,12 @@
 """One way to read a network's export, whether it is a folder, a ``.zip`` or a ``.tar.gz``.
 
 Members are listed and read in memory, never extracted to disk. Reading is
-bounded: a member larger than :attr:`Limits.member`, a total larger than
-:attr:`Limits.total` or a compression ratio above :attr:`Limits.ratio` (a
-decompression bomb) stops with an :class:`~socialnorms.io.InputError` before
-anything is inflated.
+bounded: reading a member larger than :attr:`Limits.member` or compressed more
+than :attr:`Limits.ratio` (a decompression bomb) stops with an
+:class:`~socialnorms.io.InputError` before it is inflated, and so does reading more
+than :attr:`Limits.total` in all. Members never read (the photos of an archive) do
+not count. Listing a ``.tar.gz`` inflates it, so a tar stream compressed more than
+the ratio is refused while it is listed.
 
 A member is named in messages as ``archive.zip!data/tweets.js``, a file in a
 folder by its path, so errors point at the place to look.
@@ -18,7 +20,7 @@ import io
 import json
 import tarfile
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -38,7 +40,7 @@ class Limits:
     member: int = 512 * MiB
     """Largest member, uncompressed, in bytes."""
     total: int = 4096 * MiB
-    """Largest sum of the members' sizes, uncompressed, in bytes."""
+    """Most bytes read from one archive in all, uncompressed."""
     ratio: float = 200.0
     """Highest ratio of uncompressed to compressed size, for members above 1 MiB."""
 
@@ -99,6 +101,7 @@ class Archive:
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
         self.limits = limits
+        self._read_total = 0
 
     def names(self) -> list[str]:
         """Every member's path, sorted."""
@@ -120,7 +123,18 @@ class Archive:
         """The bytes of one member."""
         if name not in self._names_set:
             raise InputError(self.label(name), None, None, "no such member in the archive")
-        return self._read(name)
+        self._check_member(name)
+        data = self._read(name)
+        self._read_total += len(data)
+        if self._read_total > self.limits.total:
+            raise InputError(
+                str(self.path),
+                None,
+                None,
+                f"refused: reading {self.label(name)} brings what was read to "
+                f"{_size(self._read_total)}, more than the limit of {_size(self.limits.total)}",
+            )
+        return data
 
     @property
     def _names_set(self) -> frozenset[str]:
@@ -196,37 +210,28 @@ class Archive:
             if any(cell.strip() for cell in row):
                 yield reader.line_num, [cell.strip() for cell in row]
 
-    def _check_sizes(self, sizes: Mapping[str, tuple[int, int | None]]) -> None:
-        """Refuse members or totals beyond the limits: ``{name: (size, compressed)}``."""
-        total = 0
-        for name, (size, compressed) in sizes.items():
-            if size > self.limits.member:
-                raise InputError(
-                    self.label(name),
-                    None,
-                    None,
-                    f"member is {_size(size)} uncompressed, more than the limit of {_size(self.limits.member)}",
-                )
-            if (
-                compressed is not None
-                and size > MiB
-                and size > self.limits.ratio * max(compressed, 1)
-            ):
-                raise InputError(
-                    self.label(name),
-                    None,
-                    None,
-                    f"refused: compressed {size // max(compressed, 1)}:1, a decompression bomb "
-                    f"(the limit is {self.limits.ratio:g}:1)",
-                )
-            total += size
-        if total > self.limits.total:
+    def _sizes(self, name: str) -> tuple[int, int | None]:
+        """A member's size and compressed size (``None`` when not compressed)."""
+        raise NotImplementedError
+
+    def _check_member(self, name: str) -> None:
+        """Refuse a member beyond the limits before reading it."""
+        size, compressed = self._sizes(name)
+        if size > self.limits.member:
             raise InputError(
-                str(self.path),
+                self.label(name),
                 None,
                 None,
-                f"refused: members add up to {_size(total)} uncompressed, more than the limit of "
-                f"{_size(self.limits.total)}",
+                f"member is {_size(size)} uncompressed, more than the limit of "
+                f"{_size(self.limits.member)}",
+            )
+        if compressed is not None and size > MiB and size > self.limits.ratio * max(compressed, 1):
+            raise InputError(
+                self.label(name),
+                None,
+                None,
+                f"refused: compressed {size // max(compressed, 1)}:1, a decompression bomb "
+                f"(the limit is {self.limits.ratio:g}:1)",
             )
 
 
@@ -238,7 +243,6 @@ class _Folder(Archive):
             for file in sorted(path.rglob("*"))
             if file.is_file()
         }
-        self._check_sizes({name: (file.stat().st_size, None) for name, file in self._files.items()})
 
     def names(self) -> list[str]:
         return list(self._files)
@@ -249,6 +253,9 @@ class _Folder(Archive):
 
     def label(self, name: str) -> str:
         return str(self.path / name)
+
+    def _sizes(self, name: str) -> tuple[int, int | None]:
+        return self._files[name].stat().st_size, None
 
     def _read(self, name: str) -> bytes:
         try:
@@ -267,11 +274,6 @@ class _Zip(Archive):
         except (zipfile.BadZipFile, OSError) as exc:
             raise InputError(str(path), None, None, f"not a readable zip file: {exc}") from None
         self._infos = {info.filename: info for info in self._zip.infolist() if not info.is_dir()}
-        try:
-            self._check_sizes({n: (i.file_size, i.compress_size) for n, i in self._infos.items()})
-        except InputError:
-            self._zip.close()
-            raise
 
     def names(self) -> list[str]:
         return sorted(self._infos)
@@ -282,6 +284,10 @@ class _Zip(Archive):
 
     def close(self) -> None:
         self._zip.close()
+
+    def _sizes(self, name: str) -> tuple[int, int | None]:
+        info = self._infos[name]
+        return info.file_size, info.compress_size
 
     def _read(self, name: str) -> bytes:
         info = self._infos[name]
@@ -319,7 +325,6 @@ class _Tar(Archive):
                 continue
             name = member.name.removeprefix("./")
             total += member.size
-            self._check_sizes({name: (member.size, None)})
             if total > MiB and total > limits.ratio * compressed:
                 raise InputError(
                     str(path),
@@ -327,11 +332,6 @@ class _Tar(Archive):
                     None,
                     f"refused: compressed {total // compressed}:1, a decompression bomb "
                     f"(the limit is {limits.ratio:g}:1)",
-                )
-            if total > limits.total:
-                self._check_sizes(
-                    {n: (m.size, None) for n, m in self._members.items()}
-                    | {name: (member.size, None)}
                 )
             self._members[name] = member
 
@@ -344,6 +344,9 @@ class _Tar(Archive):
 
     def close(self) -> None:
         self._tar.close()
+
+    def _sizes(self, name: str) -> tuple[int, int | None]:
+        return self._members[name].size, None
 
     def _read(self, name: str) -> bytes:
         member = self._members[name]

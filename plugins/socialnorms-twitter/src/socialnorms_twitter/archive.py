@@ -123,14 +123,15 @@ class _TwitterArchive:
         fields["handle"] = f"@{handle}"
         self.handle = handle
         return self.reading.account(
-            f"{NETWORK}:{handle}", subject=self.reading.options.subject or handle, **fields
+            f"{NETWORK}:{handle.casefold()}", subject=self.reading.options.subject or handle, **fields
         )
 
     def account(self, handle: str, name: str | None = None) -> str:
         handle = handle.lstrip("@")
         if handle.casefold() == self.handle.casefold():
             return self.owner
-        return self.reading.account(f"{NETWORK}:{handle}", handle=f"@{handle}", name=name)
+        # Handles on X are case-insensitive: @Priya and @priya are one account.
+        return self.reading.account(f"{NETWORK}:{handle.casefold()}", handle=f"@{handle}", name=name)
 
     # -- tweets ----------------------------------------------------------------------
 
