@@ -366,4 +366,44 @@ def plugins(as_json: bool, config_path: str | None) -> None:
     click.echo(table(("plugin", "distribution", "version", "provides"), rows), nl=False)
 
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="The activity file to write (- for standard output).")
+@click.option("--from", "source_format", default=None, metavar="FORMAT",
+              help="Read as this format instead of detecting it (twitter, mastodon, bluesky, linkedin, ...).")
+@click.option("--subject", default=None, help="Name of the subject, when the export does not say whose it is.")
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="IANA zone of times the export writes without one (LinkedIn), e.g. Europe/Paris.")
+@click.option("--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping.")
+def convert(paths: tuple[str, ...], output: str, source_format: str | None, subject: str | None,
+            timezone: str | None, tolerant: bool) -> None:
+    """Convert exports (X, Mastodon, Bluesky, LinkedIn, Facebook, Instagram,
+    ActivityStreams) into one activity file that other tools can read.
+
+    Example: socialnorms convert twitter-2025.zip -o acme.jsonl
+    """
+    from .io import ReadOptions
+    from .io.activity import write_activity
+
+    try:
+        checker = Checker(config=Config.discover())
+        options = ReadOptions(tolerant=tolerant, subject=subject, timezone=timezone)
+        result = checker.read_result(list(paths), format=source_format, options=options)
+        stream = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        try:
+            write_activity(stream, result.accounts, result.actions, coverage=result.coverage)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    except (InputError, ConfigError) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    for record in result.skipped:
+        click.echo(f"socialnorms: skipped {record}", err=True)
+    if output != "-":
+        click.echo(f"wrote {len(result.accounts)} accounts and {len(result.actions)} actions to {output}", err=True)
+
+
 __all__ = ["main"]

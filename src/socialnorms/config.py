@@ -8,6 +8,7 @@ It lives in ``[tool.socialnorms]`` of ``pyproject.toml`` or at the top level of
     ignore = ["SN103"]
     disable-plugins = ["bluesky"]
     fail-on = "warning"
+    timezone = "Europe/Paris"                 # of exports that write times without one
 
     [tool.socialnorms.severity]
     SN101 = "error"
@@ -33,6 +34,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -70,6 +72,13 @@ def _severities(value: Any) -> Mapping[str, Severity]:
 
 def _nested(value: Any) -> Mapping[str, Mapping[str, Any]]:
     return {str(key): dict(inner) for key, inner in dict(value or {}).items()}
+
+
+def _zone(_inst: Any, _attr: Any, value: Any) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValueError(f"timezone: unknown time zone {value!r}; expected an IANA name such as Europe/Paris") from None
 
 
 @attrs.frozen(slots=True)
@@ -176,6 +185,8 @@ class Config:
     """Plugins (built-in guidelines included) not to load, by name."""
     fail_on: Severity = attrs.field(default=Severity.ERROR, converter=Severity.parse)
     """The severity from which ``socialnorms check`` exits with status 1."""
+    timezone: str | None = attrs.field(default=None, validator=attrs.validators.optional(_zone))
+    """IANA zone of exports that write times without one (LinkedIn); never guessed."""
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages (a file, or ``command line``)."""
 

@@ -16,7 +16,7 @@ import attrs
 
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config, ConfigError
-from .io import InputError, ReadOptions, SkippedRecord, choose_reader
+from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
 from .models import Account, Action
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
@@ -118,12 +118,29 @@ class Checker:
 
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
+        result = self.read_result(paths, tolerant=tolerant, format=format, options=options, progress=progress)
+        return self._timeline_of(result, paths), result.skipped
+
+    def read_result(
+        self,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        options: ReadOptions | None = None,
+        progress: Progress | None = None,
+    ) -> ReadResult:
+        """What the installed readers make of one or more files, merged: accounts,
+        actions, skipped records and coverage (``socialnorms convert`` writes it)."""
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         options = options or ReadOptions(tolerant=tolerant)
+        if options.timezone is None and self.config.timezone is not None:
+            options = attrs.evolve(options, timezone=self.config.timezone)
         accounts: dict[str, Account] = {}
         actions: list[Action] = []
         skipped: list[SkippedRecord] = []
+        coverage: list[Coverage] = []
         for raw in paths:
             path = Path(raw)
             if str(raw) != "-" and not path.exists():
@@ -139,13 +156,15 @@ class Checker:
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
-        if progress is not None:
-            progress(f"indexing {len(actions)} actions")
+            coverage.extend(result.coverage)
+        return ReadResult(accounts.values(), actions, skipped, coverage)
+
+    def _timeline_of(self, result: ReadResult, paths: object) -> Timeline:
         try:
-            timeline = self.timeline(accounts.values(), actions)
+            return self.timeline(result.accounts, result.actions)
         except ValueError as exc:
-            raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
-        return timeline, tuple(skipped)
+            names = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+            raise InputError(", ".join(map(str, names)), None, None, str(exc)) from None
 
     # -- checking -------------------------------------------------------------------------
 
@@ -157,19 +176,24 @@ class Checker:
         format: str | None = None,
         skipped: Iterable[SkippedRecord] = (),
         progress: Progress | None = None,
+        options: ReadOptions | None = None,
     ) -> Report:
         """Check a Timeline, a path or a list of paths; return the Report.
 
         ``skipped`` lists bad records an earlier tolerant :meth:`read` of the
-        Timeline skipped, so that the report counts them.
+        Timeline skipped, so that the report counts them. What the input could
+        not show (its readers' coverage statements) opens the report's notes, so
+        a quiet report is not read as good behaviour.
         """
         skipped = tuple(skipped)
+        coverage: tuple[Coverage, ...] = ()
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped = self.read(source, tolerant=tolerant, format=format, progress=progress)
+            result = self.read_result(source, tolerant=tolerant, format=format, options=options, progress=progress)
+            timeline, skipped, coverage = self._timeline_of(result, source), result.skipped, result.coverage
         findings: list[Finding] = []
-        notes: list[str] = []
+        notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
         measurements: list[Measurement] = []
         guidelines: list[str] = []
         for check, plugin in self.registry.checks:

@@ -46,6 +46,7 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT
 #: Built-in plugins: (name, module). Registered first, in this order, under these names.
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
+    ("activitystreams", "socialnorms.io.activitystreams"),
     ("reporters", "socialnorms.reporters"),
     ("topics", "socialnorms.topic_lexicon"),
     ("retweet-carefully", "socialnorms.guidelines.retweet_carefully"),

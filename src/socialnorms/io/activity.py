@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from ..hookspecs import hookimpl
 from ..models import Account, Action, Media, Post
-from . import InputError, ReadOptions, Reader, ReadResult, SkippedRecord
+from . import Coverage, InputError, ReadOptions, Reader, ReadResult, SkippedRecord
 
 __all__ = [
     "account_record",
@@ -135,6 +135,7 @@ class _Reading:
         self.action_ids: set[str] = set()
         self.account_ids: dict[str, Account] = {}
         self.skipped: list[SkippedRecord] = []
+        self.coverage: list[Coverage] = []
 
     def fail(self, line: int, field: str | None, problem: str) -> None:
         if not self.tolerant:
@@ -180,6 +181,17 @@ class _Reading:
             raise _BadRecord(
                 "header.version", f"this socialnorms reads version {VERSION}, got {json.dumps(data.get('version'))}"
             )
+        coverage = data.get("coverage", [])
+        if not isinstance(coverage, list):
+            raise _BadRecord("header.coverage", f"expected a list, got {json.dumps(coverage)}")
+        for number, item in enumerate(coverage):
+            try:
+                self.coverage.append(Coverage(item["guideline"], item["level"], item["reason"]))
+            except (KeyError, TypeError, ValueError):
+                raise _BadRecord(
+                    f"header.coverage[{number}]",
+                    'expected {"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}',
+                ) from None
 
     def _account(self, account: Account) -> Account | None:
         known = self.account_ids.get(account.id)
@@ -218,7 +230,7 @@ def read_activity(path: str | Path | IO[bytes], *, tolerant: bool = False, name:
                 actions.append(item)
             elif isinstance(item, Account):
                 accounts.append(item)
-    return ReadResult(accounts, actions, reading.skipped)
+    return ReadResult(accounts, actions, reading.skipped, reading.coverage)
 
 
 class _open:
@@ -303,14 +315,23 @@ def write_activity(
     actions: Iterable[Action] = (),
     *,
     header: bool = True,
+    coverage: Iterable[Coverage] = (),
 ) -> None:
-    """Write accounts then actions in the activity format (UTF-8 JSON Lines)."""
+    """Write accounts then actions in the activity format (UTF-8 JSON Lines).
+
+    ``coverage`` (what the source export lets each guideline judge) goes into the
+    header, so a converted export reports the same gaps as the original.
+    """
     if isinstance(target, (str, Path)):
         with open(target, "w", encoding="utf-8", newline="\n") as stream:
-            write_activity(stream, accounts, actions, header=header)
+            write_activity(stream, accounts, actions, header=header, coverage=coverage)
         return
     if header:
-        target.write(json.dumps({"type": "header", "format": FORMAT, "version": VERSION}) + "\n")
+        record: dict[str, Any] = {"type": "header", "format": FORMAT, "version": VERSION}
+        statements = [{"guideline": c.guideline, "level": c.level, "reason": c.reason} for c in coverage]
+        if statements:
+            record["coverage"] = statements
+        target.write(json.dumps(record, ensure_ascii=False) + "\n")
     for account in accounts:
         target.write(json.dumps(account_record(account), ensure_ascii=False) + "\n")
     for action in actions:
@@ -336,7 +357,10 @@ def _detect(path: Path) -> bool:
         return False
     with open(path, "rb") as stream:
         head = stream.read(4096).lstrip()
-    return head.startswith(b"{") and b'"type"' in head.split(b"\n", 1)[0]
+    first = head.split(b"\n", 1)[0]
+    # A record's type, not any JSON with a "type" (ActivityStreams documents have one too).
+    return head.startswith(b"{") and any(f'"type": "{t}"'.encode() in first or f'"type":"{t}"'.encode() in first
+                                         for t in ("header", "account", "action"))
 
 
 def _read(path: Path, options: ReadOptions) -> ReadResult:

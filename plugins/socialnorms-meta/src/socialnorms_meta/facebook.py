@@ -1,6 +1,7 @@
 """The audience profile of Facebook, with the source of every figure.
 
-Entry point ``facebook``: block it alone with ``SOCIALNORMS_DISABLE_PLUGINS=facebook``.
+Entry point ``facebook`` (the profile and the reader of the download, ``--from facebook``):
+block it alone with ``SOCIALNORMS_DISABLE_PLUGINS=facebook``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from datetime import timedelta
 import socialnorms
 from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
+from .download import FACEBOOK_READER
 from .text import MetaSyntax
 
-__all__ = ["PROFILE", "register_networks"]
+__all__ = ["PROFILE", "register_networks", "register_readers"]
 
 PROFILE = NetworkProfile(
     id="facebook",
@@ -87,3 +89,9 @@ PROFILE = NetworkProfile(
 def register_networks(register):
     """Register the Facebook profile."""
     register(PROFILE)
+
+
+@socialnorms.hookimpl
+def register_readers(register):
+    """Register the reader of Facebook's "Download your information" (JSON)."""
+    register(FACEBOOK_READER)

@@ -1,6 +1,7 @@
 """The audience profile of Instagram, with the source of every figure.
 
-Entry point ``instagram``: block it alone with ``SOCIALNORMS_DISABLE_PLUGINS=instagram``.
+Entry point ``instagram`` (the profile and the reader of the download, ``--from instagram``):
+block it alone with ``SOCIALNORMS_DISABLE_PLUGINS=instagram``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from datetime import timedelta
 import socialnorms
 from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
+from .download import INSTAGRAM_READER
 from .text import MetaSyntax
 
-__all__ = ["PROFILE", "register_networks"]
+__all__ = ["PROFILE", "register_networks", "register_readers"]
 
 PROFILE = NetworkProfile(
     id="instagram",
@@ -85,3 +87,9 @@ PROFILE = NetworkProfile(
 def register_networks(register):
     """Register the Instagram profile."""
     register(PROFILE)
+
+
+@socialnorms.hookimpl
+def register_readers(register):
+    """Register the reader of Instagram's "Download your information" (JSON)."""
+    register(INSTAGRAM_READER)
