@@ -29,7 +29,9 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _volume(value: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
-    return {s: dict(sorted(value[s].items())) for s in sorted(value)}
+    # No counted actions is the same as not listed: keep one form, without zeros.
+    counts = {s: {n: c for n, c in sorted(value[s].items()) if c} for s in sorted(value)}
+    return {s: networks for s, networks in counts.items() if networks}
 
 
 @attrs.frozen(slots=True)

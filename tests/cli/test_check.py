@@ -141,7 +141,7 @@ def test_tolerant_skips_and_counts_bad_records(activity):
     activity.write_text(activity.read_text() + "{not json\n", encoding="utf-8")
     strict = run("check", activity)
     assert strict.exit_code == 2
-    assert strict.stderr == "socialnorms: error: " + f"{activity}:7: invalid JSON: Expecting property name enclosed in double quotes at column 2\n"
+    assert strict.stderr == "socialnorms: error: " + f"{activity}:7: record: invalid JSON: Expecting property name enclosed in double quotes at column 2\n"
     tolerant = run("check", activity, "--tolerant")
     assert tolerant.exit_code == 1
     assert "1 bad record skipped" in tolerant.stdout and f"skipped: {activity}:7" in tolerant.stdout
