@@ -22,7 +22,7 @@ from .checks import Severity
 from .config import Config, ConfigError
 from .describe import explain_network, explain_rule, network_data, plugin_data, rule_data, table, unique_networks
 from .engine import Checker
-from .io import InputError
+from .io import InputError, ReadOptions
 from .plugins import PluginLoadWarning
 from .progress import Progress
 from .registry import Registry
@@ -163,6 +163,8 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--from", "input_format", type=_Registered("readers"), default=None,
               help="Read the input with this reader instead of detecting the format.")
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="IANA zone of times an export writes without one (LinkedIn), e.g. Europe/Paris.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -177,6 +179,7 @@ def check(
     quiet: int,
     output: str | None,
     input_format: str | None,
+    timezone: str | None,
 ) -> None:
     """Check activity files; several files form one timeline, - reads stdin.
 
@@ -210,8 +213,10 @@ def check(
         if input_format is not None and input_format not in registry.readers:
             raise click.UsageError(f"unknown input format {input_format!r}; installed: {', '.join(registry.readers)}")
         with Progress(sys.stderr, enabled=quiet == 0 and sys.stderr.isatty()) as progress:
-            timeline, skipped = checker.read(list(paths), tolerant=tolerant, format=input_format, progress=progress)
-            report = checker.check(timeline, skipped=skipped, progress=progress)
+            options = ReadOptions(tolerant=tolerant, timezone=timezone)
+            result = checker.read_result(list(paths), format=input_format, options=options, progress=progress)
+            timeline = checker.timeline_of(result, list(paths))
+            report = checker.check(timeline, skipped=result.skipped, coverage=result.coverage, progress=progress)
         report = _narrow(report, registry, timeline, subjects, networks)
     except (InputError, ConfigError) as exc:
         _fail(str(exc))
@@ -383,7 +388,6 @@ def convert(paths: tuple[str, ...], output: str, source_format: str | None, subj
 
     Example: socialnorms convert twitter-2025.zip -o acme.jsonl
     """
-    from .io import ReadOptions
     from .io.activity import write_activity
 
     try:

@@ -119,7 +119,7 @@ class Checker:
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
         result = self.read_result(paths, tolerant=tolerant, format=format, options=options, progress=progress)
-        return self._timeline_of(result, paths), result.skipped
+        return self.timeline_of(result, paths), result.skipped
 
     def read_result(
         self,
@@ -159,7 +159,8 @@ class Checker:
             coverage.extend(result.coverage)
         return ReadResult(accounts.values(), actions, skipped, coverage)
 
-    def _timeline_of(self, result: ReadResult, paths: object) -> Timeline:
+    def timeline_of(self, result: ReadResult, paths: object) -> Timeline:
+        """The Timeline of what :meth:`read_result` read from ``paths`` (named in errors)."""
         try:
             return self.timeline(result.accounts, result.actions)
         except ValueError as exc:
@@ -177,21 +178,23 @@ class Checker:
         skipped: Iterable[SkippedRecord] = (),
         progress: Progress | None = None,
         options: ReadOptions | None = None,
+        coverage: Iterable[Coverage] = (),
     ) -> Report:
         """Check a Timeline, a path or a list of paths; return the Report.
 
         ``skipped`` lists bad records an earlier tolerant :meth:`read` of the
-        Timeline skipped, so that the report counts them. What the input could
+        Timeline skipped, so that the report counts them, and ``coverage`` its
+        readers' coverage statements. What the input could
         not show (its readers' coverage statements) opens the report's notes, so
         a quiet report is not read as good behaviour.
         """
         skipped = tuple(skipped)
-        coverage: tuple[Coverage, ...] = ()
+        coverage = tuple(coverage)
         if isinstance(source, Timeline):
             timeline = source
         else:
             result = self.read_result(source, tolerant=tolerant, format=format, options=options, progress=progress)
-            timeline, skipped, coverage = self._timeline_of(result, source), result.skipped, result.coverage
+            timeline, skipped, coverage = self.timeline_of(result, source), result.skipped, result.coverage
         findings: list[Finding] = []
         notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
         measurements: list[Measurement] = []

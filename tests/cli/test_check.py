@@ -190,3 +190,17 @@ def test_output_does_not_depend_on_record_order(activity, tmp_path, order, name)
     shuffled.write_text("".join(lines[i] for i in order), encoding="utf-8")
     expected = run("check", activity, "--format", name).stdout
     assert run("check", shuffled, "--format", name).stdout == expected.replace(str(activity), str(shuffled))
+
+
+def test_what_the_input_could_not_show_reaches_the_report(tmp_path):
+    from socialnorms import Account, Action
+    from socialnorms.io import Coverage
+    from socialnorms.io.activity import write_activity
+
+    path = tmp_path / "outbox.jsonl"
+    brand = Account(id="mastodon:acme", network="mastodon", subject="acme")
+    post = Action(kind="follow", actor="mastodon:acme", at="2026-03-01T10:00:00Z", target="mastodon:jo")
+    gap = Coverage("respond-to-mentions", "none", "an outbox holds no mentions of the owner")
+    write_activity(path, [brand], [post], coverage=[gap])
+    notes = json.loads(run("check", path, "--format", "json").stdout)["notes"]
+    assert any("respond-to-mentions" in note and "no mentions of the owner" in note for note in notes)
