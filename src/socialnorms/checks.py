@@ -317,7 +317,6 @@ class CheckContext:
         check: Check,
         networks: Mapping[str, NetworkProfile],
         config: Config,
-        services: Mapping[str, Any] | None = None,
         topics: TopicModel | None = None,
     ) -> None:
         self.timeline = timeline
@@ -330,7 +329,6 @@ class CheckContext:
         self._rules = {rule.code: rule for rule in check.rules}
         self._notes: list[str] = []
         self._measurements: list[Measurement] = []
-        self.services: Mapping[str, Any] = dict(services or {})
 
     @property
     def notes(self) -> tuple[str, ...]:

@@ -56,6 +56,10 @@ _USEFUL = [
     "Great thread by @brand and others on river cleanups https://rivers.example/6",
 ]
 
+#: Six reposts of fans' praise, and six reposts of useful posts: the examples of SN101 and SN103.
+_PRAISE_REPOSTS = _ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7))
+_USEFUL_REPOSTS = _ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7))
+
 SELF_MENTION_REPOSTS = Rule(
     code="SN101",
     name="self-mention-reposts",
@@ -66,9 +70,8 @@ SELF_MENTION_REPOSTS = Rule(
         "a feed of second-hand praise gives them nothing and reads as vanity."
     ),
     severity=Severity.WARNING,
-    example=_ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7)),
-    quiet_example=_ACCOUNT
-    + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
+    example=_PRAISE_REPOSTS,
+    quiet_example=_USEFUL_REPOSTS,
     options=(
         Option(
             "window_days",
@@ -159,9 +162,8 @@ LOW_VALUE_REPOSTS = Rule(
         "fills their feed with noise."
     ),
     severity=Severity.WARNING,
-    example=_ACCOUNT + "".join(_fan_post(i, _PRAISE[i - 1]) + _repost(i) for i in range(1, 7)),
-    quiet_example=_ACCOUNT
-    + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) for i in range(1, 7)),
+    example=_PRAISE_REPOSTS,
+    quiet_example=_USEFUL_REPOSTS,
     options=(
         Option(
             "window_days",
