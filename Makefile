@@ -1,4 +1,4 @@
-# socialnorms: make demo | make test | make bench
+# socialnorms: make demo | make test | make bench | make images
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test bench venv clean
+.PHONY: demo test bench venv clean images
 
 venv: $(STAMP)
 
@@ -14,7 +14,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(PLUGIN_DIRS))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-e '.[test,fast]' $(addprefix -e ,$(PLUGIN_DIRS))
+		-e '.[test]' $(addprefix -e ,$(PLUGIN_DIRS))
 	touch $(STAMP)
 
 # Check the bundled example; findings are expected, so exit status 1 is success here.
@@ -27,6 +27,20 @@ test: $(STAMP)
 # End-to-end timings at 100k and 1M actions (files are generated once into .bench/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Screenshots for the README: the HTML report of the example and the executed notebook.
+# Needs Debian's chromium (apt-get install chromium).
+CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+	--host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir=build/images/profile
+images: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[docs]'
+	mkdir -p build/images docs/images
+	$(BIN)/socialnorms check $(EXAMPLE) --format html > build/images/report.html; test $$? -le 1
+	$(BIN)/jupyter nbconvert --to html --execute docs/notebook.ipynb --output-dir build/images
+	rm -f docs/acme-report.html
+	$(CHROMIUM) --window-size=1000,2200 --screenshot=docs/images/report.png file://$(CURDIR)/build/images/report.html
+	$(CHROMIUM) --window-size=1000,2200 --screenshot=docs/images/notebook.png file://$(CURDIR)/build/images/notebook.html
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .bench

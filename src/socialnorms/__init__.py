@@ -17,7 +17,7 @@ from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manage
 from .profiles import NetworkProfile
 from .report import Report
 from .timeline import Timeline
-from .topics import Topic
+from .topics import Topic, TopicMatch, TopicModel
 
 
 def __getattr__(name: str) -> str:
@@ -53,6 +53,8 @@ __all__ = [
     "SkippedRecord",
     "Timeline",
     "Topic",
+    "TopicMatch",
+    "TopicModel",
     "check",
     "check_function",
     "get_plugin_manager",

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
+
+from .topics import TopicModel
 
 if TYPE_CHECKING:
     from .config import Config
@@ -69,6 +72,19 @@ def _match(pattern: re.Pattern[str], what: str):
     return check
 
 
+def _option_type(default: Any) -> type | tuple[type, ...]:
+    """The types a configured value may have, judged from the default: a number takes
+    any number, a sequence any list (TOML has no tuples), ``None`` anything."""
+    if default is None:
+        return object
+    kind = type(default)
+    if kind in (int, float):
+        return (int, float)
+    if kind in (list, tuple):
+        return (list, tuple)
+    return kind
+
+
 @attrs.frozen(slots=True)
 class Option:
     """A setting of a rule, with its default and the reason for that default."""
@@ -81,8 +97,7 @@ class Option:
 
     def __attrs_post_init__(self) -> None:
         if self.type is None:
-            kind = type(self.default)
-            object.__setattr__(self, "type", (int, float) if kind in (int, float) else kind)
+            object.__setattr__(self, "type", _option_type(self.default))
 
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` if it has the option's type, else raise ValueError."""
@@ -127,11 +142,30 @@ class Rule:
         return {option.name: option.default for option in self.options}
 
 
+def _finding_time(value: datetime | str | None) -> datetime | None:
+    from .models import parse_timestamp
+
+    return None if value is None else parse_timestamp(value, "finding.at")
+
+
+def _metrics(value: Mapping[str, Any]) -> dict[str, Any]:
+    """Metrics must serialise, or the report of every check would fail to print."""
+    metrics = dict(value)
+    for key, item in metrics.items():
+        if not isinstance(key, str):
+            raise TypeError(f"Finding.metrics: names must be strings, got {key!r}")
+        try:
+            json.dumps(item, allow_nan=False)
+        except (TypeError, ValueError):
+            raise TypeError(f"Finding.metrics.{key}: not a JSON value: {item!r}") from None
+    return metrics
+
+
 def _evidence(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Finding:
     """One place where behaviour breaks a norm, with its evidence and figures.
 
@@ -148,11 +182,14 @@ class Finding:
     message: str
     suggestion: str
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_evidence)
-    at: datetime | None = None
-    metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    at: datetime | None = attrs.field(default=None, converter=_finding_time)
+    """The time of the latest evidence, in UTC."""
+    metrics: Mapping[str, Any] = attrs.field(factory=dict, converter=_metrics, hash=False)
+    """Figures behind the finding, by snake_case name: JSON values (numbers, strings, …)."""
 
     def sort_key(self) -> tuple[Any, ...]:
-        """Report order: subject, account, time, code, then the rest for stability."""
+        """Report order: subject, account, time, code, then every other field, so
+        that the order never depends on the order checks yielded findings in."""
         return (
             self.subject or "",
             self.account or "",
@@ -160,7 +197,23 @@ class Finding:
             self.code,
             self.message,
             self.evidence,
+            self.network or "",
+            self.severity.weight,
+            self.rule,
+            self.guideline,
+            self.suggestion,
+            json.dumps(self.metrics, sort_keys=True),
         )
+
+    def __repr__(self) -> str:
+        where = " ".join(x for x in (self.subject, self.account or self.network) if x)
+        at = f" at {_format_time(self.at)}" if self.at else ""
+        return f"<Finding {self.code} {self.severity.value} {self.rule} {where}{at}: {self.message}>"
+
+    def _repr_html_(self) -> str:
+        from .reporters.html import finding_view
+
+        return finding_view(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as the report format writes it."""
@@ -182,9 +235,6 @@ class Finding:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         """Read a finding back from its report form."""
-        from .models import parse_timestamp
-
-        at = data.get("at")
         return cls(
             code=data["code"],
             rule=data["rule"],
@@ -196,7 +246,7 @@ class Finding:
             message=data["message"],
             suggestion=data.get("suggestion", ""),
             evidence=data.get("evidence", ()),
-            at=parse_timestamp(at, "finding.at") if at else None,
+            at=data.get("at"),
             metrics=data.get("metrics", {}),
         )
 
@@ -267,16 +317,18 @@ class CheckContext:
         check: Check,
         networks: Mapping[str, NetworkProfile],
         config: Config,
-        services: Mapping[str, Any] | None = None,
+        topics: TopicModel | None = None,
     ) -> None:
         self.timeline = timeline
+        #: The topic model built from the installed topics (empty when none are given):
+        #: ``ctx.topics.classify(text)`` gives the topics of a post with their evidence.
+        self.topics: TopicModel = topics if topics is not None else TopicModel({})
         self.check = check
         self.config = config
         self._networks = networks
         self._rules = {rule.code: rule for rule in check.rules}
         self._notes: list[str] = []
         self._measurements: list[Measurement] = []
-        self.services: Mapping[str, Any] = dict(services or {})
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -307,7 +359,7 @@ class CheckContext:
 
     def enabled(self, code: str) -> bool:
         """Whether the configuration selects rule ``code``; skip work for unselected ones."""
-        return self.config.selects(code, self.check.guideline)
+        return self.config.selects(code, self.check.guideline, name=self._rules[code].name)
 
     def option(self, code: str, name: str, network: str | None = None) -> Any:
         """The value of a rule's option: per-network override, else configured, else default."""
@@ -342,7 +394,7 @@ class CheckContext:
             at = max(times) if times else None
         if network is None and account is not None:
             network = self.timeline.network_of(account)
-        chosen = self.config.severity_for(code, Severity.parse(severity or rule.severity), network)
+        chosen = self.config.severity_for(rule, Severity.parse(severity or rule.severity), network)
         return Finding(
             code=code,
             rule=rule.name,

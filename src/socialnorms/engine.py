@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
+
+import attrs
 
 from ._collector import collector_paused
 from .checks import Check, CheckContext, Finding, Measurement, Severity
-from .config import Config
-from .io import InputError, ReadOptions, SkippedRecord, choose_reader
+from .config import Config, ConfigError
+from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
 from .models import Account, Action
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
 from .report import Report
 from .timeline import Timeline
+from .topics import TopicModel
 
 __all__ = ["Checker", "check", "load"]
 
 Source = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+Progress = Callable[[str], None]
+"""Told what the checker is doing now (``reading acme.jsonl``), e.g. to show it on a terminal."""
 
 PLUGIN_ERROR_CODE = "SN000"
 
@@ -51,19 +57,24 @@ class Checker:
         plugin_manager: PluginManager | None = None,
         strict: bool | None = None,
     ) -> None:
-        self.config = config or Config()
+        config = config or Config()
         if plugin_manager is None:
-            plugin_manager = get_plugin_manager(disable=self.config.disable_plugins, strict=strict)
+            try:
+                plugin_manager = get_plugin_manager(disable=config.disable_plugins, strict=strict)
+            except ValueError as exc:
+                where = f"{config.source}: " if config.source else ""
+                raise ConfigError(f"{where}disable-plugins: {exc}") from None
         else:
-            for name in self.config.disable_plugins:
+            for name in config.disable_plugins:
                 if plugin_manager.has_plugin(name):
                     raise ValueError(f"plugin {name!r} is disabled by the configuration but registered")
         self.plugin_manager = plugin_manager
         self.strict = plugin_manager.strict if strict is None else strict
         self.registry = Registry(plugin_manager)
-        self.config.validate(
-            (r.rule for r in self.registry.rules.values()), self.registry.guidelines
-        )
+        #: The topic model of the installed topics, built once and shared by every check.
+        self.topics = TopicModel(self.registry.topics)
+        config.validate((r.rule for r in self.registry.rules.values()), self.registry.guidelines)
+        self.config = config.with_network_aliases(self.registry.networks)
 
     # -- input ---------------------------------------------------------------------------
 
@@ -72,9 +83,29 @@ class Checker:
         profile = self.registry.networks.get(network)
         return profile.syntax if profile is not None else None
 
+    def network_id(self, network: str) -> str:
+        """The id of the network that ``network`` names (``x`` -> ``twitter``), else itself."""
+        profile = self.registry.networks.get(network)
+        return profile.id if profile is not None else network
+
     def timeline(self, accounts: Iterable[Account], actions: Iterable[Action]) -> Timeline:
-        """A Timeline that reads post text with the installed networks' syntax."""
-        return Timeline(accounts, actions, syntax=self.syntax)
+        """A Timeline that reads post text with the installed networks' syntax.
+
+        A network named by a profile's alias (``x``) is renamed to the profile's id
+        (``twitter``), so that accounts on one network are indexed together.
+        """
+        accounts = [
+            account if self.network_id(account.network) == account.network
+            else attrs.evolve(account, network=self.network_id(account.network))
+            for account in accounts
+        ]
+        return Timeline(accounts, map(self._canonical_post_network, actions), syntax=self.syntax)
+
+    def _canonical_post_network(self, action: Action) -> Action:
+        post = action.post
+        if post is None or post.network is None or self.network_id(post.network) == post.network:
+            return action
+        return attrs.evolve(action, post=attrs.evolve(post, network=self.network_id(post.network)))
 
     def read(
         self,
@@ -83,34 +114,59 @@ class Checker:
         tolerant: bool = False,
         format: str | None = None,
         options: ReadOptions | None = None,
-        timings: dict[str, float] | None = None,
+        progress: Progress | None = None,
     ) -> tuple[Timeline, tuple[SkippedRecord, ...]]:
         """Read one or more files (they form one timeline) with the installed readers.
 
-        ``timings``, when given, receives the seconds spent in ``read`` and ``timeline``.
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
+        """
+        result = self.read_result(paths, tolerant=tolerant, format=format, options=options, progress=progress)
+        return self.timeline_of(result, paths), result.skipped
+
+    def read_result(
+        self,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        tolerant: bool = False,
+        format: str | None = None,
+        options: ReadOptions | None = None,
+        progress: Progress | None = None,
+        timings: dict[str, float] | None = None,
+    ) -> ReadResult:
+        """What the installed readers make of one or more files, merged: accounts,
+        actions, skipped records and coverage (``socialnorms convert`` writes it).
+
+        ``timings``, when given, receives the seconds spent reading as ``read``.
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        started = time.perf_counter()
         with collector_paused():
-            return self._read(paths, options or ReadOptions(tolerant=tolerant), format, timings)
+            result = self._read_all(paths, options or ReadOptions(tolerant=tolerant), format, progress)
+        if timings is not None:
+            timings["read"] = time.perf_counter() - started
+        return result
 
-    def _read(
+    def _read_all(
         self,
         paths: Sequence[str | os.PathLike[str]],
         options: ReadOptions,
         format: str | None,
-        timings: dict[str, float] | None,
-    ) -> tuple[Timeline, tuple[SkippedRecord, ...]]:
-        started = time.perf_counter()
+        progress: Progress | None,
+    ) -> ReadResult:
+        if options.timezone is None and self.config.timezone is not None:
+            options = attrs.evolve(options, timezone=self.config.timezone)
         accounts: dict[str, Account] = {}
         actions: list[Action] = []
         skipped: list[SkippedRecord] = []
+        coverage: list[Coverage] = []
         for raw in paths:
             path = Path(raw)
             if str(raw) != "-" and not path.exists():
                 raise InputError(str(raw), None, None, "no such file or folder")
             reader = choose_reader(path, self.registry.readers, format)
+            if progress is not None:
+                progress(f"reading {'standard input' if str(raw) == '-' else raw}")
             result = reader.read(path, options)
             for account in result.accounts:
                 known = accounts.get(account.id)
@@ -119,15 +175,26 @@ class Checker:
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
-        read = time.perf_counter()
+            coverage.extend(result.coverage)
+        return ReadResult(accounts.values(), actions, skipped, coverage)
+
+    def timeline_of(
+        self, result: ReadResult, paths: object, *, timings: dict[str, float] | None = None
+    ) -> Timeline:
+        """The Timeline of what :meth:`read_result` read from ``paths`` (named in errors).
+
+        ``timings``, when given, receives the seconds spent indexing as ``timeline``.
+        """
+        started = time.perf_counter()
         try:
-            timeline = self.timeline(accounts.values(), actions)
+            with collector_paused():
+                timeline = self.timeline(result.accounts, result.actions)
         except ValueError as exc:
-            raise InputError(", ".join(map(str, paths)), None, None, str(exc)) from None
+            names = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+            raise InputError(", ".join(map(str, names)), None, None, str(exc)) from None
         if timings is not None:
-            timings["read"] = read - started
-            timings["timeline"] = time.perf_counter() - read
-        return timeline, tuple(skipped)
+            timings["timeline"] = time.perf_counter() - started
+        return timeline
 
     # -- checking -------------------------------------------------------------------------
 
@@ -137,31 +204,61 @@ class Checker:
         *,
         tolerant: bool = False,
         format: str | None = None,
+        skipped: Iterable[SkippedRecord] = (),
+        progress: Progress | None = None,
+        options: ReadOptions | None = None,
+        coverage: Iterable[Coverage] = (),
         timings: dict[str, float] | None = None,
     ) -> Report:
         """Check a Timeline, a path or a list of paths; return the Report.
 
-        ``timings``, when given, receives the seconds each phase took: ``read``,
-        ``timeline`` (building the indexes) and ``check:GUIDELINE`` for every check run.
+        ``skipped`` lists bad records an earlier tolerant :meth:`read` of the
+        Timeline skipped, so that the report counts them, and ``coverage`` its
+        readers' coverage statements. What the input could
+        not show (its readers' coverage statements) opens the report's notes, so
+        a quiet report is not read as good behaviour.
+
+        ``timings``, when given, receives the seconds each phase took: ``read`` and
+        ``timeline`` (building the indexes) when reading, and ``check:GUIDELINE``
+        for every check run.
         """
         with collector_paused():
-            return self._check(source, tolerant=tolerant, format=format, timings=timings)
+            return self._check(source, tolerant, format, skipped, progress, options, coverage, timings)
 
     def _check(
-        self, source: Source, *, tolerant: bool, format: str | None, timings: dict[str, float] | None
+        self,
+        source: Source,
+        tolerant: bool,
+        format: str | None,
+        skipped: Iterable[SkippedRecord],
+        progress: Progress | None,
+        options: ReadOptions | None,
+        coverage: Iterable[Coverage],
+        timings: dict[str, float] | None,
     ) -> Report:
-        skipped: tuple[SkippedRecord, ...] = ()
+        skipped = tuple(skipped)
+        coverage = tuple(coverage)
         if isinstance(source, Timeline):
             timeline = source
         else:
-            timeline, skipped = self.read(source, tolerant=tolerant, format=format, timings=timings)
+            result = self.read_result(
+                source, tolerant=tolerant, format=format, options=options, progress=progress, timings=timings
+            )
+            timeline = self.timeline_of(result, source, timings=timings)
+            skipped, coverage = result.skipped, result.coverage
         findings: list[Finding] = []
-        notes: list[str] = []
+        notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
         measurements: list[Measurement] = []
+        guidelines: list[str] = []
         for check, plugin in self.registry.checks:
-            if not any(self.config.selects(rule.code, check.guideline) for rule in check.rules):
+            if not any(self.config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
                 continue
-            ctx = CheckContext(timeline, check=check, networks=self.registry.networks, config=self.config)
+            if progress is not None:
+                progress(f"checking {check.guideline}")
+            guidelines.append(check.guideline)
+            ctx = CheckContext(
+                timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
+            )
             started = time.perf_counter()
             findings.extend(self._run(check, plugin, ctx))
             if timings is not None:
@@ -182,6 +279,9 @@ class Checker:
             plugins=self.plugin_versions(),
             notes=notes,
             measurements=measurements,
+            evidence_times=evidence_times(timeline, findings),
+            volume=activity_volume(timeline),
+            guidelines=guidelines,
         )
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
@@ -193,7 +293,7 @@ class Checker:
                     raise TypeError(
                         f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"
                     )
-                if self.config.selects(finding.code, check.guideline):
+                if self.config.selects(finding.code, check.guideline, finding.network, name=finding.rule):
                     found.append(finding)
             return found
         except Exception as exc:
@@ -221,6 +321,25 @@ class Checker:
     def plugin_versions(self) -> dict[str, str]:
         """Name -> version of every plugin that is loaded."""
         return {info.name: info.version for info in self.plugin_manager.list_plugins() if info.error is None}
+
+
+def evidence_times(timeline: Timeline, findings: Iterable[Finding]) -> dict[str, datetime]:
+    """When each action given as evidence happened, for reports that show it."""
+    times = {}
+    for finding in findings:
+        for action_id in finding.evidence:
+            action = timeline.action(action_id)
+            if action is not None:
+                times[action_id] = action.at
+    return times
+def activity_volume(timeline: Timeline) -> dict[str, dict[str, int]]:
+    """Subject -> network -> how many actions the subject's accounts took there."""
+    volume: dict[str, dict[str, int]] = {}
+    for subject in timeline.subjects:
+        counts = volume.setdefault(subject, {})
+        for account in timeline.accounts_of(subject):
+            counts[account.network] = counts.get(account.network, 0) + len(timeline.by_actor(account.id))
+    return volume
 
 
 def load(

@@ -109,9 +109,11 @@ def register_topics(register: Callable[[Topic], None]) -> None:
     """Register topics for the topic model.
 
     Call ``register(topic)`` with a :class:`~socialnorms.topics.Topic`: a name and
-    the terms that signal it. Checks use topics to judge whether a post fits a
-    network's audience; a plugin can add topics of its own or extend the terms of
-    a topic another plugin registered.
+    the terms that signal it (and, optionally, weak terms that count less and
+    idioms that count for nothing). Checks use topics, through the
+    :class:`~socialnorms.topics.TopicModel` in ``ctx.topics``, to judge whether a
+    post fits a network's audience; a plugin can add topics of its own or extend
+    the terms of a topic another plugin registered (same name).
 
     :param register: ``register(topic)``.
 

@@ -336,6 +336,8 @@ class Action:
                     target = post.quotes
                 elif post.quotes is None:
                     post = attrs.evolve(post, quotes=target)
+                elif post.quotes != target:
+                    raise ValueError(f"action.post.quotes: {post.quotes!r} differs from target {target!r}")
             if post.author is None or post.created is None:
                 post = attrs.evolve(
                     post, author=post.author or self.actor, created=post.created or self.at

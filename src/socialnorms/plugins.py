@@ -46,7 +46,14 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT
 #: Built-in plugins: (name, module). Registered first, in this order, under these names.
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activity-format", "socialnorms.io.activity"),
+    ("activitystreams", "socialnorms.io.activitystreams"),
     ("reporters", "socialnorms.reporters"),
+    ("topics", "socialnorms.topic_lexicon"),
+    ("retweet-carefully", "socialnorms.guidelines.retweet_carefully"),
+    ("no-autofollow", "socialnorms.guidelines.no_autofollow"),
+    ("respond-to-mentions", "socialnorms.guidelines.respond_to_mentions"),
+    ("crosspost-with-consideration", "socialnorms.guidelines.crosspost_with_consideration"),
+    ("personalize-invitations", "socialnorms.guidelines.personalize_invitations"),
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
@@ -96,16 +103,36 @@ class PluginManager(pluggy.PluginManager):
         self._guarded(name, "socialnorms", _version("socialnorms"), True, lambda: importlib.import_module(module))
 
     def load_entrypoints(self, group: str = ENTRY_POINT_GROUP) -> None:
-        """Load every entry point of ``group``, sorted by name, each in isolation."""
-        seen = set()
-        for ep in sorted(importlib.metadata.entry_points(group=group), key=lambda e: (e.name, e.value)):
-            if ep.name in seen or self.is_blocked(ep.name) or self.has_plugin(ep.name):
-                continue
-            seen.add(ep.name)
+        """Load every entry point of ``group``, sorted by name, each in isolation.
+
+        When two distributions declare one plugin name, the first by distribution
+        name loads and the other is reported."""
+        found = []
+        for ep in importlib.metadata.entry_points(group=group):
             dist = ep.dist
             dist_name = dist.metadata["Name"] if dist is not None else ep.value
             version = dist.version if dist is not None else "unknown"
+            found.append((ep.name, dist_name, ep.value, version, ep))
+        seen: dict[str, str] = {}
+        for _name, dist_name, _value, version, ep in sorted(found, key=lambda item: item[:3]):
+            if self.is_blocked(ep.name):
+                continue
+            if ep.name in seen or self.has_plugin(ep.name):
+                self._name_taken(ep.name, dist_name, version, seen.get(ep.name) or self.origin(ep.name)[0])
+                continue
+            seen[ep.name] = dist_name
             self._guarded(ep.name, dist_name, version, False, ep.load)
+
+    def _name_taken(self, name: str, dist: str, version: str, holder: str) -> None:
+        """Two distributions declare the same plugin name: the second is not loaded, and says so."""
+        problem = f"the plugin name is already taken by distribution {holder!r}"
+        self.failed[f"{name} ({dist})"] = PluginInfo(name, dist, version, False, error=problem)
+        if self.strict:
+            raise PluginLoadError(name, ValueError(f"{dist}: {problem}"))
+        warnings.warn(
+            PluginLoadWarning(f"socialnorms: plugin {name!r} of distribution {dist!r} is not loaded: {problem}"),
+            stacklevel=3,
+        )
 
     def record_failure(self, name: str, error: BaseException) -> None:
         """Mark plugin ``name`` as failed (unregistering it), warn, or raise when strict."""

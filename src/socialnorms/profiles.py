@@ -4,6 +4,10 @@ Profiles come from network plugins through the ``register_networks`` hook. Check
 ask the :class:`~socialnorms.checks.CheckContext` for the profile of a network and
 must cope with ``None``: a network no installed plugin serves still loads, and the
 checks that need its profile say so in the report instead of failing.
+
+:data:`CROSSPOST_MARKS` lists the marks each network, scheduler and bridge
+leaves on text copied out of it; a profile usually takes those of every other
+origin (:func:`foreign_crosspost_marks`).
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import timedelta
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from .text import GenericSyntax, TextSyntax
 
-__all__ = ["NetworkProfile"]
+__all__ = ["CROSSPOST_MARKS", "FOREIGN_MARKS_SOURCE", "NetworkProfile", "foreign_crosspost_marks"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -47,6 +52,27 @@ def _id(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
 
 def _aliases(value: Any) -> tuple[str, ...]:
     return tuple(value or ())
+
+
+def _pattern(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    patterns = value if isinstance(value, tuple) else (value,)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise ValueError(
+                f"NetworkProfile.{attribute.name}: {pattern!r} is not a regular expression: {exc}"
+            ) from None
+
+
+def _positive(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"NetworkProfile.{attribute.name}: expected a whole number >= 0 or None, got {value!r}")
+
+
+def _duration(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, timedelta) or value <= timedelta(0):
+        raise ValueError(f"NetworkProfile.{attribute.name}: expected a positive timedelta, got {value!r}")
 
 
 def _syntax(_inst: Any, _attribute: attrs.Attribute, value: Any) -> None:
@@ -81,13 +107,17 @@ class NetworkProfile:
         factory=dict, converter=_weights("unwelcome_topics"), hash=False
     )
     #: Longest post the network accepts, as its :attr:`syntax` counts length.
-    max_length: int | None = None
+    max_length: int | None = attrs.field(default=None, validator=_positive)
     #: Extraction of mentions, hashtags and links, and length counting.
     syntax: TextSyntax = attrs.field(factory=GenericSyntax, validator=_syntax, hash=False, eq=False)
     #: A regular expression that matches one mention in this network's own syntax.
-    mention_pattern: str = r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b(?!@|\.\w)"
+    mention_pattern: str = attrs.field(
+        default=r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b(?!@|\.\w)", validator=_pattern
+    )
     #: How many hashtags a post usually carries at most before it reads as stuffing.
-    hashtag_norm: int | None = None
+    hashtag_norm: int | None = attrs.field(default=None, validator=_positive)
+    #: How many hashtags the network accepts at all (a hard cap), or ``None``.
+    max_hashtags: int | None = attrs.field(default=None, validator=_positive)
     #: Whether the network has connection or friend invitations.
     invitations: bool = False
     #: The stock texts the network fills an invitation with.
@@ -95,13 +125,13 @@ class NetworkProfile:
     #: Whether following is one-way (no acceptance needed).
     one_way_follows: bool = True
     #: How soon the audience expects an answer to a mention or reply.
-    response_time: timedelta = timedelta(hours=24)
+    response_time: timedelta = attrs.field(default=timedelta(hours=24), validator=_duration)
     #: Posts per day above which followers feel flooded.
-    flood_posts_per_day: int | None = None
+    flood_posts_per_day: int | None = attrs.field(default=None, validator=_positive)
     #: Whether followers see the thread a reply belongs to.
     replies_show_thread: bool = True
     #: Regular expressions for the marks that a post was copied from elsewhere.
-    crosspost_marks: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    crosspost_marks: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_pattern)
     #: Where each figure comes from: figure name -> citation.
     sources: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
 
@@ -113,3 +143,56 @@ class NetworkProfile:
     def fits_length(self, text: str) -> bool:
         """Whether ``text`` fits the network's limit (always true without one)."""
         return self.max_length is None or self.syntax.length(text) <= self.max_length
+
+    def crosspost_evidence(self, text: str) -> tuple[str, ...]:
+        """The pieces of ``text`` that match one of :attr:`crosspost_marks`, in order."""
+        found = []
+        for pattern in self.crosspost_marks:
+            found.extend((m.start(), m.group(0)) for m in re.finditer(pattern, text))
+        return tuple(piece for _start, piece in sorted(found))
+
+    def topic_weight(self, topic: str) -> float:
+        """How well ``topic`` fits the audience: the welcome weight, minus the unwelcome one."""
+        return self.welcome_topics.get(topic, 0.0) - self.unwelcome_topics.get(topic, 0.0)
+
+
+#: Marks a network leaves on text copied out of it, by origin. ``scheduler`` and
+#: ``truncation`` are marks of posting tools: link shorteners of schedulers and
+#: bridges, and a text cut short with an ellipsis before a trailing link.
+#: Network plugins build their :attr:`NetworkProfile.crosspost_marks` from the
+#: marks of the other origins (see :func:`foreign_crosspost_marks`).
+CROSSPOST_MARKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "twitter": (
+        r"(?<![\w@])RT @\w{1,15}:?",
+        r"\bvia @\w{1,15}\b(?!@|\.\w)",
+        r"\bhttps?://t\.co/\w+",
+        r"\bpic\.twitter\.com/\w+",
+        r"\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w{1,15}/status/\d+",
+    ),
+    "linkedin": (r"\bhttps?://lnkd\.in/[\w-]+", r"\bhttps?://(?:www\.)?linkedin\.com/(?:posts|feed/update)/\S+"),
+    "facebook": (r"\bhttps?://fb\.me/[\w-]+", r"\bhttps?://(?:www\.|m\.)?facebook\.com/\S+/posts/\S+"),
+    "instagram": (r"\bhttps?://instagr\.am/\S+", r"\bhttps?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+"),
+    "threads": (r"\bhttps?://(?:www\.)?threads\.(?:net|com)/@[\w.]+/post/[\w-]+",),
+    "mastodon": (r"\bhttps?://[\w.-]+/@\w+/\d{6,}",),
+    "bluesky": (r"\bhttps?://bsky\.app/profile/[\w.:-]+/post/\w+",),
+    "scheduler": (
+        r"\bhttps?://(?:bit\.ly|buff\.ly|ow\.ly|dlvr\.it|ift\.tt|hubs\.ly|trib\.al|sprout\.link)/[\w-]+",
+        r"🐦🔗",
+    ),
+    "truncation": (r"(?:…|\.\.\.)\s*\(?https?://\S+\)?\s*$",),
+})
+
+
+#: The source to give for :attr:`NetworkProfile.crosspost_marks` built with
+#: :func:`foreign_crosspost_marks`.
+FOREIGN_MARKS_SOURCE = (
+    "Marks of the other networks, of schedulers and bridges, and truncation "
+    "(socialnorms.profiles.CROSSPOST_MARKS)."
+)
+
+
+def foreign_crosspost_marks(network: str) -> tuple[str, ...]:
+    """The marks of every origin in :data:`CROSSPOST_MARKS` except ``network``."""
+    return tuple(
+        pattern for origin, patterns in CROSSPOST_MARKS.items() if origin != network for pattern in patterns
+    )

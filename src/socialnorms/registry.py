@@ -42,7 +42,7 @@ class Registry:
         self._network_plugin: dict[str, str] = {}
         self._readers: dict[str, Any] = {}
         self._reporters: dict[str, Any] = {}
-        self._topics: dict[str, Topic] = {}
+        self._topics: list[tuple[Topic, str]] = []
         self._provided: dict[str, list[str]] = {}
         self.problems: list[str] = []
         for hook, adder in (
@@ -88,6 +88,7 @@ class Registry:
 
     def _forget(self, plugin: str) -> None:
         self._checks = [(c, p) for c, p in self._checks if p != plugin]
+        self._topics = [(t, p) for t, p in self._topics if p != plugin]
         for table in (self._rules,):
             for key in [k for k, v in table.items() if v.plugin == plugin]:
                 del table[key]
@@ -152,8 +153,7 @@ class Registry:
     def _add_topic(self, topic: Any, plugin: str) -> None:
         if not isinstance(topic, Topic):
             raise TypeError(f"register_topics: {topic!r} is not a Topic")
-        known = self._topics.get(topic.name)
-        self._topics[topic.name] = topic if known is None else known.extended(topic)
+        self._topics.append((topic, plugin))
         self._provide(plugin, f"topic:{topic.name}")
 
     # -- what the engine and the CLI ask --------------------------------------------
@@ -185,6 +185,11 @@ class Registry:
         """Profiles by network id and alias."""
         return MappingProxyType(self._networks)
 
+    def network_profiles(self) -> tuple[NetworkProfile, ...]:
+        """Each installed profile once (not once per alias), sorted by id."""
+        unique = {profile.id: profile for profile in self._networks.values()}
+        return tuple(unique[key] for key in sorted(unique))
+
     def network_plugin(self, network: str) -> str | None:
         """The plugin that registered a network's profile."""
         return self._network_plugin.get(network)
@@ -199,7 +204,12 @@ class Registry:
 
     @property
     def topics(self) -> Mapping[str, Topic]:
-        return MappingProxyType(dict(sorted(self._topics.items())))
+        """Topics by name; registrations of one name by several plugins are merged."""
+        merged: dict[str, Topic] = {}
+        for topic, _plugin in self._topics:
+            known = merged.get(topic.name)
+            merged[topic.name] = topic if known is None else known.extended(topic)
+        return MappingProxyType(dict(sorted(merged.items())))
 
     def provided_by(self, plugin: str) -> tuple[str, ...]:
         """What a plugin registered: ``check:NAME``, ``network:ID``, ``reader:NAME``, …"""

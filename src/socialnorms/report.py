@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
 
 from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
+from .scores import ScoreTable, score_table
 
 __all__ = ["Report", "FORMAT", "VERSION"]
 
@@ -24,6 +26,12 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _volume(value: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    # No counted actions is the same as not listed: keep one form, without zeros.
+    counts = {s: {n: c for n, c in sorted(value[s].items()) if c} for s in sorted(value)}
+    return {s: networks for s, networks in counts.items() if networks}
 
 
 @attrs.frozen(slots=True)
@@ -46,6 +54,15 @@ class Report:
         default=(), converter=lambda v: tuple(sorted(v, key=Measurement.sort_key))
     )
     """Figures the checks measured per subject and network (response rates, shares, …)."""
+    evidence_times: Mapping[str, datetime] = attrs.field(
+        factory=dict, converter=lambda v: dict(sorted(dict(v).items())), eq=False, hash=False
+    )
+    """When each evidence action happened (action id -> time), for reports that show it.
+    Not part of the JSON format: each finding's ``at`` carries the latest."""
+    volume: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict, converter=_volume, hash=False)
+    """Subject -> network -> how many actions its accounts took there; scores divide by it."""
+    guidelines: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(sorted(set(v))))
+    """The guidelines whose checks ran: each gets a score, 100 when it found nothing."""
 
     # -- reading it ---------------------------------------------------------------------
 
@@ -82,7 +99,8 @@ class Report:
         """A report with only the findings that match every given criterion.
 
         ``code`` takes codes or code prefixes; ``severity`` keeps findings at
-        least that heavy.
+        least that heavy. ``subject`` and ``network`` also narrow the subjects
+        and the measurements the report shows.
         """
         def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
             if value is None:
@@ -100,7 +118,15 @@ class Report:
             and (codes is None or any(f.code.startswith(c) for c in codes))
             and (floor is None or f.severity >= floor)
         ]
-        return attrs.evolve(self, findings=kept)
+        measurements = [
+            m
+            for m in self.measurements
+            if (guidelines is None or m.guideline in guidelines)
+            and (subjects is None or m.subject in subjects)
+            and (networks is None or m.network in networks)
+        ]
+        shown = [s for s in self.subjects if subjects is None or s in subjects]
+        return attrs.evolve(self, findings=kept, measurements=measurements, subjects=shown)
 
     # -- the report format ----------------------------------------------------------------
 
@@ -129,6 +155,8 @@ class Report:
             data["notes"] = list(self.notes)
         if self.measurements:
             data["measurements"] = [m.to_dict() for m in self.measurements]
+        if self.subjects or self.volume:
+            data["scores"] = {"guidelines": list(self.guidelines), **self.scores().to_dict()}
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -141,6 +169,7 @@ class Report:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise ValueError(f"not a {FORMAT} version {VERSION} document")
         summary = data.get("summary", {})
+        scores = data.get("scores", {})
         return cls(
             findings=[Finding.from_dict(f) for f in data.get("findings", ())],
             actions=summary.get("actions", 0),
@@ -150,12 +179,57 @@ class Report:
             plugins=summary.get("plugins", {}),
             notes=data.get("notes", ()),
             measurements=[Measurement(**m) for m in data.get("measurements", ())],
+            volume={
+                s["subject"]: {n["network"]: n["actions"] for n in s.get("networks", ())}
+                for s in scores.get("subjects", ())
+            },
+            guidelines=scores.get("guidelines", ()),
         )
 
     @classmethod
     def from_json(cls, text: str) -> Report:
         """Read a report back from its JSON text."""
         return cls.from_dict(json.loads(text))
+
+    # -- for people and notebooks ------------------------------------------------------
+
+    def scores(self) -> ScoreTable:
+        """Etiquette scores (0-100) per subject, network and guideline; see :mod:`socialnorms.scores`."""
+        return score_table(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per finding (no dependencies); the rows of :meth:`to_dataframe`."""
+        from .frames import finding_records
+
+        return finding_records(self.findings)
+
+    def to_dataframe(self):
+        """One row per finding as a pandas DataFrame with typed columns.
+
+        ``severity`` and ``guideline`` are categoricals (severity ordered info <
+        warning < error), ``at`` is ``datetime64[ns, UTC]``. Needs the extra
+        ``socialnorms[pandas]``.
+        """
+        from .frames import finding_frame
+
+        return finding_frame(self.findings)
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page with charts (``--format html``)."""
+        from .reporters.html import render
+
+        return render(self)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown, for pull requests, wikis and chat (``--format markdown``)."""
+        from .reporters.markdown import render
+
+        return render(self)
+
+    def _repr_html_(self) -> str:
+        from .reporters.html import notebook_view
+
+        return notebook_view(self)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.counts().items() if n) or "no findings"

@@ -10,9 +10,31 @@ links.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Protocol, runtime_checkable
 
-__all__ = ["GenericSyntax", "TextSyntax", "normalize_handle"]
+__all__ = ["WORD", "GenericSyntax", "TextSyntax", "normalize_handle"]
+
+
+def _mark_ranges() -> str:
+    """A character-class body of the combining marks (Mn, Mc, Me) in the BMP.
+
+    ``re``'s ``\\w`` leaves them out, so a Hindi or Thai hashtag would stop at its
+    first vowel sign without them.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+#: A regular-expression character class of word characters in any script: ``\\w``
+#: plus combining marks. Use it inside ``[...]`` in hashtag and handle patterns.
+WORD = r"\w" + _mark_ranges()
 
 _LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}>'\"…"
@@ -20,7 +42,7 @@ _MENTION = re.compile(
     r"(?<![\w@/.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
     r"(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)"
 )
-_HASHTAG = re.compile(r"(?<![\w#&/])[#＃]([^\W_][\w]*|_[\w]+)")
+_HASHTAG = re.compile(rf"(?<![{WORD}#&/])[#＃]([^\W_][{WORD}]*|_[{WORD}]+)")
 
 
 @runtime_checkable

@@ -204,8 +204,8 @@ class Timeline:
         return index
 
     def _resolve(self, mention: str, network: str, handles: Mapping[tuple[str, str], str]) -> str:
-        if mention in self._accounts:
-            return mention
+        if mention in self._accounts or ":" in mention:
+            return mention  # an account id (handles never hold a colon)
         key = normalize_handle(mention)
         found = handles.get((network, key))
         if found is None and "@" in key:

@@ -16,6 +16,7 @@ import attrs
 from ..models import Account, Action
 
 __all__ = [
+    "Coverage",
     "InputError",
     "ReadOptions",
     "ReadResult",
@@ -65,13 +66,41 @@ class ReadOptions:
     """The zone of timestamps that carry none (some exports), as an IANA name."""
 
 
+COVERAGE_LEVELS = ("full", "partial", "none")
+
+
+@attrs.frozen(slots=True)
+class Coverage:
+    """What an input lets one guideline judge, and why not more.
+
+    An export holds part of the picture (an outbox has no inbound mentions, a
+    follower list has no dates); a coverage statement keeps a quiet report from
+    being read as good behaviour where the input could not show bad.
+    """
+
+    guideline: str
+    level: str = attrs.field(validator=attrs.validators.in_(COVERAGE_LEVELS))
+    """``full``, ``partial`` or ``none``."""
+    reason: str
+
+    def __str__(self) -> str:
+        return f"coverage: {self.guideline}: {self.level}: {self.reason}"
+
+
+def _coverage(value: Any) -> tuple[Coverage, ...]:
+    return tuple(sorted(set(value), key=lambda c: (c.guideline, c.level, c.reason)))
+
+
 @attrs.frozen(slots=True)
 class ReadResult:
-    """What a reader produced: accounts, actions and the records it skipped."""
+    """What a reader produced: accounts, actions, the records it skipped, and what
+    the input lets each guideline judge (empty when the input is complete, as the
+    activity format is by its writer's word)."""
 
     accounts: tuple[Account, ...] = attrs.field(default=(), converter=tuple)
     actions: tuple[Action, ...] = attrs.field(default=(), converter=tuple)
     skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=tuple)
+    coverage: tuple[Coverage, ...] = attrs.field(default=(), converter=_coverage)
 
 
 @attrs.frozen(slots=True)

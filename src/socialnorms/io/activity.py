@@ -29,7 +29,7 @@ from ..models import (
     trusted_action,
     trusted_post,
 )
-from . import InputError, ReadOptions, Reader, ReadResult, SkippedRecord
+from . import Coverage, InputError, ReadOptions, Reader, ReadResult, SkippedRecord
 
 __all__ = [
     "account_record",
@@ -43,6 +43,7 @@ __all__ = [
 FORMAT = "socialnorms-activity"
 VERSION = 1
 SUFFIXES = (".jsonl", ".ndjson")
+_BOM = b"\xef\xbb\xbf"  # written by some Windows tools; not part of the first record
 
 _ACCOUNT_KEYS = (
     "id", "network", "subject", "handle", "name", "bio", "url", "created",
@@ -331,6 +332,16 @@ def parse_action(data: Mapping[str, Any]) -> Action:
         raise _split(exc) from None
 
 
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 class _Reading:
     """State of one strict or tolerant read: posts seen so far, ids, skipped records."""
 
@@ -342,6 +353,7 @@ class _Reading:
         self.account_ids: dict[str, Account] = {}
         self.skipped: list[SkippedRecord] = []
         self.strings: dict[str, str] = {}
+        self.coverage: list[Coverage] = []
 
     def fail(self, line: int, field: str | None, problem: str) -> None:
         if not self.tolerant:
@@ -358,17 +370,19 @@ class _Reading:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.fail(number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            self.fail(number, "record", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
             return _FAILED
         if not text.strip():
             return _BLANK
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            self.fail(number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            self.fail(number, "record", f"invalid JSON: {exc.msg} at column {exc.colno}")
             return _FAILED
 
     def record(self, number: int, raw: bytes) -> Account | Action | None:
+        if number == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM):]
         if _typed_loads is not None:
             action = _typed_action(raw, self.strings)
             if action is not None:
@@ -381,7 +395,7 @@ class _Reading:
         if data is _BLANK or data is _FAILED:
             return None
         if not isinstance(data, dict):
-            self.fail(number, None, f"expected a JSON object, got {type(data).__name__}")
+            self.fail(number, "record", f"expected a JSON object, got {_json_type(data)}")
             return None
         kind = data.get("type")
         try:
@@ -405,6 +419,17 @@ class _Reading:
             raise _BadRecord(
                 "header.version", f"this socialnorms reads version {VERSION}, got {json.dumps(data.get('version'))}"
             )
+        coverage = data.get("coverage", [])
+        if not isinstance(coverage, list):
+            raise _BadRecord("header.coverage", f"expected a list, got {json.dumps(coverage)}")
+        for number, item in enumerate(coverage):
+            try:
+                self.coverage.append(Coverage(item["guideline"], item["level"], item["reason"]))
+            except (KeyError, TypeError, ValueError):
+                raise _BadRecord(
+                    f"header.coverage[{number}]",
+                    'expected {"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}',
+                ) from None
 
     def _account(self, account: Account) -> Account | None:
         known = self.account_ids.get(account.id)
@@ -443,7 +468,7 @@ def read_activity(path: str | Path | IO[bytes], *, tolerant: bool = False, name:
                 actions.append(item)
             elif isinstance(item, Account):
                 accounts.append(item)
-    return ReadResult(accounts, actions, reading.skipped)
+    return ReadResult(accounts, actions, reading.skipped, reading.coverage)
 
 
 class _open:
@@ -528,14 +553,23 @@ def write_activity(
     actions: Iterable[Action] = (),
     *,
     header: bool = True,
+    coverage: Iterable[Coverage] = (),
 ) -> None:
-    """Write accounts then actions in the activity format (UTF-8 JSON Lines)."""
+    """Write accounts then actions in the activity format (UTF-8 JSON Lines).
+
+    ``coverage`` (what the source export lets each guideline judge) goes into the
+    header, so a converted export reports the same gaps as the original.
+    """
     if isinstance(target, (str, Path)):
         with open(target, "w", encoding="utf-8", newline="\n") as stream:
-            write_activity(stream, accounts, actions, header=header)
+            write_activity(stream, accounts, actions, header=header, coverage=coverage)
         return
     if header:
-        target.write(json.dumps({"type": "header", "format": FORMAT, "version": VERSION}) + "\n")
+        record: dict[str, Any] = {"type": "header", "format": FORMAT, "version": VERSION}
+        statements = [{"guideline": c.guideline, "level": c.level, "reason": c.reason} for c in coverage]
+        if statements:
+            record["coverage"] = statements
+        target.write(json.dumps(record, ensure_ascii=False) + "\n")
     for account in accounts:
         target.write(json.dumps(account_record(account), ensure_ascii=False) + "\n")
     for action in actions:
@@ -561,7 +595,10 @@ def _detect(path: Path) -> bool:
         return False
     with open(path, "rb") as stream:
         head = stream.read(4096).lstrip()
-    return head.startswith(b"{") and b'"type"' in head.split(b"\n", 1)[0]
+    first = head.split(b"\n", 1)[0]
+    # A record's type, not any JSON with a "type" (ActivityStreams documents have one too).
+    return head.startswith(b"{") and any(f'"type": "{t}"'.encode() in first or f'"type":"{t}"'.encode() in first
+                                         for t in ("header", "account", "action"))
 
 
 def _read(path: Path, options: ReadOptions) -> ReadResult:

@@ -1,5 +1,5 @@
 """Output formats. Each is a :class:`Reporter` registered through ``register_reporters``;
-the built-in ones are ``text`` and ``json``."""
+the built-in ones are ``text``, ``json``, ``csv``, ``markdown`` and ``html``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import attrs
 
 from ..hookspecs import hookimpl
 from ..report import Report
-from . import text
+from . import csv, html, markdown, text
 
 __all__ = ["Reporter"]
 
@@ -20,7 +20,11 @@ class Reporter:
 
     name: str
     description: str
-    render: Callable[[Report], str]
+    render: Callable[..., str]
+    """``render(report)`` returns the whole output as text."""
+    accepts: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    """Optional keywords ``render`` takes: ``color`` (style the text for a terminal)
+    and ``summary`` (``False`` leaves out everything but the findings, for ``--quiet``)."""
 
 
 def _json(report: Report) -> str:
@@ -28,8 +32,13 @@ def _json(report: Report) -> str:
 
 
 BUILTIN_REPORTERS = (
-    Reporter("text", "findings grouped by subject and account, for people", text.render),
+    Reporter(
+        "text", "findings grouped by subject and account, for people", text.render, accepts={"color", "summary"}
+    ),
     Reporter("json", "the socialnorms report format, version 1", _json),
+    Reporter("csv", "one row per finding, for spreadsheets", csv.render),
+    Reporter("markdown", "scores and findings as Markdown, for pull requests, wikis and chat", markdown.render),
+    Reporter("html", "one self-contained page with scores, charts and findings", html.render),
 )
 
 

@@ -1,0 +1,377 @@
+"""Guideline ``respond-to-mentions``: answer the people who mention you or reply to you.
+
+Rules SN501-SN502, plus response rate and response time as measurements for every
+subject and network, whether or not anything is wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import attrs
+
+from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..hookspecs import hookimpl
+from ..models import Action, ActionKind
+from ..signals import SpamJudge
+from ..timeline import Timeline
+from ._common import median_minutes, percent, subject_networks
+
+GUIDELINE = "respond-to-mentions"
+
+_ACCOUNT = '{"type": "account", "id": "twitter:brand", "network": "twitter", "subject": "brand"}\n'
+_QUESTIONS = [
+    "@brand do you ship to Norway?",
+    "@brand is the blue kettle back in stock?",
+    "hi @brand, my order never arrived",
+    "@brand can I return an opened box?",
+    "@brand what are your weekend hours?",
+]
+
+
+def _mentions(answered: set[int]) -> str:
+    lines = []
+    for i, text in enumerate(_QUESTIONS, start=1):
+        lines.append(
+            f'{{"type": "action", "id": "m{i}", "kind": "post", "actor": "twitter:asker{i}", '
+            f'"at": "2026-02-0{i}T09:00:00Z", "post": {{"id": "twitter:q{i}", "text": "{text}"}}}}\n'
+        )
+        if i in answered:
+            lines.append(
+                f'{{"type": "action", "id": "r{i}", "kind": "reply", "actor": "twitter:brand", '
+                f'"at": "2026-02-0{i}T11:00:00Z", "target": "twitter:q{i}", '
+                f'"post": {{"id": "twitter:a{i}", "text": "@asker{i} yes, details by DM"}}}}\n'
+            )
+    lines.append(
+        '{"type": "action", "id": "later", "kind": "post", "actor": "twitter:brand", '
+        '"at": "2026-02-12T09:00:00Z", "post": {"id": "twitter:news", "text": "New in store"}}\n'
+    )
+    return "".join(lines)
+
+
+UNANSWERED = Rule(
+    code="SN501",
+    name="unanswered-mention",
+    summary="A genuine account mentioned or replied to the account and got no answer in time.",
+    why=(
+        "Someone who addresses you in public is starting a conversation. Answering shows "
+        "that a person is listening, keeps the exchange going, and lets their followers see "
+        "you; silence tells everyone the account only broadcasts."
+    ),
+    severity=Severity.INFO,
+    example=_ACCOUNT + _mentions(set()),
+    quiet_example=_ACCOUNT + _mentions({1, 2, 3, 4, 5}),
+    options=(
+        Option(
+            "default_response_hours",
+            24,
+            "Expected response time on a network whose profile "
+            "is not installed. Surveys put people's expectation far lower (Lithium/Millward "
+            "Brown 2013: 53% expect an answer to a tweet within an hour); a day is the lenient "
+            "bound any network's audience would accept. An installed network profile's "
+            "response_time wins.",
+        ),
+    ),
+)
+
+LOW_RESPONSE_RATE = Rule(
+    code="SN502",
+    name="low-response-rate",
+    summary="The account answers too few of the mentions and replies it receives.",
+    why=(
+        "One missed mention is an accident; answering only a few of them is a habit that "
+        "turns a social account into a notice board. Replies the author engages with also "
+        "weigh far more than likes in feed ranking, so answering raises the account's reach."
+    ),
+    severity=Severity.WARNING,
+    example=_ACCOUNT + _mentions({1}),
+    quiet_example=_ACCOUNT + _mentions({1, 2, 3, 5}),
+    options=(
+        Option(
+            "threshold",
+            0.5,
+            "Response rate below which a warning is raised: the account "
+            "leaves most people unanswered. Brands answered about one message in nine in "
+            "Sprout Social's 2016 index, which audiences resented; half is a modest bar.",
+        ),
+        Option(
+            "error_threshold",
+            0.25,
+            "Rate below which the finding is an error: three in four people are ignored.",
+        ),
+        Option(
+            "min_mentions",
+            3,
+            "Fewest mentions due an answer before the rate is judged; "
+            "with one or two, a single miss is the whole picture.",
+        ),
+        Option(
+            "answer_window_days",
+            7,
+            "How long after a mention an answer still counts "
+            "toward the response rate, even if it came late.",
+        ),
+    ),
+)
+
+RULES = (UNANSWERED, LOW_RESPONSE_RATE)
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A mention of, or reply to, a subject's account, and what the subject did about it."""
+
+    action: Action
+    answer: Action | None
+    acknowledged: bool
+    """Liked, reposted or quoted by the subject: an acknowledgement, not an answer."""
+
+    @property
+    def delay(self) -> timedelta | None:
+        return self.answer.at - self.action.at if self.answer is not None else None
+
+
+class _Answers:
+    """Where a subject's answers on one network can be looked up quickly."""
+
+    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...]) -> None:
+        self.replies: dict[str, list[Action]] = defaultdict(list)
+        self.mentioning: dict[str, list[Action]] = defaultdict(list)
+        self.acknowledged: set[str] = set()
+        for account_id in account_ids:
+            for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
+                for action in timeline.by_actor(account_id, kind):
+                    if kind is ActionKind.REPLY:
+                        self.replies[action.target].append(action)
+                        continue  # a reply in another thread answers that thread only
+                    if kind is ActionKind.QUOTE:
+                        self.acknowledged.add(action.target)
+                    for mentioned in timeline.text(action.post).mentions:
+                        self.mentioning[mentioned].append(action)
+            for message in timeline.by_actor(account_id, ActionKind.MESSAGE):
+                self.mentioning[message.target].append(message)  # answered privately
+            for kind in (ActionKind.LIKE, ActionKind.REPOST):
+                self.acknowledged.update(a.target for a in timeline.by_actor(account_id, kind))
+        for index in (self.replies, self.mentioning):
+            for actions in index.values():
+                actions.sort(key=lambda a: (a.at, a.id))
+        self.mention_times = {key: [a.at for a in acts] for key, acts in self.mentioning.items()}
+
+    def first(self, timeline: Timeline, mention: Action, until: datetime) -> Action | None:
+        """The subject's first answer to ``mention`` before ``until``: a reply to the post or
+        to a reply in its thread, a new post or quote mentioning its author, or a direct
+        message to its author."""
+        candidates = []
+        thread = [mention.post.id, *(r.post.id for r in timeline.replies_to(mention.post.id))]
+        for post_id in thread:
+            candidates.extend(self.replies.get(post_id, ()))
+        by_author = self.mentioning.get(mention.actor, ())
+        if by_author:
+            start = bisect.bisect_right(self.mention_times[mention.actor], mention.at)
+            candidates.extend(by_author[start : start + 1])
+        answers = [a for a in candidates if mention.at < a.at <= until]
+        return min(answers, key=lambda a: (a.at, a.id), default=None)
+
+
+def incoming(timeline: Timeline, account_ids: tuple[str, ...], own: frozenset[str]) -> list[Action]:
+    """Posts, replies and quotes by others that mention or reply to the accounts, in time order."""
+    found: dict[str, Action] = {}
+    for account_id in account_ids:
+        for action in timeline.mentions_of(account_id):
+            found[action.id] = action
+        for kind in (ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE):
+            for own_post in timeline.by_actor(account_id, kind):
+                for reply in timeline.replies_to(own_post.post.id):
+                    found[reply.id] = reply
+    return sorted(
+        (a for a in found.values() if a.actor not in own and not _closing_word(timeline, a, own)),
+        key=lambda a: (a.at, a.id),
+    )
+
+
+def _closing_word(timeline: Timeline, action: Action, own: frozenset[str]) -> bool:
+    """Whether ``action`` answers the subject's own answer to its author without asking
+    anything more ("thanks!"): the conversation was answered, the last word is theirs."""
+    if action.kind is not ActionKind.REPLY or "?" in action.post.text:
+        return False
+    parent = timeline.post(action.target)
+    if parent is None or parent.author not in own or parent.in_reply_to is None:
+        return False
+    grandparent = timeline.post(parent.in_reply_to)
+    return grandparent is not None and grandparent.author == action.actor
+
+
+def response_time(ctx: CheckContext, network: str) -> timedelta:
+    """The network profile's expected response time, else the configured default (noted)."""
+    profile = ctx.profile(network)
+    if profile is not None:
+        return profile.response_time
+    hours = ctx.option("SN501", "default_response_hours", network)
+    ctx.note(
+        f"no profile for network {network!r} is installed; "
+        f"expected response time {hours:g} hours (option default_response_hours)."
+    )
+    return timedelta(hours=hours)
+
+
+@check_function(GUIDELINE, RULES)
+def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
+    """Unanswered mentions and the response rate, per subject and network."""
+    timeline = ctx.timeline
+    end = timeline.end
+    looks_like_spam = SpamJudge(timeline)
+    for subject in timeline.subjects:
+        own = frozenset(a.id for a in timeline.accounts_of(subject))
+        for network, account_ids in subject_networks(timeline, subject).items():
+            received = [
+                a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor)
+            ]
+            if not received:
+                continue
+            expected = response_time(ctx, network)
+            window = timedelta(days=ctx.option("SN502", "answer_window_days", network))
+            answers = _Answers(timeline, account_ids)
+            due: list[Mention] = []
+            pending = 0
+            for action in received:
+                answer = answers.first(timeline, action, action.at + max(window, expected))
+                if answer is None and end - action.at < expected:
+                    pending += 1  # the data ends before the answer was due
+                    continue
+                due.append(Mention(action, answer, action.post.id in answers.acknowledged))
+            yield from _judge(ctx, subject, network, account_ids, due, pending, expected)
+
+
+def _who(timeline: Timeline, account_id: str) -> str:
+    account = timeline.account(account_id)
+    return account.handle if account is not None and account.handle else account_id
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _addressed(timeline: Timeline, action: Action, account_ids: tuple[str, ...]) -> str:
+    """Which of the subject's accounts a mention or reply was aimed at."""
+    parent = (
+        timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
+    )
+    if parent is not None and parent.author in account_ids:
+        return parent.author
+    mentioned = [m for m in timeline.text(action.post).mentions if m in account_ids]
+    return mentioned[0] if mentioned else account_ids[0]
+
+
+def _judge(
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    account_ids: tuple[str, ...],
+    due: list[Mention],
+    pending: int,
+    expected: timedelta,
+) -> Iterator[Finding]:
+    answered = [m for m in due if m.answer is not None]
+    on_time = [m for m in answered if m.delay <= expected]
+    acknowledged_only = [m for m in due if m.answer is None and m.acknowledged]
+    median = median_minutes(m.delay for m in answered)
+    rate = len(answered) / len(due) if due else None
+    if rate is not None:
+        ctx.measure(subject, network, "response_rate", round(rate, 3))
+        ctx.measure(subject, network, "on_time_rate", round(len(on_time) / len(due), 3))
+    if median is not None:
+        ctx.measure(subject, network, "median_response_minutes", median)
+    ctx.measure(subject, network, "mentions", len(due))
+    ctx.measure(subject, network, "answered", len(answered))
+    ctx.measure(subject, network, "acknowledged_only", len(acknowledged_only))
+    ctx.measure(subject, network, "pending", pending)
+    hours = expected.total_seconds() / 3600
+    missed = [m for m in due if m.answer is None or m.delay > expected]
+    if ctx.enabled("SN501"):
+        for m in missed:
+            action = m.action
+            late = (
+                f"answered only after {m.delay.total_seconds() / 3600:.0f} hours"
+                if m.answer
+                else "never answered"
+            )
+            like = (
+                "; it was liked or reposted, which acknowledges but does not answer"
+                if m.acknowledged and not m.answer
+                else ""
+            )
+            yield ctx.finding(
+                "SN501",
+                subject=subject,
+                account=_addressed(ctx.timeline, action, account_ids),
+                network=network,
+                message=(
+                    f"{_who(ctx.timeline, action.actor)} "
+                    f"{'replied to' if action.kind is ActionKind.REPLY else 'mentioned'} the account "
+                    f'("{_snippet(action.post.text)}") and was {late} '
+                    f"(expected within {hours:g} hours){like}."
+                ),
+                suggestion=(
+                    f"Reply to {_who(ctx.timeline, action.actor)}, even briefly, "
+                    f"and within {hours:g} hours next time."
+                ),
+                evidence=[action.id] + ([m.answer.id] if m.answer else []),
+                metrics={
+                    "author": action.actor,
+                    "expected_hours": hours,
+                    "hours_to_answer": round(m.delay.total_seconds() / 3600, 1)
+                    if m.answer
+                    else None,
+                    "acknowledged": m.acknowledged,
+                },
+                at=action.at,
+            )
+    if not ctx.enabled("SN502") or rate is None:
+        return
+    if len(due) < ctx.option("SN502", "min_mentions", network):
+        return
+    if rate >= ctx.option("SN502", "threshold", network):
+        return
+    severity = (
+        Severity.ERROR
+        if rate < ctx.option("SN502", "error_threshold", network)
+        else Severity.WARNING
+    )
+    unanswered = [m for m in due if m.answer is None]
+    timing = (
+        f"; the answers came after a median of {median:g} minutes" if median is not None else ""
+    )
+    yield ctx.finding(
+        "SN502",
+        subject=subject,
+        account=account_ids[0] if len(account_ids) == 1 else None,
+        network=network,
+        message=(
+            f"Answered {len(answered)} of {len(due)} mentions and replies from genuine accounts "
+            f"({percent(rate)}){timing}; {len(acknowledged_only)} got only a like or repost."
+        ),
+        suggestion=(
+            f"Go through the {len(unanswered)} unanswered mentions and reply; then check "
+            f"mentions at least every {hours:g} hours, and answer rather than only like or repost."
+        ),
+        evidence=[m.action.id for m in unanswered],
+        metrics={
+            "mentions": len(due),
+            "answered": len(answered),
+            "on_time": len(on_time),
+            "acknowledged_only": len(acknowledged_only),
+            "response_rate": round(rate, 3),
+            "median_response_minutes": median,
+            "pending": pending,
+        },
+        severity=severity,
+    )
+
+
+@hookimpl
+def register_checks(register) -> None:
+    register(respond_to_mentions)

@@ -1,0 +1,47 @@
+"""The complete example of docs/testing-plugins.md runs, as written, as a pytest session."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "testing-plugins.md"
+
+
+def test_the_plugin_example_in_the_docs_passes(tmp_path):
+    if not DOC.exists():
+        pytest.fail(f"{DOC.name} is missing")
+    blocks = re.findall(r"```python\n# (\w+\.py)\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    assert {name for name, _code in blocks} == {"conftest.py", "house_style.py", "test_house_style.py"}
+    for name, code in blocks:
+        (tmp_path / name).write_text(code, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "5 passed" in run.stdout
+
+
+def test_the_python_api_tour_runs_in_order(monkeypatch):
+    """Each block of docs/python-api.md runs after the previous ones, as in a notebook.
+    The configuration block runs once the rules it names are installed."""
+    import socialnorms
+    from socialnorms.registry import Registry
+
+    root = DOC.parents[1]
+    monkeypatch.chdir(root)
+    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "python-api.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 6
+    installed = set(Registry(socialnorms.get_plugin_manager()).rules)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        named = set(re.findall(r"\bSN\d{3}\b", block))
+        if named - installed:
+            continue
+        exec(compile(block, "python-api.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    assert namespace["again"] == namespace["report"]
