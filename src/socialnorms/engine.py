@@ -26,13 +26,28 @@ from .report import Report
 from .timeline import Timeline
 from .topics import TopicModel
 
-__all__ = ["Checker", "check", "load"]
+__all__ = ["CheckRun", "Checker", "check", "load"]
 
 Source = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[[str], None]
 """Told what the checker is doing now (``reading acme.jsonl``), e.g. to show it on a terminal."""
 
 PLUGIN_ERROR_CODE = "SN000"
+
+
+@attrs.frozen(slots=True)
+class CheckRun:
+    """What one check found in one timeline: its findings, notes and measurements.
+
+    ``failed`` is true when the check raised; ``findings`` then holds only its
+    ``plugin-error`` finding (measurements and notes made before it raised stay).
+    """
+
+    guideline: str
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...]
+    measurements: tuple[Measurement, ...]
+    failed: bool = False
 
 
 class Checker:
@@ -246,26 +261,51 @@ class Checker:
             )
             timeline = self.timeline_of(result, source, timings=timings)
             skipped, coverage = result.skipped, result.coverage
-        findings: list[Finding] = []
-        notes: list[str] = [str(statement) for statement in sorted(set(coverage), key=str)]
-        measurements: list[Measurement] = []
-        guidelines: list[str] = []
+        runs = self.run_checks(timeline, progress=progress, timings=timings)
+        return self.report(timeline, runs, skipped=skipped, coverage=coverage)
+
+    def run_checks(
+        self,
+        timeline: Timeline,
+        *,
+        progress: Progress | None = None,
+        timings: dict[str, float] | None = None,
+    ) -> list[CheckRun]:
+        """Run every selected check on ``timeline``, in registry order.
+
+        The parts of :meth:`check` that look at the timeline; :meth:`report` turns
+        the runs into a Report. Runs over parts of a timeline can be merged with
+        :func:`socialnorms.partition.merge_runs` (see :mod:`socialnorms.parallel`).
+        """
+        runs: list[CheckRun] = []
         for check, plugin in self.registry.checks:
             if not any(self.config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
                 continue
             if progress is not None:
                 progress(f"checking {check.guideline}")
-            guidelines.append(check.guideline)
             ctx = CheckContext(
                 timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
             )
             started = time.perf_counter()
-            findings.extend(self._run(check, plugin, ctx))
+            findings, failed = self._run(check, plugin, ctx)
             if timings is not None:
                 key = f"check:{check.guideline}"
                 timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
-            notes.extend(f"{check.guideline}: {text}" for text in ctx.notes)
-            measurements.extend(ctx.measurements)
+            runs.append(CheckRun(check.guideline, tuple(findings), ctx.notes, ctx.measurements, failed))
+        return runs
+
+    def report(
+        self,
+        timeline: Timeline,
+        runs: Sequence[CheckRun],
+        *,
+        skipped: Iterable[SkippedRecord] = (),
+        coverage: Iterable[Coverage] = (),
+    ) -> Report:
+        """The Report of ``runs`` (from :meth:`run_checks`) over ``timeline``."""
+        findings = [finding for run in runs for finding in run.findings]
+        notes = [str(statement) for statement in sorted(set(coverage), key=str)]
+        notes.extend(f"{run.guideline}: {text}" for run in runs for text in run.notes)
         notes.extend(
             f"plugin {info.name!r} failed to load: {info.error}"
             for info in self.plugin_manager.failed.values()
@@ -275,16 +315,17 @@ class Checker:
             actions=len(timeline),
             accounts=len(timeline.accounts),
             subjects=timeline.subjects,
-            skipped=skipped,
+            skipped=tuple(skipped),
             plugins=self.plugin_versions(),
             notes=notes,
-            measurements=measurements,
+            measurements=[m for run in runs for m in run.measurements],
             evidence_times=evidence_times(timeline, findings),
             volume=activity_volume(timeline),
-            guidelines=guidelines,
+            guidelines=[run.guideline for run in runs],
         )
 
-    def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
+    def _run(self, check: Check, plugin: str, ctx: CheckContext) -> tuple[list[Finding], bool]:
+        """The findings of one check, and whether it failed (then only its error)."""
         codes = {rule.code for rule in check.rules}
         try:
             found = []
@@ -295,11 +336,11 @@ class Checker:
                     )
                 if self.config.selects(finding.code, check.guideline, finding.network, name=finding.rule):
                     found.append(finding)
-            return found
+            return found, False
         except Exception as exc:
             if self.strict:
                 raise
-            return [self._plugin_error(check, plugin, exc)]
+            return [self._plugin_error(check, plugin, exc)], True
 
     def _plugin_error(self, check: Check, plugin: str, exc: Exception) -> Finding:
         return Finding(

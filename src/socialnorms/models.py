@@ -11,9 +11,8 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -150,8 +149,30 @@ def _strings(field: str):
     return convert
 
 
+class _NoExtra(Mapping[str, Any]):
+    """The read-only empty mapping :data:`NO_EXTRA`; pickled by name, so that values
+    travel to other processes (``socialnorms check --jobs``) and come back as it."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_EXTRA"
+
+
 #: The ``extra`` of every value that has none: one shared, read-only empty mapping.
-NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+NO_EXTRA: Mapping[str, Any] = _NoExtra()
 
 
 def _extra(value: Any) -> Mapping[str, Any]:
