@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
+from . import parallel
 from .checks import Severity
 from .config import Config, ConfigError
 from .describe import explain_network, explain_rule, network_data, plugin_data, rule_data, table, unique_networks
@@ -169,6 +170,9 @@ def main() -> None:
               help="Read the input with this reader instead of detecting the format.")
 @click.option("--timezone", default=None, metavar="ZONE",
               help="IANA zone of times an export writes without one (LinkedIn), e.g. Europe/Paris.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Check in this many processes, subjects split between them (0: one per CPU); "
+                   "the report is the same.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -184,6 +188,7 @@ def check(
     output: str | None,
     input_format: str | None,
     timezone: str | None,
+    jobs: int,
 ) -> None:
     """Check activity files; several files form one timeline, - reads stdin.
 
@@ -192,6 +197,7 @@ def check(
       socialnorms check acme.jsonl
       socialnorms check acme.jsonl --select SN1,respond-to-mentions --fail-on warning
       socialnorms check export.jsonl --format json --output report.json
+      socialnorms check big.jsonl --jobs 4
     """
     try:
         with _plugin_warnings(quiet=quiet > 0):
@@ -223,9 +229,15 @@ def check(
                 list(paths), format=input_format, options=options, progress=progress, timings=timings
             )
             timeline = checker.timeline_of(result, list(paths), timings=timings)
-            report = checker.check(
-                timeline, skipped=result.skipped, coverage=result.coverage, progress=progress, timings=timings
-            )
+            if jobs == 1:
+                report = checker.check(
+                    timeline, skipped=result.skipped, coverage=result.coverage, progress=progress, timings=timings
+                )
+            else:
+                report = parallel.check_timeline(
+                    checker, timeline, jobs=jobs or None, skipped=result.skipped, coverage=result.coverage,
+                    progress=progress, timings=timings,
+                )
         report = _narrow(report, registry, timeline, subjects, networks)
     except (InputError, ConfigError) as exc:
         _fail(str(exc))
