@@ -97,11 +97,11 @@ def _check_group(
     return check_partition(partition, config, strict, plugins)
 
 
-def _context() -> multiprocessing.context.BaseContext | None:
+def _context() -> multiprocessing.context.BaseContext:
     """``fork`` where there is one (workers then inherit the timeline), else the default."""
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
-    return None
+    return multiprocessing.get_context()
 
 
 def run_partitions(
@@ -136,10 +136,11 @@ def run_partitions(
         results = [check_partition(partitioner.partition(group), *settings) for group in groups]
     else:
         context = _context()
-        _inherited = partitioner if context is not None else None
+        forked = context.get_start_method() == "fork"
+        _inherited = partitioner if forked else None
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=context) as pool:
-                if context is not None:
+                if forked:
                     futures = [pool.submit(_check_group, group, *settings) for group in groups]
                 else:
                     futures = [

@@ -1,0 +1,75 @@
+"""Checking in several processes gives the bytes of one process, in every format."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+
+import pytest
+from click.testing import CliRunner
+
+from socialnorms import Checker, parallel, synthetic
+from socialnorms.cli import main
+from socialnorms.config import Config
+
+
+@pytest.fixture(scope="module")
+def activity_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("parallel") / "activity.jsonl"
+    synthetic.write(path, actions=5000, subjects=6, seed=7)
+    return path
+
+
+@pytest.fixture(scope="module")
+def one_process(activity_file):
+    return Checker().check(activity_file)
+
+
+def test_two_processes_give_the_report_of_one(activity_file, one_process):
+    report = parallel.check(activity_file, jobs=2)
+    assert len(one_process.findings) > 100
+    assert report.to_json() == one_process.to_json()
+    assert report.to_html() == one_process.to_html()
+    assert report.to_markdown() == one_process.to_markdown()
+    assert report.evidence_times == one_process.evidence_times
+
+
+def test_configuration_reaches_the_workers(activity_file):
+    config = Config(select=["SN5"], severity={"SN501": "error"})
+    one = Checker(config=config).check(activity_file)
+    assert {f.code for f in one.findings} <= {"SN501", "SN502"} and one.fails()
+    assert parallel.check(activity_file, jobs=2, config=config, parts=5).to_json() == one.to_json()
+
+
+def test_partitions_are_pickled_where_processes_cannot_fork(activity_file, one_process, monkeypatch):
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert parallel.check(activity_file, jobs=2, parts=2).to_json() == one_process.to_json()
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "markdown", "html"])
+def test_cli_jobs_gives_the_same_bytes(activity_file, output_format):
+    runner = CliRunner()
+    args = ["check", str(activity_file), "--format", output_format]
+    one = runner.invoke(main, args)
+    two = runner.invoke(main, [*args, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout
+
+
+def test_cli_jobs_zero_uses_every_cpu_and_statistics_agree(activity_file):
+    runner = CliRunner()
+    args = ["check", str(activity_file), "--statistics", "--format", "json"]
+    one = runner.invoke(main, args)
+    every = runner.invoke(main, [*args, "-j", "0"])
+    assert json.loads(every.stdout) == json.loads(one.stdout)
+
+
+def test_cli_refuses_negative_jobs(activity_file):
+    result = CliRunner().invoke(main, ["check", str(activity_file), "--jobs", "-1"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+def test_one_job_runs_in_this_process(activity_file, one_process, monkeypatch):
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
+    assert parallel.check(activity_file, jobs=1, parts=3).to_json() == one_process.to_json()
