@@ -1,0 +1,170 @@
+"""Checking on a Dask cluster: partitions of subjects checked on its workers.
+
+Needs the extra ``socialnorms[dask]`` (``dask`` and ``distributed``)::
+
+    from distributed import Client
+    import socialnorms.dask
+
+    client = Client("tcp://scheduler:8786")          # or Client(LocalCluster(...))
+    report = socialnorms.dask.check("big.jsonl", client=client)
+
+``source`` is a path, a list of paths (read by the installed readers, as
+``socialnorms check`` reads them) or a Dask bag of activity-format records
+(dictionaries, e.g. ``dask.bag.read_text("part-*.jsonl").map(json.loads)``),
+which the workers turn into accounts and actions.
+
+The Timeline is built once where :func:`check` is called, from which the
+partitions are cut (:mod:`socialnorms.partition`); they are scattered to the
+workers, which load the plugins once per process and check them; the runs come
+back and are merged. The report is byte for byte the one of a single process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .config import Config
+from .engine import Checker
+from .io import Coverage, InputError
+from .io.activity import _BadRecord, parse_account, parse_action
+from .models import Account, Action
+from .parallel import PARTS_PER_JOB, PluginsFactory, check_partition
+from .partition import Partitioner, merge_runs
+from .report import Report
+from .timeline import Timeline
+
+try:
+    import dask.bag
+    import distributed
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("socialnorms.dask needs the extra: pip install 'socialnorms[dask]'") from exc
+
+__all__ = ["check", "parse_records"]
+
+
+@attrs.frozen(slots=True)
+class Parsed:
+    """The accounts, actions and coverage statements of some activity records."""
+
+    accounts: tuple[Account, ...]
+    actions: tuple[Action, ...]
+    coverage: tuple[Coverage, ...] = ()
+
+
+def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -> Parsed:
+    """Accounts and actions from activity-format records (a header's coverage too).
+
+    Raises :class:`~socialnorms.io.InputError` naming ``name``, the record's number
+    (from 1) and the field, as reading a file does.
+    """
+    accounts: list[Account] = []
+    actions: list[Action] = []
+    coverage: list[Coverage] = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, Mapping):
+            raise InputError(name, number, "record", f"expected a mapping, got {type(record).__name__}")
+        kind = record.get("type")
+        try:
+            if kind == "action":
+                actions.append(parse_action(record))
+            elif kind == "account":
+                accounts.append(parse_account(record))
+            elif kind == "header":
+                for item in record.get("coverage", ()):
+                    coverage.append(Coverage(item["guideline"], item["level"], item["reason"]))
+            else:
+                raise _BadRecord("type", f'expected "account" or "action", got {kind!r}')
+        except _BadRecord as bad:
+            raise InputError(name, number, bad.field, bad.problem) from None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(name, number, "header.coverage", str(exc)) from None
+    return Parsed(tuple(accounts), tuple(actions), tuple(coverage))
+
+
+def _parse_partition(records: Iterable[Mapping[str, Any]], number: int) -> Parsed:
+    return parse_records(records, f"bag partition {number}")
+
+
+def _client(client: distributed.Client | None) -> tuple[distributed.Client, bool]:
+    """The client to use, and whether it was started here (and must be closed)."""
+    if client is not None:
+        return client, False
+    try:
+        return distributed.get_client(), False
+    except ValueError:
+        cluster = distributed.LocalCluster(processes=True, dashboard_address=None)
+        return distributed.Client(cluster, set_as_default=False), True
+
+
+def _read_bag(checker: Checker, bag: dask.bag.Bag, client: distributed.Client) -> tuple[Timeline, Parsed]:
+    parts = bag.to_delayed()
+    futures = client.compute([dask.delayed(_parse_partition)(part, number) for number, part in enumerate(parts)])
+    parsed = client.gather(futures)
+    accounts: dict[str, Account] = {}
+    for part in parsed:
+        for account in part.accounts:
+            known = accounts.get(account.id)
+            if known is not None and known != account:
+                raise InputError("bag", None, "account.id", f"{account.id!r} is given twice with different fields")
+            accounts[account.id] = account
+    actions = [action for part in parsed for action in part.actions]
+    coverage = tuple(statement for part in parsed for statement in part.coverage)
+    result = Parsed(tuple(accounts.values()), tuple(actions), coverage)
+    try:
+        timeline = checker.timeline(result.accounts, result.actions)
+    except ValueError as exc:
+        raise InputError("bag", None, None, str(exc)) from None
+    return timeline, result
+
+
+def check(
+    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | dask.bag.Bag,
+    *,
+    client: distributed.Client | None = None,
+    config: Config | None = None,
+    plugins: PluginsFactory | None = None,
+    strict: bool | None = None,
+    tolerant: bool = False,
+    format: str | None = None,
+    parts: int | None = None,
+) -> Report:
+    """Check ``source`` on a Dask cluster; the Report is the one of a single process.
+
+    ``client`` defaults to the current Dask client; without one, a local cluster
+    of processes is started for the call. ``parts`` is the number of partitions
+    (default: four per worker thread). The workers check with ``config`` and the
+    installed plugins, or the plugin manager that ``plugins`` makes (it must
+    pickle). ``tolerant`` and ``format`` apply to paths, as in
+    :meth:`socialnorms.Checker.read`.
+    """
+    checker = Checker(config=config, strict=strict, plugin_manager=plugins() if plugins else None)
+    client, started = _client(client)
+    try:
+        skipped: tuple[Any, ...] = ()
+        if isinstance(source, dask.bag.Bag):
+            timeline, parsed = _read_bag(checker, source, client)
+            coverage = parsed.coverage
+        else:
+            paths = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+            result = checker.read_result(paths, tolerant=tolerant, format=format)
+            timeline = checker.timeline_of(result, paths)
+            skipped, coverage = result.skipped, result.coverage
+        workers = sum(client.nthreads().values()) or 1
+        partitioner = Partitioner(timeline)
+        partitions = [partitioner.partition(group) for group in partitioner.groups(parts or workers * PARTS_PER_JOB)]
+        scattered = client.scatter(partitions)
+        futures = client.map(
+            check_partition, scattered, config=checker.config, strict=checker.strict, plugins=plugins, pure=False
+        )
+        runs = client.gather(futures)
+        return checker.report(timeline, merge_runs(runs), skipped=skipped, coverage=coverage)
+    finally:
+        if started:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
