@@ -13,6 +13,7 @@ import socialnorms.dask  # noqa: E402
 from socialnorms import Checker, synthetic  # noqa: E402
 from socialnorms.config import Config  # noqa: E402
 from socialnorms.io import InputError  # noqa: E402
+from socialnorms.partition import parse_records  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def test_a_bad_record_in_a_bag_is_named(client):
 
 
 def test_parse_records_reads_headers_and_refuses_unknown_types():
-    parsed = socialnorms.dask.parse_records(
+    parsed = parse_records(
         [
             {"type": "header", "format": "socialnorms-activity", "version": 1,
              "coverage": [{"guideline": "respond-to-mentions", "level": "partial", "reason": "no replies"}]},
@@ -77,4 +78,4 @@ def test_parse_records_reads_headers_and_refuses_unknown_types():
     )
     assert len(parsed.accounts) == 1 and parsed.coverage[0].level == "partial"
     with pytest.raises(InputError, match="type"):
-        socialnorms.dask.parse_records([{"type": "note"}])
+        parse_records([{"type": "note"}])

@@ -186,3 +186,14 @@ def test_a_check_that_fails_on_one_subject_reports_as_in_one_run():
     merged = checker.report(timeline, merge_runs(runs))
     assert merged.to_json() == checker.check(timeline).to_json()
     assert [f.code for f in merged.findings] == ["SN000"]
+
+
+def test_the_partitioning_example_of_the_docs_runs(monkeypatch):
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "scaling.md").read_text(encoding="utf-8"), re.S)
+    example = next(block for block in blocks if "Partitioner(timeline)" in block and "spark" not in block)
+    exec(compile(example, "scaling.md", "exec"), {})  # noqa: S102 - our own documentation; it asserts

@@ -25,15 +25,12 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from .config import Config
 from .engine import Checker
-from .io import Coverage, InputError
-from .io.activity import _BadRecord, parse_account, parse_action
-from .models import Account, Action
+from .io import InputError
+from .models import Account
 from .parallel import PARTS_PER_JOB, PluginsFactory, check_partition
-from .partition import Partitioner, merge_runs
+from .partition import Parsed, Partitioner, merge_runs, parse_records
 from .report import Report
 from .timeline import Timeline
 
@@ -43,46 +40,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("socialnorms.dask needs the extra: pip install 'socialnorms[dask]'") from exc
 
-__all__ = ["check", "parse_records"]
-
-
-@attrs.frozen(slots=True)
-class Parsed:
-    """The accounts, actions and coverage statements of some activity records."""
-
-    accounts: tuple[Account, ...]
-    actions: tuple[Action, ...]
-    coverage: tuple[Coverage, ...] = ()
-
-
-def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -> Parsed:
-    """Accounts and actions from activity-format records (a header's coverage too).
-
-    Raises :class:`~socialnorms.io.InputError` naming ``name``, the record's number
-    (from 1) and the field, as reading a file does.
-    """
-    accounts: list[Account] = []
-    actions: list[Action] = []
-    coverage: list[Coverage] = []
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, Mapping):
-            raise InputError(name, number, "record", f"expected a mapping, got {type(record).__name__}")
-        kind = record.get("type")
-        try:
-            if kind == "action":
-                actions.append(parse_action(record))
-            elif kind == "account":
-                accounts.append(parse_account(record))
-            elif kind == "header":
-                for item in record.get("coverage", ()):
-                    coverage.append(Coverage(item["guideline"], item["level"], item["reason"]))
-            else:
-                raise _BadRecord("type", f'expected "account" or "action", got {kind!r}')
-        except _BadRecord as bad:
-            raise InputError(name, number, bad.field, bad.problem) from None
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(name, number, "header.coverage", str(exc)) from None
-    return Parsed(tuple(accounts), tuple(actions), tuple(coverage))
+__all__ = ["check"]
 
 
 def _parse_partition(records: Iterable[Mapping[str, Any]], number: int) -> Parsed:

@@ -38,17 +38,18 @@ run without partitioning. A timeline without subjects is one partition.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from .engine import CheckRun
-from .io.activity import account_record, action_record
+from .io import Coverage, InputError
+from .io.activity import _BadRecord, account_record, action_record, parse_account, parse_action
 from .models import _ACCOUNT_TARGETS, _CREATING, _POST_TARGETS, Account, Action, ActionKind
 from .timeline import Timeline, _action_order
 
-__all__ = ["Partition", "Partitioner", "merge_runs", "partitions"]
+__all__ = ["Parsed", "Partition", "Partitioner", "merge_runs", "parse_records", "partitions"]
 
 
 @attrs.frozen(slots=True)
@@ -70,8 +71,62 @@ class Partition:
         for action in self.actions:
             yield action_record(action)
 
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]], name: str = "records") -> Partition:
+        """A partition from its activity records, in any order (as :meth:`records`
+        writes them); its subjects are those its accounts name."""
+        parsed = parse_records(records, name)
+        subjects = sorted({a.subject for a in parsed.accounts if a.subject is not None})
+        return cls(subjects, parsed.accounts, parsed.actions)
+
     def __len__(self) -> int:
         return len(self.actions)
+
+
+@attrs.frozen(slots=True)
+class Parsed:
+    """The accounts, actions and coverage statements of some activity records."""
+
+    accounts: tuple[Account, ...]
+    actions: tuple[Action, ...]
+    coverage: tuple[Coverage, ...] = ()
+
+
+def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -> Parsed:
+    """Accounts and actions from activity-format records (dictionaries), and the
+    coverage statements of a header record.
+
+    Raises :class:`~socialnorms.io.InputError` naming ``name``, the record's number
+    (from 1) and the field, as reading a file does.
+    """
+    accounts: list[Account] = []
+    actions: list[Action] = []
+    coverage: list[Coverage] = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, Mapping):
+            raise InputError(name, number, "record", f"expected an object, got {type(record).__name__}")
+        kind = record.get("type")
+        try:
+            if kind == "action":
+                actions.append(parse_action(record))
+            elif kind == "account":
+                accounts.append(parse_account(record))
+            elif kind == "header":
+                coverage.extend(_coverage(record.get("coverage", ())))
+            else:
+                raise _BadRecord("type", f'expected "account" or "action", got {kind!r}')
+        except _BadRecord as bad:
+            raise InputError(name, number, bad.field, bad.problem) from None
+    return Parsed(tuple(accounts), tuple(actions), tuple(coverage))
+
+
+def _coverage(items: Any) -> list[Coverage]:
+    try:
+        return [Coverage(item["guideline"], item["level"], item["reason"]) for item in items]
+    except (KeyError, TypeError, ValueError):
+        raise _BadRecord(
+            "header.coverage", 'expected [{"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}]'
+        ) from None
 
 
 class Partitioner:
