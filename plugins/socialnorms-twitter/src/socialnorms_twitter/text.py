@@ -23,7 +23,7 @@ import regex
 
 from socialnorms.text import GenericSyntax
 
-__all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "TwitterSyntax"]
+__all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "TwitterSyntax", "weighted_length"]
 
 #: Limit of a post for accounts without a subscription (weighted characters).
 MAX_WEIGHTED_LENGTH = 280
@@ -94,14 +94,22 @@ class TwitterSyntax(GenericSyntax):
         for url in links:
             rest = rest.replace(url, "", 1)
         total = URL_LENGTH * len(links)
-        for cluster in regex.findall(r"\X", rest):
-            if _EMOJI.search(cluster) and (len(cluster) > 1 or ord(cluster) > 0x10FF):
-                total += DEFAULT_WEIGHT
-            else:
-                total += sum(_weight(char) for char in cluster)
-        return total
+        if rest.isascii():  # every ASCII character weighs 1, and none is an emoji on its own
+            return total + len(rest)
+        return total + weighted_length(rest)
 
     def _without_links(self, text: str) -> str:
         for url in self.links(text):
             text = text.replace(url, " " * len(url), 1)
         return text
+
+
+def weighted_length(text: str) -> int:
+    """The weight of ``text`` by X's rules, grapheme cluster by cluster (links not counted apart)."""
+    total = 0
+    for cluster in regex.findall(r"\X", text):
+        if _EMOJI.search(cluster) and (len(cluster) > 1 or ord(cluster) > 0x10FF):
+            total += DEFAULT_WEIGHT
+        else:
+            total += sum(_weight(char) for char in cluster)
+    return total
