@@ -12,6 +12,7 @@ origin (:func:`foreign_crosspost_marks`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import timedelta
@@ -147,13 +148,37 @@ class NetworkProfile:
     def crosspost_evidence(self, text: str) -> tuple[str, ...]:
         """The pieces of ``text`` that match one of :attr:`crosspost_marks`, in order."""
         found = []
-        for pattern in self.crosspost_marks:
-            found.extend((m.start(), m.group(0)) for m in re.finditer(pattern, text))
+        for pattern in _compiled(self.crosspost_marks):
+            found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
         return tuple(piece for _start, piece in sorted(found))
+
+    def has_crosspost_mark(self, text: str) -> bool:
+        """Whether ``text`` carries one of :attr:`crosspost_marks`."""
+        combined = _combined(self.crosspost_marks)
+        if combined is not None:
+            return combined.search(text) is not None
+        return any(pattern.search(text) for pattern in _compiled(self.crosspost_marks))
 
     def topic_weight(self, topic: str) -> float:
         """How well ``topic`` fits the audience: the welcome weight, minus the unwelcome one."""
         return self.welcome_topics.get(topic, 0.0) - self.unwelcome_topics.get(topic, 0.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching where any of ``patterns`` does; ``None`` when they cannot be
+    joined (a pattern with global flags such as ``(?i)``) or there are none."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    except re.error:
+        return None
 
 
 #: Marks a network leaves on text copied out of it, by origin. ``scheduler`` and

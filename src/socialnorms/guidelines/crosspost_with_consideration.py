@@ -342,6 +342,7 @@ def find_copies(
     networks.update(network for _action, network in authored)
     times = [action.at for action, _network in authored]
     copies: dict[str, Copy] = {}
+    named_in: dict[tuple[str | None, str], str | None] = {}  # labels repeat: read each once
 
     for action, network in authored:
         post = action.post
@@ -354,14 +355,17 @@ def find_copies(
             source_post = timeline.post(post.crosspost_of)
             origin = timeline.post_network(source_post) if source_post else post.crosspost_of.partition(":")[0] or None
         for label in (post.source, action.via):
-            named = _network_named(ctx, label, networks, network)
+            key = (label, network)
+            if key not in named_in:
+                named_in[key] = _network_named(ctx, label, networks, network)
+            named = named_in[key]
             if named is not None:
                 reasons.append("source")
                 origin = origin or named
             elif label and any(tool in label.casefold() for tool in tools):
                 reasons.append("automation")
         profile = ctx.profile(network)
-        if profile is not None and any(re.search(mark, post.text) for mark in profile.crosspost_marks):
+        if profile is not None and profile.has_crosspost_mark(post.text):
             reasons.append("mark")
         if reasons:
             if origin == network:
