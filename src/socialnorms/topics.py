@@ -120,6 +120,7 @@ _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|…)(?=\s|$)|[\"“”|\[\]]|\s[-–�
 _SKIN_TONES_AND_SELECTORS = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u200d]")
 
 
+@functools.lru_cache(maxsize=65536)  # words repeat: each is read once
 def _word(token: str) -> str:
     """A token without its possessive ending (``cowboys'`` -> ``cowboys``)."""
     for ending in ("'s", "’s", "'", "’"):
@@ -128,6 +129,7 @@ def _word(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     """An English plural made singular (``touchdowns`` -> ``touchdown``), else the word."""
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
