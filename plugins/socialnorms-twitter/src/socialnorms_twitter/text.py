@@ -73,16 +73,25 @@ class TwitterSyntax(GenericSyntax):
 
     def links(self, text: str) -> tuple[str, ...]:
         """``http(s)://`` and ``www.`` links, and bare domains X turns into links."""
-        found = [(text.find(url), url) for url in super().links(text)]
-        masked = regex.sub(r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I)
+        urls = super().links(text)
+        if "." not in text:  # no bare domain without a dot
+            return urls
+        found = [(text.find(url), url) for url in urls]
+        masked = text
+        if "://" in text or "www." in text.lower():
+            masked = regex.sub(r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I)
         found.extend((m.start(), m.group(0).rstrip(".,;:!?)")) for m in _BARE_DOMAIN.finditer(masked))
         return tuple(url for _start, url in sorted(found))
 
     def mentions(self, text: str) -> tuple[str, ...]:
+        if "@" not in text and "＠" not in text:
+            return ()
         without_links = self._without_links(text)
         return tuple(m.group(1) for m in _MENTION.finditer(without_links))
 
     def hashtags(self, text: str) -> tuple[str, ...]:
+        if "#" not in text and "＃" not in text:
+            return ()
         without_links = self._without_links(text)
         return tuple(m.group(1) for m in _HASHTAG.finditer(without_links))
 
