@@ -154,10 +154,10 @@ class NetworkProfile:
 
     def has_crosspost_mark(self, text: str) -> bool:
         """Whether ``text`` carries one of :attr:`crosspost_marks`."""
-        combined = _combined(self.crosspost_marks)
-        if combined is not None:
-            return combined.search(text) is not None
-        return any(pattern.search(text) for pattern in _compiled(self.crosspost_marks))
+        return any(
+            (literal is None or literal in text) and pattern.search(text) is not None
+            for literal, pattern in _screened(self.crosspost_marks)
+        )
 
     def topic_weight(self, topic: str) -> float:
         """How well ``topic`` fits the audience: the welcome weight, minus the unwelcome one."""
@@ -170,14 +170,28 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def _combined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern matching where any of ``patterns`` does; ``None`` when they cannot be
-    joined (a pattern with global flags such as ``(?i)``) or there are none."""
-    if not patterns:
-        return None
+def _screened(patterns: tuple[str, ...]) -> tuple[tuple[str | None, re.Pattern[str]], ...]:
+    """Each pattern with a piece of text that all its matches contain (``None`` when
+    none is known): most texts lack it, and a substring test is far cheaper than a search."""
+    return tuple(zip(map(_required_literal, patterns), _compiled(patterns), strict=True))
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters in the top-level sequence of ``pattern``."""
     try:
-        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-    except re.error:
+        from re import _parser  # the standard library's own parser of patterns
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        best, run = "", ""
+        for op, value in parsed:
+            if op is _parser.LITERAL:
+                run += chr(value)
+            else:
+                best, run = max(best, run, key=len), ""
+        return max(best, run, key=len) or None
+    except Exception:  # noqa: BLE001 - a parser of another Python: search every text
         return None
 
 
