@@ -119,3 +119,12 @@ def test_marks_with_their_own_flags_are_still_found():
     profile = NetworkProfile(id="x", name="X", crosspost_marks=(r"(?i)crossposted from", r"\bvia\b"))
     assert profile.has_crosspost_mark("CROSSPOSTED FROM elsewhere")
     assert not profile.has_crosspost_mark("original words")
+
+
+@given(st.lists(st.sampled_from(["@ana ", "@bo@mastodon.social ", "hi ", "x.com ", "@", "a@b.c "]), max_size=6).map("".join))
+def test_mention_matches_are_the_pattern_matches(text):
+    import re
+
+    profile = NetworkProfile(id="x", name="X")
+    expected = [(m.span(), m.group(0)) for m in re.finditer(profile.mention_pattern, text)]
+    assert [(m.span(), m.group(0)) for m in profile.mention_matches(text)] == expected

@@ -159,6 +159,13 @@ class NetworkProfile:
             for literal, pattern in _screened(self.crosspost_marks)
         )
 
+    def mention_matches(self, text: str) -> list[re.Match[str]]:
+        """The matches of :attr:`mention_pattern` in ``text``, in order."""
+        ((literal, pattern),) = _screened((self.mention_pattern,))
+        if literal is not None and literal not in text:
+            return []
+        return list(pattern.finditer(text))
+
     def topic_weight(self, topic: str) -> float:
         """How well ``topic`` fits the audience: the welcome weight, minus the unwelcome one."""
         return self.welcome_topics.get(topic, 0.0) - self.unwelcome_topics.get(topic, 0.0)

@@ -799,10 +799,10 @@ def _cut_to_fit(copy: Copy, text: str, length: int, profile: NetworkProfile) -> 
 def _foreign_mentions(
     text: str, profile: NetworkProfile, others: Sequence[NetworkProfile]
 ) -> list[tuple[str, str]]:
-    own = [match.span() for match in re.finditer(profile.mention_pattern, text)]
+    own = [match.span() for match in profile.mention_matches(text)]
     found: dict[str, str] = {}
     for other in others:
-        for match in re.finditer(other.mention_pattern, text):
+        for match in other.mention_matches(text):
             start, end = match.span()
             if any(s <= start and end <= e for s, e in own):
                 continue
