@@ -314,6 +314,8 @@ class TopicModel:
         other way: the term ``mets`` is not found in "we met"."""
         singular = [_singular(word) for word in words]
         first_words = self._first_words
+        if first_words.isdisjoint(words) and first_words.isdisjoint(singular):
+            return  # no phrase starts anywhere here
         index = 0
         while index < len(words):
             if words[index] not in first_words and singular[index] not in first_words:

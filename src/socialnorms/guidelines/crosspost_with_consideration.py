@@ -712,12 +712,13 @@ def _form(
         other_profile = ctx.profile(other)
         if other_profile is not None and other_profile.id != profile.id:
             others.append(other_profile)
+    lengths, mentions, hashtags = ctx.enabled("SN203"), ctx.enabled("SN204"), ctx.enabled("SN205")
     for action in actions:
         post = action.post
         copy = copies.get(action.id)
-        if ctx.enabled("SN203"):
+        if lengths:
             yield from _length(ctx, subject, action, profile, copy)
-        if ctx.enabled("SN204"):
+        if mentions:
             foreign = _foreign_mentions(post.text, profile, others)
             if foreign:
                 shown = ", ".join(f"{mention} ({name})" for mention, name in foreign)
@@ -736,7 +737,7 @@ def _form(
                     evidence=[action.id],
                     metrics={"mentions": [mention for mention, _name in foreign]},
                 )
-        if ctx.enabled("SN205") and profile.hashtag_norm is not None:
+        if hashtags and profile.hashtag_norm is not None:
             tags = timeline.text(post).hashtags
             limit = profile.hashtag_norm if copy is not None else 2 * profile.hashtag_norm
             if len(tags) > limit:
