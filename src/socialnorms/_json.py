@@ -1,10 +1,14 @@
 """Indented JSON text, byte for byte what ``json.dumps(value, indent=N, ensure_ascii=False)``
 writes, about half again as fast: the standard library encodes indented JSON in pure
-Python through layers of generators, and large reports are mostly such text."""
+Python through layers of generators, and large reports are mostly such text.
+
+A generator is written as a list, one member at a time, so that a report's findings
+need not all be turned into dictionaries before the text is written."""
 
 from __future__ import annotations
 
 import json
+import types
 from json.encoder import INFINITY
 from json.encoder import encode_basestring as _string  # the C function when available
 from typing import Any
@@ -42,12 +46,11 @@ def _scalar(value: Any) -> str | None:
 
 def dumps_indented(value: Any, indent: int = 2) -> str:
     """``value`` as indented JSON text, exactly as ``json.dumps`` with ``indent`` and
-    ``ensure_ascii=False`` writes it (other types are left to ``json.dumps``)."""
-    parts: list[str] = []
-    append = parts.append
+    ``ensure_ascii=False`` writes it (other types are left to ``json.dumps``), with
+    generators written as lists."""
     step = " " * indent
 
-    def encode(item: Any, pad: str) -> None:
+    def encode(item: Any, pad: str, append: Any) -> None:
         text = _scalar(item)
         if text is not None:
             append(text)
@@ -60,21 +63,25 @@ def dumps_indented(value: Any, indent: int = 2) -> str:
             for key, member in item.items():
                 append(opening + _string(key) + ": ")
                 opening = ",\n" + inner
-                encode(member, inner)
+                encode(member, inner, append)
             append("\n" + pad + "}")
-        elif type(item) is list or type(item) is tuple:
-            if not item:
-                append("[]")
-                return
+        elif type(item) is list or type(item) is tuple or type(item) is types.GeneratorType:
             inner = pad + step
             opening = "[\n" + inner
             for member in item:
                 append(opening)
                 opening = ",\n" + inner
-                encode(member, inner)
-            append("\n" + pad + "]")
+                text = _scalar(member)
+                if text is not None:
+                    append(text)
+                else:  # each member as one piece: fewer small strings held at once
+                    pieces: list[str] = []
+                    encode(member, inner, pieces.append)
+                    append("".join(pieces))
+            append("[]" if opening[0] == "[" else "\n" + pad + "]")
         else:  # subclasses, keys that are not strings: as the standard library writes them
             append(json.dumps(item, indent=indent, ensure_ascii=False).replace("\n", "\n" + pad))
 
-    encode(value, "")
+    parts: list[str] = []
+    encode(value, "", parts.append)
     return "".join(parts)

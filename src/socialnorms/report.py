@@ -144,11 +144,14 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the report format's JSON object."""
+        return self._data([f.to_dict() for f in self.findings])
+
+    def _data(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
         data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "summary": self.summary(),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings,
         }
         if self.skipped:
             data["skipped"] = [s.to_dict() for s in self.skipped]
@@ -164,7 +167,8 @@ class Report:
         """The report as JSON text (report format version 1); same input, same bytes."""
         if indent is None:
             return json.dumps(self.to_dict(), ensure_ascii=False)
-        return dumps_indented(self.to_dict(), indent)
+        # findings become dictionaries one at a time, as they are written
+        return dumps_indented(self._data(f.to_dict() for f in self.findings), indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
