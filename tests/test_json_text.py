@@ -8,7 +8,7 @@ from collections import OrderedDict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialnorms._json import dumps_indented
+from socialnorms._json import dumps_indented, iter_indented
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(
@@ -34,3 +34,8 @@ def test_subclasses_are_written_as_the_standard_library_writes_them():
 @given(st.lists(_VALUES, max_size=4), st.integers(min_value=0, max_value=3))
 def test_generators_are_written_as_the_lists_they_yield(members, indent):
     assert dumps_indented({"a": (m for m in members)}, indent) == json.dumps({"a": members}, indent=indent, ensure_ascii=False)
+
+
+@given(_VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=4), st.integers(min_value=0, max_value=3))
+def test_the_pieces_join_into_the_whole_text(value, indent):
+    assert "".join(iter_indented(value, indent)) == json.dumps(value, indent=indent, ensure_ascii=False)

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._json import dumps_indented
+from ._json import iter_indented
 from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
 from .scores import ScoreTable, score_table
@@ -167,8 +167,12 @@ class Report:
         """The report as JSON text (report format version 1); same input, same bytes."""
         if indent is None:
             return json.dumps(self.to_dict(), ensure_ascii=False)
-        # findings become dictionaries one at a time, as they are written
-        return dumps_indented(self._data(f.to_dict() for f in self.findings), indent)
+        return "".join(self.iter_json(indent=indent))
+
+    def iter_json(self, *, indent: int = 2) -> Iterator[str]:
+        """The text of :meth:`to_json` in pieces, a finding at a time, to write a large
+        report without holding all its text (or all its findings as dictionaries)."""
+        return iter_indented(self._data(f.to_dict() for f in self.findings), indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
