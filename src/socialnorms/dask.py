@@ -14,9 +14,9 @@ Needs the extra ``socialnorms[dask]`` (``dask`` and ``distributed``)::
 which the workers turn into accounts and actions.
 
 The Timeline is built once where :func:`check` is called, from which the
-partitions are cut (:mod:`socialnorms.partition`); they are scattered to the
+partitions are cut (:mod:`socialnorms.partition`); they are sent, pickled, to the
 workers, which load the plugins once per process and check them; the runs come
-back and are merged. The report is byte for byte the one of a single process.
+back pickled and are merged. The report is byte for byte the one of a single process.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from .config import Config
 from .engine import Checker
 from .io import InputError
 from .models import Account
-from .parallel import PARTS_PER_JOB, PluginsFactory, check_partition
+from ._collector import collector_paused
+from .parallel import PARTS_PER_JOB, PluginsFactory, check_pickled, dumps, loads
 from .partition import Parsed, Partitioner, merge_runs, parse_records
 from .report import Report
 from .timeline import Timeline
@@ -43,8 +44,9 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 __all__ = ["check"]
 
 
-def _parse_partition(records: Iterable[Mapping[str, Any]], number: int) -> Parsed:
-    return parse_records(records, f"bag partition {number}")
+def _parse_partition(records: Iterable[Mapping[str, Any]], number: int) -> bytes:
+    with collector_paused():
+        return dumps(parse_records(records, f"bag partition {number}"))
 
 
 def _client(client: distributed.Client | None) -> tuple[distributed.Client, bool]:
@@ -61,7 +63,7 @@ def _client(client: distributed.Client | None) -> tuple[distributed.Client, bool
 def _read_bag(checker: Checker, bag: dask.bag.Bag, client: distributed.Client) -> tuple[Timeline, Parsed]:
     parts = bag.to_delayed()
     futures = client.compute([dask.delayed(_parse_partition)(part, number) for number, part in enumerate(parts)])
-    parsed = client.gather(futures)
+    parsed: list[Parsed] = [loads(data) for data in client.gather(futures)]
     accounts: dict[str, Account] = {}
     for part in parsed:
         for account in part.accounts:
@@ -112,13 +114,15 @@ def check(
             timeline = checker.timeline_of(result, paths)
             skipped, coverage = result.skipped, result.coverage
         workers = sum(client.nthreads().values()) or 1
-        partitioner = Partitioner(timeline)
-        partitions = [partitioner.partition(group) for group in partitioner.groups(parts or workers * PARTS_PER_JOB)]
-        scattered = client.scatter(partitions)
-        futures = client.map(
-            check_partition, scattered, config=checker.config, strict=checker.strict, plugins=plugins, pure=False
-        )
-        runs = client.gather(futures)
+        with collector_paused():
+            partitioner = Partitioner(timeline)
+            groups = partitioner.groups(parts or workers * PARTS_PER_JOB)
+            blobs = [dumps(partitioner.partition(group)) for group in groups]
+        futures = [
+            client.submit(check_pickled, blob, config=checker.config, strict=checker.strict, plugins=plugins, pure=False)
+            for blob in blobs
+        ]
+        runs = [loads(data) for data in client.gather(futures)]
         return checker.report(timeline, merge_runs(runs), skipped=skipped, coverage=coverage)
     finally:
         if started:
