@@ -6,11 +6,14 @@ import json
 import multiprocessing
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from socialnorms import Checker, parallel, synthetic
 from socialnorms.cli import main
 from socialnorms.config import Config
+from socialnorms.testing.strategies import activity
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,23 @@ def test_cli_refuses_negative_jobs(activity_file):
 def test_one_job_runs_in_this_process(activity_file, one_process, monkeypatch):
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
     assert parallel.check(activity_file, jobs=1, parts=3).to_json() == one_process.to_json()
+
+
+def test_a_view_of_some_subjects_judges_them_as_the_whole_timeline_does():
+    checker = Checker()
+    timeline = checker.timeline(*synthetic.generate(actions=3000, subjects=4, seed=8))
+    view = timeline.for_subjects(["brand1", "brand3", "nobody"])
+    assert view.subjects == ("brand1", "brand3")
+    assert len(view) == len(timeline) and view.accounts == timeline.accounts
+    assert timeline.subjects == ("brand0", "brand1", "brand2", "brand3")  # the original is untouched
+    whole = checker.check(timeline)
+    assert checker.check(view).findings == whole.filter(subject=["brand1", "brand3"]).findings
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(activity(subjects=("acme", "globex", "initech"), max_actions=40), st.integers(1, 3))
+def test_groups_of_subjects_merge_to_the_whole_report(drawn, parts):
+    checker = Checker()
+    timeline = checker.timeline(*drawn)
+    merged = checker.report(timeline, parallel.run_partitions(checker, timeline, jobs=1, parts=parts))
+    assert merged.to_json() == checker.check(timeline).to_json()

@@ -96,7 +96,7 @@ def check(
 
     ``client`` defaults to the current Dask client; without one, a local cluster
     of processes is started for the call. ``parts`` is the number of partitions
-    (default: four per worker thread). The workers check with ``config`` and the
+    (default: two per worker thread). The workers check with ``config`` and the
     installed plugins, or the plugin manager that ``plugins`` makes (it must
     pickle). ``tolerant`` and ``format`` apply to paths, as in
     :meth:`socialnorms.Checker.read`.

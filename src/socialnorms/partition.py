@@ -49,7 +49,7 @@ from .io.activity import _BadRecord, account_record, action_record, parse_accoun
 from .models import _ACCOUNT_TARGETS, _CREATING, _POST_TARGETS, Account, Action, ActionKind
 from .timeline import Timeline, _action_order
 
-__all__ = ["Parsed", "Partition", "Partitioner", "merge_runs", "parse_records", "partitions"]
+__all__ = ["Parsed", "Partition", "Partitioner", "merge_runs", "parse_records", "partitions", "subject_groups"]
 
 
 @attrs.frozen(slots=True)
@@ -156,14 +156,11 @@ class Partitioner:
         timeline = self.timeline
         own = [account.id for account in timeline.accounts_of(subject)]
         own_set = frozenset(own)
-        found: dict[str, Action] = {}
+        chunks: list[Sequence[Action]] = []  # what is taken, deduplicated at the end
+        take = chunks.append
         posts: set[str] = set()  # posts read: every action carrying them is taken
         counterparts: set[str] = set()  # accounts whose every action is taken
         judged: set[str] = set()  # accounts judged as spam or not: their first action and posts
-
-        def take(actions: Iterable[Action]) -> None:
-            for action in actions:
-                found[action.id] = action
 
         own_posts: set[str] = set()
         for account_id in own:
@@ -210,9 +207,10 @@ class Partitioner:
                 take(timeline.by_actor(account_id, kind))
         if timeline.actions:
             take((timeline.actions[0], timeline.actions[-1]))
+        found = {action.id: action for chunk in chunks for action in chunk}
         posts.update(action.post.id for action in found.values() if action.post is not None)
-        for post_id in posts:
-            take(self._carriers.get(post_id, ()))
+        carriers = self._carriers
+        found.update((action.id, action) for post_id in posts for action in carriers.get(post_id, ()))
         return found
 
     def _parents(self, post_id: str) -> set[str]:
@@ -249,39 +247,44 @@ class Partitioner:
         return Partition(subjects, self.accounts_for(subjects), actions)
 
     def groups(self, parts: int | None = None) -> list[tuple[str, ...]]:
-        """The subjects in sorted order, cut into at most ``parts`` runs of neighbours
-        with about equal activity (default: every subject alone). A timeline without
-        subjects is one group of none."""
-        subjects = self.timeline.subjects
-        if not subjects:
-            return [()]
-        if parts is None or parts >= len(subjects):
-            return [(subject,) for subject in subjects]
-        weights = [self._weight(subject) for subject in subjects]
-        total = sum(weights)
-        groups: list[tuple[str, ...]] = []
-        group: list[str] = []
-        size = 0
-        for subject, weight in zip(subjects, weights):
-            group.append(subject)
-            size += weight
-            if len(groups) < parts - 1 and size * parts >= total * (len(groups) + 1):
-                groups.append(tuple(group))
-                group = []
-        if group:
-            groups.append(tuple(group))
-        return groups
-
-    def _weight(self, subject: str) -> int:
-        """About how much checking a subject takes: its own and incoming activity."""
-        timeline = self.timeline
-        return sum(
-            len(timeline.by_actor(a.id)) + len(timeline.mentions_of(a.id)) for a in timeline.accounts_of(subject)
-        ) + 1
+        """:func:`subject_groups` of the timeline."""
+        return subject_groups(self.timeline, parts)
 
     def partitions(self, parts: int | None = None) -> list[Partition]:
         """Partitions of every subject, in subject order (see :meth:`groups`)."""
         return [self.partition(group) for group in self.groups(parts)]
+
+
+def subject_groups(timeline: Timeline, parts: int | None = None) -> list[tuple[str, ...]]:
+    """The subjects in sorted order, cut into at most ``parts`` runs of neighbours
+    with about equal activity (default: every subject alone). A timeline without
+    subjects is one group of none."""
+    subjects = timeline.subjects
+    if not subjects:
+        return [()]
+    if parts is None or parts >= len(subjects):
+        return [(subject,) for subject in subjects]
+    weights = [_weight(timeline, subject) for subject in subjects]
+    total = sum(weights)
+    groups: list[tuple[str, ...]] = []
+    group: list[str] = []
+    size = 0
+    for subject, weight in zip(subjects, weights):
+        group.append(subject)
+        size += weight
+        if len(groups) < parts - 1 and size * parts >= total * (len(groups) + 1):
+            groups.append(tuple(group))
+            group = []
+    if group:
+        groups.append(tuple(group))
+    return groups
+
+
+def _weight(timeline: Timeline, subject: str) -> int:
+    """About how much checking a subject takes: its own and incoming activity."""
+    return sum(
+        len(timeline.by_actor(a.id)) + len(timeline.mentions_of(a.id)) for a in timeline.accounts_of(subject)
+    ) + 1
 
 
 def partitions(timeline: Timeline, parts: int | None = None) -> list[Partition]:

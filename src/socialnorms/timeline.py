@@ -6,6 +6,7 @@ dictionary look-up or a slice of a pre-sorted tuple.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
@@ -236,6 +237,15 @@ class Timeline:
     def accounts_of(self, subject: str) -> tuple[Account, ...]:
         """A subject's accounts across networks, sorted by id."""
         return self._subjects.get(subject, _EMPTY)
+
+    def for_subjects(self, subjects: Iterable[str]) -> Timeline:
+        """The same timeline auditing only ``subjects``: checks run on it judge those
+        subjects exactly as on the whole timeline (``socialnorms check --jobs`` gives
+        each process some of them). Every index is shared; nothing is copied."""
+        wanted = frozenset(subjects)
+        view = copy.copy(self)
+        view._subjects = MappingProxyType({s: a for s, a in self._subjects.items() if s in wanted})
+        return view
 
     def subject_of(self, account_id: str) -> str | None:
         """The subject that owns ``account_id``, or ``None``."""
