@@ -117,11 +117,16 @@ def check(
         with collector_paused():
             partitioner = Partitioner(timeline)
             groups = partitioner.groups(parts or workers * PARTS_PER_JOB)
-            blobs = [dumps(partitioner.partition(group)) for group in groups]
-        futures = [
-            client.submit(check_pickled, blob, config=checker.config, strict=checker.strict, plugins=plugins, pure=False)
-            for blob in blobs
-        ]
+        futures = []
+        for group in groups:  # each partition is sent as soon as it is cut: the workers start early
+            with collector_paused():
+                blob = dumps(partitioner.partition(group))
+            futures.append(
+                client.submit(
+                    check_pickled, blob, config=checker.config, strict=checker.strict, plugins=plugins, pure=False
+                )
+            )
+            del blob
         runs = [loads(data) for data in client.gather(futures)]
         return checker.report(timeline, merge_runs(runs), skipped=skipped, coverage=coverage)
     finally:
