@@ -1,4 +1,4 @@
-# socialnorms: make demo | make test | make bench | make images
+# socialnorms: make demo | make test | make bench | make bench-scale | make images
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test bench venv clean images
+.PHONY: demo test bench bench-scale venv clean images
 
 venv: $(STAMP)
 
@@ -27,6 +27,10 @@ test: $(STAMP)
 # End-to-end timings at 100k and 1M actions (files are generated once into .bench/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# One process, --jobs 2 and a Dask LocalCluster of 2 workers on 200 subjects and 2M actions.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 # Screenshots for the README: the HTML report of the example and the executed notebook.
 # Needs Debian's chromium (apt-get install chromium).

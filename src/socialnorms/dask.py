@@ -120,13 +120,12 @@ def check(
         futures = []
         for group in groups:  # each partition is sent as soon as it is cut: the workers start early
             with collector_paused():
-                blob = dumps(partitioner.partition(group))
+                blob = client.scatter(dumps(partitioner.partition(group)), hash=False)
             futures.append(
                 client.submit(
                     check_pickled, blob, config=checker.config, strict=checker.strict, plugins=plugins, pure=False
                 )
             )
-            del blob
         runs = [loads(data) for data in client.gather(futures)]
         return checker.report(timeline, merge_runs(runs), skipped=skipped, coverage=coverage)
     finally:
