@@ -287,6 +287,8 @@ def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tu
                 f"--network: no account on {network!r} in the input; networks: {', '.join(sorted(present)) or 'none'}"
             )
         wanted |= ids
+    if not subjects and not wanted:
+        return report
     return report.filter(subject=subjects or None, network=sorted(wanted) or None)
 
 
