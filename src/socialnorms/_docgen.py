@@ -221,9 +221,11 @@ def rules_index(rules: Mapping[str, RegisteredRule], docs: Path | None = None) -
     parts = [
         "# Rule reference",
         _NOTICE,
-        "Every rule of the built-in guidelines, with its reason, options and documented "
-        "examples. `socialnorms rules` lists the rules installed with your plugins too, "
-        "and `socialnorms rules CODE` explains one.",
+        (
+            "Every rule of the built-in guidelines, with its reason, options and documented "
+            "examples. `socialnorms rules` lists the rules installed with your plugins too, "
+            "and `socialnorms rules CODE` explains one."
+        ),
     ]
     by_guideline: dict[str, list[RegisteredRule]] = {}
     for rule in rules.values():

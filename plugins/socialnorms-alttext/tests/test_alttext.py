@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import attrs
 import pytest
+import socialnorms_alttext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialnorms
-import socialnorms_alttext
 from socialnorms import Config, Media, Timeline
 from socialnorms.testing import (
     TimelineBuilder,
