@@ -116,14 +116,16 @@ _GENERIC = frozenset(
 
 def is_placeholder(description: str) -> bool:
     """Whether a non-empty description says nothing about what the image shows: a file
-    name, a camera's file name (``IMG_2041``, ``Screenshot 2026-03-01 at 10.15``) or a
-    generic word, digits and punctuation aside (``Image 1``)."""
+    name, a camera's file name (``IMG_2041``, ``Screenshot 2026-03-01 at 10.15``), a
+    generic word, digits and punctuation aside (``Image 1``), or no word at all
+    (``.``, an emoji)."""
     text = description.strip()
     if not text:
         return False
     if _FILE_NAME.match(text) or _CAMERA_NAME.match(text):
         return True
-    return re.sub(r"[\W\d_]+", " ", text.lower()).strip() in _GENERIC
+    words = re.sub(r"[\W\d_]+", " ", text.lower()).strip()
+    return not words or words in _GENERIC
 
 
 def _judged_media(post_media: tuple[Media, ...], types: frozenset[str]) -> list[Media]:
