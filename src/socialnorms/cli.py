@@ -439,7 +439,7 @@ def new_plugin(name: str, prefix: str | None, output: str) -> None:
     \b
     Examples:
       socialnorms new-plugin house-style
-      socialnorms new-plugin house-style --prefix HOUSE --output plugins
+      socialnorms new-plugin house-style --prefix ACME --output plugins
     """
     from .scaffold import ScaffoldError, plugin_names
     from .scaffold import new_plugin as scaffold
