@@ -7,19 +7,21 @@ error is one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn, TextIO
 
 import click
 
 from . import parallel
+from ._collector import collector_paused
 from .checks import Severity
 from .config import Config, ConfigError
 from .describe import explain_network, explain_rule, network_data, plugin_data, rule_data, table, unique_networks
@@ -119,6 +121,19 @@ class _Registered(click.ParamType):
         return [CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
 
 
+def _collector_paused(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run ``command`` with the cyclic garbage collector paused from reading to the
+    last byte of output: a large check holds millions of objects, and each full
+    collection while the report is written would walk them all again."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with collector_paused():
+            return command(*args, **kwargs)
+
+    return run
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
@@ -174,6 +189,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check in this many processes, subjects split between them (0: one per CPU); "
                    "the report is the same.")
+@_collector_paused
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -299,6 +315,8 @@ def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tu
                 f"--network: no account on {network!r} in the input; networks: {', '.join(sorted(present)) or 'none'}"
             )
         wanted |= ids
+    if not subjects and not wanted:
+        return report
     return report.filter(subject=subjects or None, network=sorted(wanted) or None)
 
 
@@ -450,6 +468,43 @@ def convert(paths: tuple[str, ...], output: str, source_format: str | None, subj
         click.echo(f"socialnorms: skipped {record}", err=True)
     if output != "-":
         click.echo(f"wrote {len(result.accounts)} accounts and {len(result.actions)} actions to {output}", err=True)
+
+
+# -- new-plugin ---------------------------------------------------------------------------------
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--prefix", default=None, metavar="CODE_PREFIX",
+              help="Capitals that start the plugin's rule codes (default: the initials of NAME).")
+@click.option("-o", "--output", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to create the distribution in.")
+def new_plugin(name: str, prefix: str | None, output: str) -> None:
+    """Create a check plugin distribution, with a sample rule and its tests, to start from.
+
+    \b
+    Examples:
+      socialnorms new-plugin house-style
+      socialnorms new-plugin house-style --prefix ACME --output plugins
+    """
+    from .scaffold import ScaffoldError, plugin_names
+    from .scaffold import new_plugin as scaffold
+
+    try:
+        names = plugin_names(name, prefix)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        folder = scaffold(name, prefix=prefix, output=output)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    click.echo(
+        f"created {folder}: plugin {names.name!r}, rule {names.prefix}001 in {names.package}\n\n"
+        f"next:\n  cd {folder}\n  python -m pip install -e \".[test]\"\n  python -m pytest\n"
+        f"  socialnorms rules {names.prefix}001"
+    )
 
 
 __all__ = ["main"]
