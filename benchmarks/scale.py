@@ -33,7 +33,7 @@ import psutil
 from socialnorms import synthetic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import decoder  # noqa: E402
+from bench import decoder
 
 DASK_RUN = """
 import sys, time

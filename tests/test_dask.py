@@ -9,11 +9,11 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-import socialnorms.dask  # noqa: E402
-from socialnorms import Checker, synthetic  # noqa: E402
-from socialnorms.config import Config  # noqa: E402
-from socialnorms.io import InputError  # noqa: E402
-from socialnorms.partition import parse_records  # noqa: E402
+import socialnorms.dask
+from socialnorms import Checker, synthetic
+from socialnorms.config import Config
+from socialnorms.io import InputError
+from socialnorms.partition import parse_records
 
 
 @pytest.fixture(scope="module")

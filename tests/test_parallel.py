@@ -6,9 +6,9 @@ import json
 import multiprocessing
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from socialnorms import Checker, parallel, synthetic
 from socialnorms.cli import main

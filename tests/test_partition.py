@@ -11,7 +11,7 @@ from socialnorms import Checker, synthetic
 from socialnorms.checks import Finding, Rule, Severity, check_function
 from socialnorms.engine import CheckRun
 from socialnorms.hookspecs import hookimpl
-from socialnorms.models import Account, Action, ActionKind, Post
+from socialnorms.models import Account, Action, Post
 from socialnorms.parallel import check_partition
 from socialnorms.partition import Partition, Partitioner, merge_runs, partitions
 from socialnorms.plugins import new_plugin_manager
@@ -194,6 +194,6 @@ def test_the_partitioning_example_of_the_docs_runs(monkeypatch):
 
     root = Path(__file__).resolve().parents[1]
     monkeypatch.chdir(root)
-    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "scaling.md").read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "scaling.md").read_text(encoding="utf-8"), re.DOTALL)
     example = next(block for block in blocks if "Partitioner(timeline)" in block and "spark" not in block)
     exec(compile(example, "scaling.md", "exec"), {})  # noqa: S102 - our own documentation; it asserts

@@ -11,13 +11,13 @@ import pytest
 pytest.importorskip("pyspark", reason="pyspark is not installed (the Spark recipe is optional)")
 pytest.importorskip("pyarrow", reason="applyInPandas needs pyarrow")
 
-from socialnorms import Checker, synthetic  # noqa: E402
+from socialnorms import Checker, synthetic
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "scaling.md"
 
 
 def recipe() -> dict[str, object]:
-    [code] = re.findall(r"```python\n# spark_recipe.py\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    [code] = re.findall(r"```python\n# spark_recipe.py\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
     namespace: dict[str, object] = {"__name__": "spark_recipe"}
     exec(compile(code, "scaling.md", "exec"), namespace)  # noqa: S102 - our own documentation
     return namespace

@@ -25,11 +25,11 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ._collector import collector_paused
 from .config import Config
 from .engine import Checker
 from .io import InputError
 from .models import Account
-from ._collector import collector_paused
 from .parallel import PARTS_PER_JOB, PluginsFactory, check_pickled, dumps, loads
 from .partition import Parsed, Partitioner, merge_runs, parse_records
 from .report import Report

@@ -1,19 +1,19 @@
-"""Checking a timeline in several processes, one partition of subjects at a time.
+"""Checking a timeline in several processes, a group of subjects in each at a time.
 
-The parent reads the input once and builds the Timeline (its indexes tell which
-actions each subject's checks read), cuts it into partitions of neighbouring
-subjects (:mod:`socialnorms.partition`), and sends them, pickled, to a pool of
-worker processes. Each worker loads the plugins once, builds the Timeline of its
-partition and runs the checks; the parent merges the runs and writes the Report
-from the whole timeline, so the report is byte for byte the one of a single
-process::
+The parent reads the input once and builds the Timeline, and splits the subjects
+into groups of neighbours. Where processes fork, the workers inherit the checker
+and the timeline and check their group on it (:meth:`Timeline.for_subjects`);
+elsewhere the parent cuts the partition of each group
+(:mod:`socialnorms.partition`) and sends it pickled, and the workers load the
+plugins once each. The parent merges the runs and writes the Report from the
+whole timeline, so the report is byte for byte the one of a single process::
 
     from socialnorms import parallel
     report = parallel.check("big.jsonl", jobs=4)
 
-Reading stays in the parent: the records must be read anyway to know which
-partitions an action belongs to, and reading one file in several processes would
-only move the same objects between them a second time.
+Reading stays in the parent: which subjects an action concerns is known only once
+every record is read, and reading one file in several processes would only move
+the same objects between them a second time.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 from ._collector import collector_paused
 from .config import Config
@@ -37,7 +37,14 @@ from .report import Report
 from .timeline import Timeline
 
 __all__ = [
-    "check", "check_partition", "check_pickled", "check_timeline", "default_jobs", "dumps", "loads", "run_partitions",
+    "check",
+    "check_partition",
+    "check_pickled",
+    "check_timeline",
+    "default_jobs",
+    "dumps",
+    "loads",
+    "run_partitions",
 ]
 
 PluginsFactory = Callable[[], PluginManager]
@@ -47,8 +54,8 @@ or a :func:`functools.partial` of one), since it travels to the worker."""
 #: Groups of subjects per forked worker process: they share one timeline, so small
 #: groups cost nothing and even out the work.
 FORKED_PARTS_PER_JOB = 4
-#: Partitions per worker process when partitions are sent. More, smaller partitions even out the work, but
-#: they overlap more (an account that talks to many subjects is in the partition of
+#: Partitions per worker process when partitions are sent. More, smaller partitions
+#: even out the work, but they overlap more (an account that talks to many subjects is in the partition of
 #: each): on synthetic timelines of 200 subjects, 2 partitions hold 1.3 times the
 #: actions of the timeline, 8 partitions 2.4 times.
 PARTS_PER_JOB = 2
