@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from socialnorms import Checker, parallel, synthetic
 from socialnorms.cli import main
 from socialnorms.config import Config
+from socialnorms.plugins import new_plugin_manager
 from socialnorms.testing.strategies import activity
 
 
@@ -96,3 +98,10 @@ def test_groups_of_subjects_merge_to_the_whole_report(drawn, parts):
     timeline = checker.timeline(*drawn)
     merged = checker.report(timeline, parallel.run_partitions(checker, timeline, jobs=1, parts=parts))
     assert merged.to_json() == checker.check(timeline).to_json()
+
+
+def test_a_plugin_manager_factory_reaches_the_workers(activity_file, one_process):
+    plugins = functools.partial(new_plugin_manager, strict=False)
+    assert parallel.check(activity_file, jobs=2, plugins=plugins).to_json() == one_process.to_json()
+    quiet = functools.partial(new_plugin_manager, builtins=False, entrypoints=False)
+    assert parallel.check(activity_file, jobs=2, plugins=quiet, parts=3).findings == ()

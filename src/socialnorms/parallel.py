@@ -22,6 +22,7 @@ import multiprocessing
 import multiprocessing.context
 import os
 import pickle
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -133,8 +134,9 @@ def _check_subjects(subjects: tuple[str, ...]) -> bytes:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """``fork`` where there is one (workers then inherit the timeline), else the default."""
-    if "fork" in multiprocessing.get_all_start_methods():
+    """``fork`` where it is safe (workers then inherit the timeline), else the
+    default. macOS has ``fork``, but its system libraries may not survive it."""
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
@@ -152,7 +154,7 @@ def run_partitions(
     """The check runs of ``timeline``, made a group of subjects at a time in ``jobs``
     processes, merged into the runs of the whole timeline.
 
-    Where processes fork (Linux, macOS) the workers inherit ``checker`` and the
+    Where processes fork (Linux, not macOS) the workers inherit ``checker`` and the
     timeline, and check their subjects on it (:meth:`Timeline.for_subjects`);
     ``parts`` groups of subjects (default: four per process) even out the work.
     Elsewhere each group's partition (:mod:`socialnorms.partition`) is pickled and
