@@ -16,6 +16,7 @@ from .models import Account, Action, ActionKind, Media, Post
 from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
 from .profiles import NetworkProfile
 from .report import Report
+from .review import Reviewer
 from .timeline import Timeline
 from .topics import Topic, TopicMatch, TopicModel
 
@@ -48,6 +49,7 @@ __all__ = [
     "ReadResult",
     "Reader",
     "Report",
+    "Reviewer",
     "Rule",
     "Severity",
     "SkippedRecord",

@@ -285,10 +285,13 @@ class Checker:
         )
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
+        """The check's selected findings; one ``plugin-error`` finding if it fails.
+        With ``ctx.draft`` set, its incremental form (``review``) runs instead."""
         codes = {rule.code for rule in check.rules}
         try:
             found = []
-            for finding in check.run(ctx):
+            produced = check.run(ctx) if ctx.draft is None else check.review(ctx, ctx.draft)
+            for finding in produced:
                 if not isinstance(finding, Finding) or finding.code not in codes:
                     raise TypeError(
                         f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"
