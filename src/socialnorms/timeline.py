@@ -433,11 +433,21 @@ class Timeline:
         return network_from_id(post.id)
 
     def text(self, post: Post | str) -> PostText:
-        """Mentions (as account ids), hashtags and links of a post."""
+        """Mentions (as account ids), hashtags and links of a post. A post that is
+        not in the timeline (a draft) is read the same way, and not remembered."""
         post_id = post if isinstance(post, str) else post.id
         found = self._texts.get(post_id)
         if found is None:
-            known = self._posts[post_id]
+            known = self._posts.get(post_id)
+            if known is None and isinstance(post, Post):
+                syntax = self._syntax_for(self.post_network(post))
+                return PostText(
+                    mentions=self._mentions_in(post),
+                    hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
+                    links=post.links if post.links is not None else syntax.links(post.text),
+                )
+            if known is None:
+                raise KeyError(post_id)
             syntax = self._syntax_for(self.post_network(known))
             found = self._texts[post_id] = PostText(
                 mentions=self._post_mentions.get(post_id, _EMPTY),
