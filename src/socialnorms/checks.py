@@ -368,11 +368,13 @@ class CheckContext:
         topics: TopicModel | None = None,
         draft: Action | None = None,
         cache: dict[Any, Any] | None = None,
+        depends: Callable[[Hashable, Iterable[str] | None], None] | None = None,
     ) -> None:
         self.timeline = timeline
         #: The action under review (``review``), which is not in the timeline; else ``None``.
         self.draft = draft
         self._cache: dict[Any, Any] = {} if cache is None else cache
+        self._depends = depends
         #: The topic model built from the installed topics (empty when none are given):
         #: ``ctx.topics.classify(text)`` gives the topics of a post with their evidence.
         self.topics: TopicModel = topics if topics is not None else TopicModel({})
@@ -401,13 +403,18 @@ class CheckContext:
             Measurement(self.check.guideline, subject, network, name, value, period)
         )
 
-    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """``compute()``, remembered under ``key`` (include the guideline in it): once per
-        run for :meth:`Check.run`; for reviews, until the history next changes."""
+    def cached(self, key: Hashable, compute: Callable[[], Any], about: Iterable[str] | None = None) -> Any:
+        """``compute()``, remembered under ``key`` (a tuple that starts with the guideline):
+        once per run for :meth:`Check.run`. For reviews it is kept until an added action
+        concerns one of the accounts or subjects in ``about`` (the action's actor or
+        target, the author of its post or of the post it answers or shares, an account
+        its post mentions, or their subjects); with ``about=None``, until any add."""
         try:
             return self._cache[key]
         except KeyError:
             value = self._cache[key] = compute()
+            if self._depends is not None:
+                self._depends(key, about)
             return value
 
     def action(self, action_id: str) -> Action | None:

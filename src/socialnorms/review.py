@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from .checks import Check, CheckContext, Finding, can_review
@@ -107,7 +107,8 @@ class Reviewer:
     or make worse, sorted as a report sorts them; :meth:`add` records what was
     actually posted. Building it reads and indexes the history once; each check's
     costly summaries are computed at the first review that needs them and kept
-    until the next :meth:`add`.
+    until an added action concerns them (see :meth:`CheckContext.cached
+    <socialnorms.CheckContext.cached>`).
     """
 
     def __init__(
@@ -125,7 +126,9 @@ class Reviewer:
             timeline, _skipped = self.checker.read(history, tolerant=tolerant)
         self._timeline = timeline
         self._lock = _ReadWriteLock()
-        self._cache: dict[object, object] = {}
+        self._cache: dict[Hashable, object] = {}
+        self._about: dict[str | None, set[Hashable]] = {}
+        self._about_lock = threading.Lock()
         self._notes: dict[str, None] = {}
         self._notes_lock = threading.Lock()
         self._checks: list[tuple[Check, str]] = []
@@ -183,6 +186,7 @@ class Reviewer:
                     topics=checker.topics,
                     draft=draft,
                     cache=self._cache,
+                    depends=self._depends,
                 )
                 found.extend(checker._run(check, plugin, ctx))
                 for text in ctx.notes:
@@ -200,7 +204,31 @@ class Reviewer:
         action = self.checker._canonical_post_network(action)
         with self._lock.writing():
             self._timeline.append(action)
-            self._cache.clear()
+            for name in (*self._concerned(action), None):
+                for key in self._about.pop(name, ()):
+                    self._cache.pop(key, None)
+
+    def _depends(self, key: Hashable, about: Iterable[str] | None) -> None:
+        """Remember which accounts or subjects a cached value is about (``None``: all)."""
+        with self._about_lock:
+            for name in (None,) if about is None else about:
+                self._about.setdefault(name, set()).add(key)
+
+    def _concerned(self, action: Action) -> set[str]:
+        """The accounts and subjects an added action concerns (see ``CheckContext.cached``)."""
+        timeline = self._timeline
+        names = {action.actor}
+        if action.target is not None:
+            names.add(action.target)
+            parent = timeline.post(action.target)
+            if parent is not None and parent.author:
+                names.add(parent.author)
+        if action.post is not None:
+            if action.post.author:
+                names.add(action.post.author)
+            names.update(timeline.text(action.post.id).mentions)
+        names.update({subject for name in names if (subject := timeline.subject_of(name)) is not None})
+        return names
 
     def __repr__(self) -> str:
         return f"<Reviewer {len(self._timeline)} actions, {len(self._checks)} reviewing checks>"

@@ -496,6 +496,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     networks = ctx.cached(
         (GUIDELINE, "networks", subject),
         lambda: _all_networks(timeline) | {n for _action, n in _authored(timeline, subject)},
+        about=[subject],
     ) | {network}
     accounts = [account.id for account in timeline.accounts_of(subject)]
     recent = [

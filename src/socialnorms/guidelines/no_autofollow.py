@@ -250,7 +250,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         acted = timeline.by_actor(target)
         if acted:  # judged when it first acted, as SpamJudge does: the same for every draft
             key = (GUIDELINE, "spam", target, thresholds.min_signals)
-            signals = ctx.cached(key, lambda: looks_like_spam(timeline, target, acted[0].at, thresholds))
+            signals = ctx.cached(key, lambda: looks_like_spam(timeline, target, acted[0].at, thresholds), about=[target])
         else:
             signals = looks_like_spam(timeline, target, draft.at, thresholds)
         if signals:
@@ -290,7 +290,7 @@ def _review_follow_back(
         ]
         return len(followers), sum(is_hasty(f, quick) for f in followers)
 
-    followers, hasty = ctx.cached((GUIDELINE, "follow-backs", subject, network, quick), counts)
+    followers, hasty = ctx.cached((GUIDELINE, "follow-backs", subject, network, quick), counts, about=[subject])
     hasty += 1  # the draft answers a new follower not followed back yet
     share = hasty / followers
     if followers < ctx.option("SN301", "min_followers", network) or share < ctx.option("SN301", "threshold", network):

@@ -551,7 +551,7 @@ def _template_or_unsure(ctx: CheckContext, draft: Action, network: str, shape: t
                 found.append((action.target, other, shingles(other)))
         return found
 
-    notes = ctx.cached((GUIDELINE, "sent", draft.actor, network), sent)
+    notes = ctx.cached((GUIDELINE, "sent", draft.actor, network), sent, about=[draft.actor])
     same = {recipient for recipient, other, _shingles in notes if other == shape} | {draft.target}
     if len(same) >= ctx.option("SN401", "min_template_recipients", network):
         return "template"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta, timezone
 
 import attrs
 
@@ -18,7 +18,7 @@ from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
 from ..signals import SpamJudge
 from ..timeline import Timeline
-from ._common import median_minutes, percent, subject_networks
+from ._common import actions_between, median_minutes, percent, subject_networks
 
 GUIDELINE = "respond-to-mentions"
 
@@ -137,13 +137,21 @@ class Mention:
 class _Answers:
     """Where a subject's answers on one network can be looked up quickly."""
 
-    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...]) -> None:
+    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...], since: datetime | None = None) -> None:
+        """``since``, when given, keeps only the answers from then on (enough to judge
+        the mentions made since)."""
         self.replies: dict[str, list[Action]] = defaultdict(list)
         self.mentioning: dict[str, list[Action]] = defaultdict(list)
         self.acknowledged: set[str] = set()
+
+        def by(account_id: str, kind: ActionKind) -> Sequence[Action]:
+            if since is None:
+                return timeline.by_actor(account_id, kind)
+            return actions_between(timeline, (account_id,), (kind,), since, datetime.max.replace(tzinfo=timezone.utc))
+
         for account_id in account_ids:
             for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
-                for action in timeline.by_actor(account_id, kind):
+                for action in by(account_id, kind):
                     if kind is ActionKind.REPLY:
                         self.replies[action.target].append(action)
                         continue  # a reply in another thread answers that thread only
@@ -151,10 +159,10 @@ class _Answers:
                         self.acknowledged.add(action.target)
                     for mentioned in timeline.text(action.post).mentions:
                         self.mentioning[mentioned].append(action)
-            for message in timeline.by_actor(account_id, ActionKind.MESSAGE):
+            for message in by(account_id, ActionKind.MESSAGE):
                 self.mentioning[message.target].append(message)  # answered privately
             for kind in (ActionKind.LIKE, ActionKind.REPOST):
-                self.acknowledged.update(a.target for a in timeline.by_actor(account_id, kind))
+                self.acknowledged.update(a.target for a in by(account_id, kind))
         for index in (self.replies, self.mentioning):
             for actions in index.values():
                 actions.sort(key=lambda a: (a.at, a.id))
@@ -219,8 +227,8 @@ def response_time(ctx: CheckContext, network: str) -> timedelta:
 
 @attrs.frozen(slots=True)
 class _Inbox:
-    """What a subject received on one network and which of it the history answers,
-    kept by the Reviewer until the history changes."""
+    """What a subject received on one network since a moment, and which of it the
+    history answers: enough to review a draft, built from the indexes of that stretch."""
 
     received: tuple[Action, ...]
     """Mentions and replies from genuine accounts, in time order."""
@@ -232,12 +240,32 @@ class _Inbox:
     answers: _Answers
 
 
-def _inbox(ctx: CheckContext, subject: str, account_ids: tuple[str, ...], horizon: timedelta) -> _Inbox:
+def _inbox(
+    ctx: CheckContext, subject: str, account_ids: tuple[str, ...], since: datetime, until: datetime, horizon: timedelta
+) -> _Inbox:
+    """As the check reads the mentions (``incoming``, spam left out, ``_Answers.first``),
+    for the mentions from ``since`` to ``until`` only."""
     timeline = ctx.timeline
     own = frozenset(a.id for a in timeline.accounts_of(subject))
-    looks_like_spam = SpamJudge(timeline)
-    received = tuple(a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor))
-    answers = _Answers(timeline, account_ids)
+    found: dict[str, Action] = {}
+    for account_id in account_ids:
+        found.update((a.id, a) for a in _between(timeline.mentions_of(account_id), since, until))
+    for reply in _between(timeline.by_kind(ActionKind.REPLY), since, until):
+        parent = timeline.post_action(reply.target)
+        if parent is not None and parent.actor in account_ids:  # a reply to the account's own post
+            found[reply.id] = reply
+    received = tuple(
+        sorted(
+            (
+                a for a in found.values()
+                if a.actor not in own
+                and not _closing_word(timeline, a, own)
+                and not ctx.cached((GUIDELINE, "spam", a.actor), lambda a=a: _looks_like_spam(timeline, a.actor), about=[a.actor])
+            ),
+            key=lambda a: (a.at, a.id),
+        )
+    )
+    answers = _Answers(timeline, account_ids, since)
     by_author: dict[str, list[Action]] = defaultdict(list)
     for action in received:
         by_author[action.actor].append(action)
@@ -249,6 +277,20 @@ def _inbox(ctx: CheckContext, subject: str, account_ids: tuple[str, ...], horizo
         by_author=by_author,
         answers=answers,
     )
+
+
+def _looks_like_spam(timeline: Timeline, account_id: str) -> bool:
+    """As :class:`SpamJudge` judges: at the account's first action."""
+    return bool(SpamJudge(timeline)(account_id))
+
+
+def _between(actions: Sequence[Action], since: datetime, until: datetime) -> Sequence[Action]:
+    start = bisect.bisect_left(actions, since, key=_time)
+    return actions[start : bisect.bisect_right(actions, until, lo=start, key=_time)]
+
+
+def _time(action: Action) -> datetime:
+    return action.at
 
 
 def _answered_by(timeline: Timeline, inbox: _Inbox, draft: Action, horizon: timedelta) -> list[Action]:
@@ -293,7 +335,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     account_ids = subject_networks(timeline, subject).get(network, (draft.actor,))
     expected = response_time(ctx, network)
     horizon = max(timedelta(days=ctx.option("SN502", "answer_window_days", network)), expected)
-    inbox = ctx.cached((GUIDELINE, "inbox", subject, network, horizon), lambda: _inbox(ctx, subject, account_ids, horizon))
+    inbox = _inbox(ctx, subject, account_ids, draft.at - horizon, draft.at, horizon)
     hours = expected.total_seconds() / 3600
     answered = _answered_by(timeline, inbox, draft, horizon)
     for mention in answered:
