@@ -148,7 +148,7 @@ class Timeline:
                 seen.add(action.id)
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
-        self._by_actor_kind: dict[str, Mapping[ActionKind, tuple[Action, ...]]] = {}
+        self._by_actor_kind: dict[str, dict[ActionKind, tuple[Action, ...]]] = {}
         self._by_kind = _frozen(by_kind)
         self._aimed = _frozen(aimed)
         self._pairs = _frozen(pairs)
@@ -265,7 +265,9 @@ class Timeline:
         self._by_id[action.id] = action
         actor, kind, target = action.actor, action.kind, action.target
         _insert(self._by_actor, actor, action)
-        self._by_actor_kind.pop(actor, None)
+        split = self._by_actor_kind.get(actor)
+        if split is not None:  # the actor's actions were split by kind already: keep it so
+            _insert(split, kind, action)
         _insert(self._by_kind, kind, action)
         if target is not None:
             _insert(self._aimed, (target, kind), action)

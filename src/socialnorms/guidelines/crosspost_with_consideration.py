@@ -485,7 +485,8 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     network's mention syntax or with too many hashtags (SN203-SN205), or one post too
     many that day (SN206). Whether it is a copy is judged against the subject's posts
     of the ``window_hours`` before it. The tally of copies (SN200) is information,
-    not a nudge."""
+    not a nudge. A label (``source``, ``via``) is read against the networks of every
+    account and of the subject's posts in that window."""
     timeline = ctx.timeline
     subject = timeline.subject_of(draft.actor)
     if subject is None or draft.kind not in _AUTHORED:
@@ -493,16 +494,15 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     network = timeline.post_network(draft.post)
     window = timedelta(hours=ctx.option("SN200", "window_hours"))
     tools = tuple(str(tool).casefold() for tool in ctx.option("SN200", "automation_sources"))
-    networks = ctx.cached(
-        (GUIDELINE, "networks", subject),
-        lambda: _all_networks(timeline) | {n for _action, n in _authored(timeline, subject)},
-        about=[subject],
-    ) | {network}
     accounts = [account.id for account in timeline.accounts_of(subject)]
     recent = [
         (action, timeline.post_network(action.post))
         for action in actions_between(timeline, accounts, _AUTHORED, draft.at - window, draft.at)
     ]
+    # The networks a label may name: every account's (fixed, so kept for good), and
+    # those of the subject's recent posts.
+    networks = ctx.cached((GUIDELINE, "networks"), lambda: _all_networks(timeline), about=())
+    networks = networks | {n for _action, n in recent} | {network}
     times = [action.at for action, _network in recent]
     copy = marked_copy(ctx, draft, network, networks, tools, recent, times, window)
     earlier = _near_original(ctx, draft, network, recent, window)
