@@ -2,6 +2,8 @@ import json
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms.plugins import new_plugin_manager
@@ -99,3 +101,30 @@ def test_installed_network_syntaxes_read_the_timeline(tmp_path):
     assert timeline.text("m1").mentions == ("mastodon:bob",)
     assert timeline.text("b1").mentions == ("bluesky:cleo",)
     assert {timeline.text(post).hashtags for post in ("t1", "m1", "b1")} == {("DataViz",)}
+
+
+_PIECES = st.sampled_from([
+    "RT @bob: ", "via @acme ", "https://t.co/abc ", "https://buff.ly/3xYz", "… ", "...", "🐦🔗",
+    "https://lnkd.in/x-1 ", "https://bsky.app/profile/a.b/post/3k ", "Our news ", "e-mail ", "(", ")",
+])
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join), st.sampled_from(["twitter", "linkedin", "bluesky"]))
+def test_a_text_has_a_crosspost_mark_exactly_when_it_shows_evidence_of_one(text, network):
+    profile = NetworkProfile(id=network, name=network, crosspost_marks=foreign_crosspost_marks(network))
+    assert profile.has_crosspost_mark(text) == bool(profile.crosspost_evidence(text))
+
+
+def test_marks_with_their_own_flags_are_still_found():
+    profile = NetworkProfile(id="x", name="X", crosspost_marks=(r"(?i)crossposted from", r"\bvia\b"))
+    assert profile.has_crosspost_mark("CROSSPOSTED FROM elsewhere")
+    assert not profile.has_crosspost_mark("original words")
+
+
+@given(st.lists(st.sampled_from(["@ana ", "@bo@mastodon.social ", "hi ", "x.com ", "@", "a@b.c "]), max_size=6).map("".join))
+def test_mention_matches_are_the_pattern_matches(text):
+    import re
+
+    profile = NetworkProfile(id="x", name="X")
+    expected = [(m.span(), m.group(0)) for m in re.finditer(profile.mention_pattern, text)]
+    assert [(m.span(), m.group(0)) for m in profile.mention_matches(text)] == expected

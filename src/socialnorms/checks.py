@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import datetime
@@ -161,12 +162,18 @@ def _finding_time(value: datetime | str | None) -> datetime | None:
     return None if value is None else parse_timestamp(value, "finding.at")
 
 
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
 def _metrics(value: Mapping[str, Any]) -> dict[str, Any]:
     """Metrics must serialise, or the report of every check would fail to print."""
     metrics = dict(value)
     for key, item in metrics.items():
         if not isinstance(key, str):
             raise TypeError(f"Finding.metrics: names must be strings, got {key!r}")
+        kind = type(item)
+        if kind in _SCALARS or (kind is float and math.isfinite(item)):
+            continue  # plainly a JSON value
         try:
             json.dumps(item, allow_nan=False)
         except (TypeError, ValueError):

@@ -12,6 +12,7 @@ origin (:func:`foreign_crosspost_marks`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import timedelta
@@ -147,13 +148,58 @@ class NetworkProfile:
     def crosspost_evidence(self, text: str) -> tuple[str, ...]:
         """The pieces of ``text`` that match one of :attr:`crosspost_marks`, in order."""
         found = []
-        for pattern in self.crosspost_marks:
-            found.extend((m.start(), m.group(0)) for m in re.finditer(pattern, text))
+        for pattern in _compiled(self.crosspost_marks):
+            found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
         return tuple(piece for _start, piece in sorted(found))
+
+    def has_crosspost_mark(self, text: str) -> bool:
+        """Whether ``text`` carries one of :attr:`crosspost_marks`."""
+        return any(
+            (literal is None or literal in text) and pattern.search(text) is not None
+            for literal, pattern in _screened(self.crosspost_marks)
+        )
+
+    def mention_matches(self, text: str) -> list[re.Match[str]]:
+        """The matches of :attr:`mention_pattern` in ``text``, in order."""
+        ((literal, pattern),) = _screened((self.mention_pattern,))
+        if literal is not None and literal not in text:
+            return []
+        return list(pattern.finditer(text))
 
     def topic_weight(self, topic: str) -> float:
         """How well ``topic`` fits the audience: the welcome weight, minus the unwelcome one."""
         return self.welcome_topics.get(topic, 0.0) - self.unwelcome_topics.get(topic, 0.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _screened(patterns: tuple[str, ...]) -> tuple[tuple[str | None, re.Pattern[str]], ...]:
+    """Each pattern with a piece of text that all its matches contain (``None`` when
+    none is known): most texts lack it, and a substring test is far cheaper than a search."""
+    return tuple(zip(map(_required_literal, patterns), _compiled(patterns), strict=True))
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters in the top-level sequence of ``pattern``."""
+    try:
+        from re import _parser  # the standard library's own parser of patterns
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        best, run = "", ""
+        for op, value in parsed:
+            if op is _parser.LITERAL:
+                run += chr(value)
+            else:
+                best, run = max(best, run, key=len), ""
+        return max(best, run, key=len) or None
+    except Exception:  # noqa: BLE001 - a parser of another Python: search every text
+        return None
 
 
 #: Marks a network leaves on text copied out of it, by origin. ``scheduler`` and

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._json import dumps_indented
 from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
 from .scores import ScoreTable, score_table
@@ -161,7 +162,9 @@ class Report:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text (report format version 1); same input, same bytes."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        if indent is None:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+        return dumps_indented(self.to_dict(), indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:

@@ -30,7 +30,7 @@ What follows from it:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -65,9 +65,10 @@ FORMULA = (
 )
 
 
-def penalty(severities: Iterable[Severity], actions: int) -> float:
-    """The severity-weighted penalty of findings, divided by the volume factor."""
-    total = sum(WEIGHTS[Severity.parse(s)] for s in severities)
+def penalty(severities: Iterable[Severity], actions: int, *, weight: int = 0) -> float:
+    """The severity-weighted penalty of findings (plus ``weight`` already summed),
+    divided by the volume factor."""
+    total = weight + sum(WEIGHTS[Severity.parse(s)] for s in severities)
     return total / math.sqrt(max(1.0, actions / BASELINE_ACTIONS))
 
 
@@ -116,14 +117,15 @@ def _make(
     found: Sequence[Finding],
     actions: int,
 ) -> Score:
-    severities = [f.severity for f in found]
-    counts = {s.value: severities.count(s) for s in sorted(Severity, reverse=True)}
+    tally = Counter(f.severity for f in found)
+    counts = {s.value: tally.get(s, 0) for s in sorted(Severity, reverse=True)}
+    weighed = penalty((), actions, weight=sum(WEIGHTS[s] * n for s, n in tally.items()))
     return Score(
         subject=subject,
         network=network,
         guideline=guideline,
-        score=score(severities, actions),
-        penalty=penalty(severities, actions),
+        score=round(100.0 * 2.0 ** (-weighed / HALF_PENALTY), 1),
+        penalty=weighed,
         actions=actions,
         findings=len(found),
         counts=counts,
@@ -271,29 +273,19 @@ def score_table(report: Report) -> ScoreTable:
         everywhere = sum(volume.values())
         networks = sorted(set(volume) | {f.network for f in found if f.network is not None})
         guidelines = sorted(set(report.guidelines) | {f.guideline for f in found})
+        per_guideline: dict[str, list[Finding]] = defaultdict(list)
+        per_network: dict[str | None, list[Finding]] = defaultdict(list)
+        per_both: dict[tuple[str | None, str], list[Finding]] = defaultdict(list)
+        for finding in found:
+            per_guideline[finding.guideline].append(finding)
+            per_network[finding.network].append(finding)
+            per_both[finding.network, finding.guideline].append(finding)
         rows.append(_make(subject, None, None, found, everywhere))
         for guideline in guidelines:
-            rows.append(
-                _make(
-                    subject,
-                    None,
-                    guideline,
-                    [f for f in found if f.guideline == guideline],
-                    everywhere,
-                )
-            )
+            rows.append(_make(subject, None, guideline, per_guideline.get(guideline, []), everywhere))
         for network in networks:
-            here = [f for f in found if f.network == network]
             actions = volume.get(network, 0)
-            rows.append(_make(subject, network, None, here, actions))
+            rows.append(_make(subject, network, None, per_network.get(network, []), actions))
             for guideline in guidelines:
-                rows.append(
-                    _make(
-                        subject,
-                        network,
-                        guideline,
-                        [f for f in here if f.guideline == guideline],
-                        actions,
-                    )
-                )
+                rows.append(_make(subject, network, guideline, per_both.get((network, guideline), []), actions))
     return ScoreTable(rows)

@@ -77,7 +77,18 @@ def spam_signals(
     thresholds: SpamThresholds = DEFAULT_THRESHOLDS,
 ) -> tuple[Signal, ...]:
     """The signals that fire for ``account_id`` (judged at ``at``, default the end of data)."""
-    t = thresholds
+    found = _account_signals(timeline, account_id, at, thresholds)
+    found.extend(_post_signals(timeline, account_id, thresholds))
+    return tuple(found)
+
+
+#: How many signals :func:`_post_signals` can add at most.
+_POST_SIGNALS = 2
+
+
+def _account_signals(
+    timeline: Timeline, account_id: str, at: datetime | None, t: SpamThresholds
+) -> list[Signal]:
     found: list[Signal] = []
     account = timeline.account(account_id)
     if account is not None:
@@ -104,8 +115,7 @@ def spam_signals(
             found.append(Signal("default-avatar", "default avatar"))
         if account.bio is not None and not account.bio.strip():
             found.append(Signal("empty-bio", "empty bio"))
-    found.extend(_post_signals(timeline, account_id, t))
-    return tuple(found)
+    return found
 
 
 def _post_signals(timeline: Timeline, account_id: str, t: SpamThresholds) -> list[Signal]:
@@ -147,9 +157,13 @@ def looks_like_spam(
     account = timeline.account(account_id)
     if account is not None and account.has_tag("customer"):
         return ()
-    signals = spam_signals(timeline, account_id, at, thresholds)
-    if any(s.name == "tagged-spam" for s in signals) or len(signals) >= thresholds.min_signals:
-        return signals
+    signals = _account_signals(timeline, account_id, at, thresholds)
+    tagged = any(s.name == "tagged-spam" for s in signals)
+    if not tagged and len(signals) + _POST_SIGNALS < thresholds.min_signals:
+        return ()  # whatever its posts show, too few signals could agree
+    signals.extend(_post_signals(timeline, account_id, thresholds))
+    if tagged or len(signals) >= thresholds.min_signals:
+        return tuple(signals)
     return ()
 
 

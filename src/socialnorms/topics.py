@@ -120,6 +120,7 @@ _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|…)(?=\s|$)|[\"“”|\[\]]|\s[-–�
 _SKIN_TONES_AND_SELECTORS = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u200d]")
 
 
+@functools.lru_cache(maxsize=65536)  # words repeat: each is read once
 def _word(token: str) -> str:
     """A token without its possessive ending (``cowboys'`` -> ``cowboys``)."""
     for ending in ("'s", "’s", "'", "’"):
@@ -128,6 +129,7 @@ def _word(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     """An English plural made singular (``touchdowns`` -> ``touchdown``), else the word."""
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
@@ -227,6 +229,8 @@ class TopicModel:
             for idiom in topic.idioms:
                 self._add(idiom, _Entry(None, idiom, 0.0))
         self._longest = max((len(key) for key in self._phrases), default=0)
+        self._first_words = frozenset(key[0] for key in self._phrases)
+        self._tags: dict[str, tuple[str, ...]] = {}
         self._vocabulary = frozenset(
             word for key in self._phrases for word in key if len(word) > 2 and word.isascii()
         ) | frozenset("".join(key) for key in self._phrases if len(key) > 1)
@@ -287,7 +291,13 @@ class TopicModel:
         tags = []
 
         def tag_words(match: re.Match[str]) -> str:
-            words = [_word(word) for word in split_tag(match.group(1), self._vocabulary)]
+            tag = match.group(1)
+            split = self._tags.get(tag)
+            if split is None:
+                if len(self._tags) >= _CACHE_SIZE:
+                    self._tags.clear()
+                split = self._tags[tag] = split_tag(tag, self._vocabulary)
+            words = [_word(word) for word in split]
             tags.append(words)
             if len(words) > 1:  # the tag whole as well: #F1, #PS5, #T20 are one word
                 tags.append([match.group(1).casefold()])
@@ -303,8 +313,14 @@ class TopicModel:
         text's plural made singular (``touchdowns`` finds ``touchdown``), never the
         other way: the term ``mets`` is not found in "we met"."""
         singular = [_singular(word) for word in words]
+        first_words = self._first_words
+        if first_words.isdisjoint(words) and first_words.isdisjoint(singular):
+            return  # no phrase starts anywhere here
         index = 0
         while index < len(words):
+            if words[index] not in first_words and singular[index] not in first_words:
+                index += 1  # no phrase starts with this word
+                continue
             for size in range(min(self._longest, len(words) - index), 0, -1):
                 end = index + size
                 entries = (

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from socialnorms.signals import looks_like_spam, spam_signals
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialnorms.signals import SpamThresholds, looks_like_spam, spam_signals
+from socialnorms.testing.strategies import timelines
 
 G = "no-autofollow"
 BRAND = "twitter:bakery"
@@ -273,3 +277,16 @@ def test_customer_followed_by_another_account_of_the_subject_is_quiet(build):
         )
     )
     assert build.codes(build.run(G, records)) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(timelines(), st.integers(min_value=1, max_value=5))
+def test_looks_like_spam_is_the_signals_when_enough_agree(tl, min_signals):
+    # looks_like_spam skips reading posts when they could not tip the balance;
+    # its verdict must still follow the definition from spam_signals.
+    thresholds = SpamThresholds(min_signals=min_signals, min_posts=1)
+    for account in tl.accounts.values():
+        signals = spam_signals(tl, account.id, thresholds=thresholds)
+        tagged = any(s.name == "tagged-spam" for s in signals)
+        expected = () if account.has_tag("customer") else signals if tagged or len(signals) >= min_signals else ()
+        assert looks_like_spam(tl, account.id, thresholds=thresholds) == expected

@@ -69,3 +69,10 @@ def test_both_limits():
 def test_graphemes_never_exceed_code_points(text):
     assert syntax.length(text) <= len(text)
     assert syntax.fits(text) == (syntax.length(text) <= 300 and len(text.encode()) <= 3000)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_counts_as_many_graphemes_as_the_cluster_rules_give(text):
+    import regex
+
+    assert syntax.length(text) == len(regex.findall(r"\X", text))

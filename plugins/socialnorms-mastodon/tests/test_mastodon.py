@@ -85,3 +85,11 @@ def test_any_text_is_read_without_error_and_counted_at_most_as_written(text):
     assert syntax.mentions(text) is not None and syntax.hashtags(text) is not None
     if not syntax.links(text) and "@" not in text:
         assert syntax.length(text) <= len(text)  # grapheme clusters never outnumber code points
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_counts_as_many_graphemes_as_the_cluster_rules_give(text):
+    import regex
+
+    countable = syntax._countable(text)
+    assert syntax.length(text) == len(regex.findall(r"\X", countable))

@@ -5,7 +5,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialnorms_twitter.text import MAX_WEIGHTED_LENGTH, URL_LENGTH, TwitterSyntax
+from socialnorms_twitter.text import MAX_WEIGHTED_LENGTH, URL_LENGTH, TwitterSyntax, weighted_length
 
 syntax = TwitterSyntax()
 
@@ -88,3 +88,13 @@ def test_without_links_every_character_weighs_one_or_two(text):
     if not syntax.links(normalised):
         graphemes = len(regex.findall(r"\X", normalised))
         assert graphemes <= syntax.length(text) <= 2 * len(normalised)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_weighs_what_the_cluster_rules_give(text):
+    # ASCII text takes a shortcut; it must agree with the cluster-by-cluster rules.
+    links = syntax.links(text)
+    rest = text
+    for url in links:
+        rest = rest.replace(url, "", 1)
+    assert syntax.length(text) == URL_LENGTH * len(links) + weighted_length(rest)

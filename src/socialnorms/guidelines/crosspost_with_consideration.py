@@ -331,10 +331,14 @@ def marked_copy(
     authored: Sequence[tuple[Action, str]],
     times: Sequence[datetime],
     window: timedelta,
+    named_in: dict[tuple[str | None, str], str | None] | None = None,
 ) -> Copy | None:
     """The copy ``action`` is by what it says of itself (``crosspost_of``, a source or
     ``via`` naming another network or a posting tool, a network's mark in its text),
-    or ``None``. ``authored`` (with ``times``) holds the subject's posts up to it."""
+    or ``None``. ``authored`` (with ``times``) holds the subject's posts up to it;
+    ``named_in`` remembers which network each label names (labels repeat)."""
+    if named_in is None:
+        named_in = {}
     timeline = ctx.timeline
     post = action.post
     reasons: list[str] = []
@@ -346,14 +350,17 @@ def marked_copy(
         source_post = timeline.post(post.crosspost_of)
         origin = timeline.post_network(source_post) if source_post else post.crosspost_of.partition(":")[0] or None
     for label in (post.source, action.via):
-        named = _network_named(ctx, label, networks, network)
+        key = (label, network)
+        if key not in named_in:
+            named_in[key] = _network_named(ctx, label, networks, network)
+        named = named_in[key]
         if named is not None:
             reasons.append("source")
             origin = origin or named
         elif label and any(tool in label.casefold() for tool in tools):
             reasons.append("automation")
     profile = ctx.profile(network)
-    if profile is not None and any(re.search(mark, post.text) for mark in profile.crosspost_marks):
+    if profile is not None and profile.has_crosspost_mark(post.text):
         reasons.append("mark")
     if not reasons:
         return None
@@ -385,9 +392,10 @@ def find_copies(
     networks.update(network for _action, network in authored)
     times = [action.at for action, _network in authored]
     copies: dict[str, Copy] = {}
+    named_in: dict[tuple[str | None, str], str | None] = {}  # labels repeat: read each once
 
     for action, network in authored:
-        copy = marked_copy(ctx, action, network, networks, tools, authored, times, window)
+        copy = marked_copy(ctx, action, network, networks, tools, authored, times, window, named_in)
         if copy is not None:
             copies[action.id] = copy
 
@@ -826,12 +834,13 @@ def _form(
         other_profile = ctx.profile(other)
         if other_profile is not None and other_profile.id != profile.id:
             others.append(other_profile)
+    lengths, mentions, hashtags = ctx.enabled("SN203"), ctx.enabled("SN204"), ctx.enabled("SN205")
     for action in actions:
         post = action.post
         copy = copies.get(action.id)
-        if ctx.enabled("SN203"):
+        if lengths:
             yield from _length(ctx, subject, action, profile, copy)
-        if ctx.enabled("SN204"):
+        if mentions:
             foreign = _foreign_mentions(post.text, profile, others)
             if foreign:
                 shown = ", ".join(f"{mention} ({name})" for mention, name in foreign)
@@ -850,7 +859,7 @@ def _form(
                     evidence=[action.id],
                     metrics={"mentions": [mention for mention, _name in foreign]},
                 )
-        if ctx.enabled("SN205") and profile.hashtag_norm is not None:
+        if hashtags and profile.hashtag_norm is not None:
             tags = timeline.text(post).hashtags
             limit = profile.hashtag_norm if copy is not None else 2 * profile.hashtag_norm
             if len(tags) > limit:
@@ -913,10 +922,10 @@ def _cut_to_fit(copy: Copy, text: str, length: int, profile: NetworkProfile) -> 
 def _foreign_mentions(
     text: str, profile: NetworkProfile, others: Sequence[NetworkProfile]
 ) -> list[tuple[str, str]]:
-    own = [match.span() for match in re.finditer(profile.mention_pattern, text)]
+    own = [match.span() for match in profile.mention_matches(text)]
     found: dict[str, str] = {}
     for other in others:
-        for match in re.finditer(other.mention_pattern, text):
+        for match in other.mention_matches(text):
             start, end = match.span()
             if any(s <= start and end <= e for s, e in own):
                 continue

@@ -59,6 +59,8 @@ class BlueskySyntax(GenericSyntax):
 
     def length(self, text: str) -> int:
         """Grapheme clusters: an emoji family or a flag counts 1."""
+        if text.isascii():  # one cluster per character, but for CR LF
+            return len(text) - text.count("\r\n")
         return len(_GRAPHEME.findall(text))
 
     def byte_length(self, text: str) -> int:

@@ -55,6 +55,8 @@ class MastodonSyntax(GenericSyntax):
     def length(self, text: str, content_warning: str = "") -> int:
         """Grapheme clusters, links as 23, remote mentions as their local part."""
         countable = self._countable(text) + self._countable(content_warning)
+        if countable.isascii():  # one cluster per character, but for CR LF
+            return len(countable) - countable.count("\r\n")
         return len(regex.findall(r"\X", countable))
 
     def _countable(self, text: str) -> str:

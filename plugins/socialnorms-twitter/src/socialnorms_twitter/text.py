@@ -23,7 +23,7 @@ import regex
 
 from socialnorms.text import GenericSyntax
 
-__all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "TwitterSyntax"]
+__all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "TwitterSyntax", "weighted_length"]
 
 #: Limit of a post for accounts without a subscription (weighted characters).
 MAX_WEIGHTED_LENGTH = 280
@@ -73,16 +73,25 @@ class TwitterSyntax(GenericSyntax):
 
     def links(self, text: str) -> tuple[str, ...]:
         """``http(s)://`` and ``www.`` links, and bare domains X turns into links."""
-        found = [(text.find(url), url) for url in super().links(text)]
-        masked = regex.sub(r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I)
+        urls = super().links(text)
+        if "." not in text:  # no bare domain without a dot
+            return urls
+        found = [(text.find(url), url) for url in urls]
+        masked = text
+        if "://" in text or "www." in text.lower():
+            masked = regex.sub(r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I)
         found.extend((m.start(), m.group(0).rstrip(".,;:!?)")) for m in _BARE_DOMAIN.finditer(masked))
         return tuple(url for _start, url in sorted(found))
 
     def mentions(self, text: str) -> tuple[str, ...]:
+        if "@" not in text and "＠" not in text:
+            return ()
         without_links = self._without_links(text)
         return tuple(m.group(1) for m in _MENTION.finditer(without_links))
 
     def hashtags(self, text: str) -> tuple[str, ...]:
+        if "#" not in text and "＃" not in text:
+            return ()
         without_links = self._without_links(text)
         return tuple(m.group(1) for m in _HASHTAG.finditer(without_links))
 
@@ -94,14 +103,22 @@ class TwitterSyntax(GenericSyntax):
         for url in links:
             rest = rest.replace(url, "", 1)
         total = URL_LENGTH * len(links)
-        for cluster in regex.findall(r"\X", rest):
-            if _EMOJI.search(cluster) and (len(cluster) > 1 or ord(cluster) > 0x10FF):
-                total += DEFAULT_WEIGHT
-            else:
-                total += sum(_weight(char) for char in cluster)
-        return total
+        if rest.isascii():  # every ASCII character weighs 1, and none is an emoji on its own
+            return total + len(rest)
+        return total + weighted_length(rest)
 
     def _without_links(self, text: str) -> str:
         for url in self.links(text):
             text = text.replace(url, " " * len(url), 1)
         return text
+
+
+def weighted_length(text: str) -> int:
+    """The weight of ``text`` by X's rules, grapheme cluster by cluster (links not counted apart)."""
+    total = 0
+    for cluster in regex.findall(r"\X", text):
+        if _EMOJI.search(cluster) and (len(cluster) > 1 or ord(cluster) > 0x10FF):
+            total += DEFAULT_WEIGHT
+        else:
+            total += sum(_weight(char) for char in cluster)
+    return total
