@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test bench venv clean images
+.PHONY: demo test bench bench-review venv clean images
 
 venv: $(STAMP)
 
@@ -27,6 +27,10 @@ test: $(STAMP)
 # End-to-end timings at 100k and 1M actions (files are generated once into .bench/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# The Reviewer: review latency, memory and adds against a 100k-action history.
+bench-review: $(STAMP)
+	$(BIN)/python benchmarks/review.py $(BENCH_ARGS)
 
 # Screenshots for the README: the HTML report of the example and the executed notebook.
 # Needs Debian's chromium (apt-get install chromium).
