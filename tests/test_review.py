@@ -305,3 +305,23 @@ def test_reviews_in_threads_while_another_thread_adds_see_whole_adds():
         answered = 40 - waiting
         assert evidence == tuple(f"praise{i}" for i in range(answered, 40))  # answered oldest first
     assert reviewer(draft)[0].metrics["waiting"] == 20
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(activity(max_actions=20), st.data())
+def test_any_action_of_the_timeline_reviewed_against_the_others_gives_sorted_findings(parts, data):
+    """Drafts of every kind, by anyone, dated anywhere in the history (also before its
+    newest action): the review never fails, and its findings are sorted, with the draft's
+    time or an earlier one."""
+    accounts, actions = parts
+    if not actions:
+        return
+    draft = data.draw(st.sampled_from(actions), label="draft")
+    history = [a for a in actions if a is not draft and (a.post is None or draft.post is None or a.post.id != draft.post.id)]
+    reviewer = Reviewer(Timeline(accounts, history), checker=CHECKER)
+    nudges = reviewer(draft)
+    assert nudges == sorted(nudges, key=socialnorms.Finding.sort_key)
+    assert all(n.code != "SN000" for n in nudges), nudges
+    assert all(n.at is not None and n.at <= draft.at for n in nudges)
+    assert reviewer(draft) == nudges  # deterministic, and the review changes nothing
+    assert len(reviewer.timeline) == len(history)
