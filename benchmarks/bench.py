@@ -96,12 +96,26 @@ def main(argv: list[str] | None = None) -> int:
         result = measure(path, size)
         results.append(result)
         report(result)
+    growth = None
     if len(results) > 1:
         first, last = results[0], results[-1]
         scale = last["actions"] / first["actions"]
+        growth = last["total"] / first["total"]
         print(f"\ngrowth {first['actions']:,} -> {last['actions']:,} actions ({scale:.0f}x): "
-              f"check {last['total'] / first['total']:.2f}x, decode-only {last['decode'] / first['decode']:.2f}x")
+              f"check {growth:.2f}x, decode-only {last['decode'] / first['decode']:.2f}x")
+    verdicts(results[-1], growth)
     return 0
+
+
+def verdicts(largest: dict[str, object], growth: float | None) -> None:
+    """The three targets, measured at the largest size."""
+    ratio = largest["total"] / largest["decode"]
+    per_action = largest["rss"] * 1024 / largest["actions"]
+    print(f"\ntargets at {largest['actions']:,} actions:")
+    print(f"  within 3x decode-only:       {ratio:5.2f}x  {'met' if ratio <= 3 else 'missed'}")
+    if growth is not None:
+        print(f"  growth at most 11.5x:        {growth:5.2f}x  {'met' if growth <= 11.5 else 'missed'}")
+    print(f"  at most 1.5 KB per action:   {per_action / 1000:5.2f} KB  {'met' if per_action <= 1500 else 'missed'}")
 
 
 def report(result: dict[str, object]) -> None:

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialnorms._json import dumps_indented
+from socialnorms._json import dumps_indented, iter_indented
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(
@@ -29,3 +29,13 @@ def test_same_text_as_the_standard_library(value, indent):
 def test_subclasses_are_written_as_the_standard_library_writes_them():
     value = {"a": [OrderedDict(b=1, c=[True, None]), "é\u2028\x00"], "d": {}}
     assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@given(st.lists(_VALUES, max_size=4), st.integers(min_value=0, max_value=3))
+def test_generators_are_written_as_the_lists_they_yield(members, indent):
+    assert dumps_indented({"a": (m for m in members)}, indent) == json.dumps({"a": members}, indent=indent, ensure_ascii=False)
+
+
+@given(_VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=4), st.integers(min_value=0, max_value=3))
+def test_the_pieces_join_into_the_whole_text(value, indent):
+    assert "".join(iter_indented(value, indent)) == json.dumps(value, indent=indent, ensure_ascii=False)

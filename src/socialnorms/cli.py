@@ -13,7 +13,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn, TextIO
 
@@ -28,6 +28,7 @@ from .plugins import PluginLoadWarning
 from .progress import Progress
 from .registry import Registry
 from .report import Report
+from .reporters import Reporter
 from .timeline import Timeline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -230,29 +231,44 @@ def check(
     except (InputError, ConfigError) as exc:
         _fail(str(exc))
     started = time.perf_counter()
-    if statistics:
-        text = _statistics(report, as_json=output_format == "json")
-    else:
-        keywords: dict[str, Any] = {}
-        if "color" in reporter.accepts:
-            keywords["color"] = output is None and _color(sys.stdout)
-        if "summary" in reporter.accepts and quiet:
-            keywords["summary"] = False
-        text = reporter.render(report, **keywords)
+    if quiet < 2:
+        _write(output, _rendered(report, reporter, statistics, output_format, quiet, output))
     timings["report"] = time.perf_counter() - started
     if os.environ.get(PROFILE_VARIABLE):
         for phase, seconds in timings.items():
             click.echo(f"socialnorms: time {phase}: {seconds:.3f}s", err=True)
-    if quiet < 2:
-        if output is not None:
-            try:
-                with open(output, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(text)
-            except OSError as exc:
-                _fail(f"{output}: cannot write: {exc.strerror or exc}")
-        else:
-            click.echo(text, nl=False, color=_color(sys.stdout))
     sys.exit(EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_CLEAN)
+
+
+def _rendered(
+    report: Report, reporter: Reporter, statistics: bool, output_format: str, quiet: int, output: str | None
+) -> Iterable[str]:
+    """The output in pieces: a reporter that streams writes a large report as it goes."""
+    if statistics:
+        return [_statistics(report, as_json=output_format == "json")]
+    keywords: dict[str, Any] = {}
+    if "color" in reporter.accepts:
+        keywords["color"] = output is None and _color(sys.stdout)
+    if "summary" in reporter.accepts and quiet:
+        keywords["summary"] = False
+    if reporter.stream is not None:
+        return reporter.stream(report, **keywords)
+    return [reporter.render(report, **keywords)]
+
+
+def _write(output: str | None, pieces: Iterable[str]) -> None:
+    if output is None:
+        if isinstance(pieces, list):  # rendered whole: echo strips styles off a terminal
+            click.echo("".join(pieces), nl=False, color=_color(sys.stdout))
+            return
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            stream.writelines(pieces)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
 
 
 def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tuple[str, ...], networks: tuple[str, ...]) -> Report:

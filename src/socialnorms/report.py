@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._json import dumps_indented
+from ._json import iter_indented
 from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
 from .scores import ScoreTable, score_table
@@ -144,11 +144,14 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the report format's JSON object."""
+        return self._data([f.to_dict() for f in self.findings])
+
+    def _data(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
         data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "summary": self.summary(),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings,
         }
         if self.skipped:
             data["skipped"] = [s.to_dict() for s in self.skipped]
@@ -164,7 +167,12 @@ class Report:
         """The report as JSON text (report format version 1); same input, same bytes."""
         if indent is None:
             return json.dumps(self.to_dict(), ensure_ascii=False)
-        return dumps_indented(self.to_dict(), indent)
+        return "".join(self.iter_json(indent=indent))
+
+    def iter_json(self, *, indent: int = 2) -> Iterator[str]:
+        """The text of :meth:`to_json` in pieces, a finding at a time, to write a large
+        report without holding all its text (or all its findings as dictionaries)."""
+        return iter_indented(self._data(f.to_dict() for f in self.findings), indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:

@@ -106,28 +106,37 @@ def _hash64(word: str, key: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=key).digest(), "big")
 
 
+class _WordHashes(dict[str, int]):
+    """The 64-bit hash of each word, computed when first asked for."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: bytes) -> None:
+        super().__init__()
+        self.key = key
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _hash64(word, self.key)
+        return value
+
+
 class _ShingleHasher:
     """Word shingles as 64-bit hashes: each distinct word is hashed once, and a
     shingle's hash is mixed from the hashes of its words."""
 
-    __slots__ = ("size", "key", "words")
+    __slots__ = ("size", "words")
 
     def __init__(self, size: int, seed: int) -> None:
         self.size = size
-        self.key = seed.to_bytes(8, "big")
-        self.words: dict[str, int] = {}
+        self.words = _WordHashes(seed.to_bytes(8, "big"))
 
     def __call__(self, words: Sequence[str]) -> frozenset[int]:
-        known = self.words
-        hashes = []
-        for word in words:
-            value = known.get(word)
-            if value is None:
-                value = known[word] = _hash64(word, self.key)
-            hashes.append(value)
+        hashes = list(map(self.words.__getitem__, words))
         size = self.size
         if len(hashes) <= size:
             return frozenset((_mix(hashes),))
+        if size == 3:  # the usual size, mixed inline
+            return frozenset(map(_mix3, hashes, hashes[1:], hashes[2:]))
         return frozenset(_mix(hashes[i : i + size]) for i in range(len(hashes) - size + 1))
 
 
@@ -135,6 +144,15 @@ def _mix(hashes: Sequence[int]) -> int:
     value = 0xCBF29CE484222325
     for item in hashes:
         value = ((value ^ item) * 0x100000001B3) & _MAX64
+    value ^= value >> 29
+    return (value * 0xBF58476D1CE4E5B9) & _MAX64
+
+
+def _mix3(a: int, b: int, c: int) -> int:
+    """``_mix((a, b, c))``, without the loop."""
+    value = ((0xCBF29CE484222325 ^ a) * 0x100000001B3) & _MAX64
+    value = ((value ^ b) * 0x100000001B3) & _MAX64
+    value = ((value ^ c) * 0x100000001B3) & _MAX64
     value ^= value >> 29
     return (value * 0xBF58476D1CE4E5B9) & _MAX64
 

@@ -228,8 +228,11 @@ class TopicModel:
                     self._add(term, _Entry(topic.name, term, weight))
             for idiom in topic.idioms:
                 self._add(idiom, _Entry(None, idiom, 0.0))
-        self._longest = max((len(key) for key in self._phrases), default=0)
-        self._first_words = frozenset(key[0] for key in self._phrases)
+        sizes: dict[str, set[int]] = {}
+        for key in self._phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        # the lengths of the phrases that start with a word, longest first
+        self._sizes = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
         self._tags: dict[str, tuple[str, ...]] = {}
         self._vocabulary = frozenset(
             word for key in self._phrases for word in key if len(word) > 2 and word.isascii()
@@ -313,20 +316,29 @@ class TopicModel:
         text's plural made singular (``touchdowns`` finds ``touchdown``), never the
         other way: the term ``mets`` is not found in "we met"."""
         singular = [_singular(word) for word in words]
-        first_words = self._first_words
-        if first_words.isdisjoint(words) and first_words.isdisjoint(singular):
+        sizes_of = self._sizes
+        if sizes_of.keys().isdisjoint(words) and sizes_of.keys().isdisjoint(singular):
             return  # no phrase starts anywhere here
+        phrases = self._phrases
         index = 0
-        while index < len(words):
-            if words[index] not in first_words and singular[index] not in first_words:
+        count = len(words)
+        while index < count:
+            word, single = words[index], singular[index]
+            sizes = sizes_of.get(word, ())
+            if single != word and single in sizes_of:
+                more = sizes_of[single]
+                sizes = tuple(sorted({*sizes, *more}, reverse=True)) if sizes else more
+            if not sizes:
                 index += 1  # no phrase starts with this word
                 continue
-            for size in range(min(self._longest, len(words) - index), 0, -1):
+            for size in sizes:
                 end = index + size
+                if end > count:
+                    continue
                 entries = (
-                    self._phrases.get(tuple(words[index:end]))
-                    or self._phrases.get((*words[index : end - 1], singular[end - 1]))
-                    or self._phrases.get(tuple(singular[index:end]))
+                    phrases.get(tuple(words[index:end]))
+                    or phrases.get((*words[index : end - 1], singular[end - 1]))
+                    or phrases.get(tuple(singular[index:end]))
                 )
                 if entries:
                     yield from entries

@@ -124,3 +124,10 @@ def test_identical_texts_always_group(items):
     groups = index.groups()
     for key in range(len(items)):
         assert any(key in group and key + len(items) in group for group in groups)
+
+
+@given(st.tuples(*[st.integers(min_value=0, max_value=2**64 - 1)] * 3))
+def test_the_inline_mix_of_three_words_is_the_mix(hashes):
+    from socialnorms.similarity import _mix, _mix3
+
+    assert _mix3(*hashes) == _mix(hashes)

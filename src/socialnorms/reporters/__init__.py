@@ -3,7 +3,7 @@ the built-in ones are ``text``, ``json``, ``csv``, ``markdown`` and ``html``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -25,17 +25,25 @@ class Reporter:
     accepts: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
     """Optional keywords ``render`` takes: ``color`` (style the text for a terminal)
     and ``summary`` (``False`` leaves out everything but the findings, for ``--quiet``)."""
+    stream: Callable[..., Iterable[str]] | None = None
+    """Optional: ``stream(report)`` yields the same text as ``render`` in pieces, so
+    that a large report is written as it is made (``socialnorms check`` prefers it)."""
 
 
 def _json(report: Report) -> str:
     return report.to_json() + "\n"
 
 
+def _json_pieces(report: Report) -> Iterator[str]:
+    yield from report.iter_json()
+    yield "\n"
+
+
 BUILTIN_REPORTERS = (
     Reporter(
         "text", "findings grouped by subject and account, for people", text.render, accepts={"color", "summary"}
     ),
-    Reporter("json", "the socialnorms report format, version 1", _json),
+    Reporter("json", "the socialnorms report format, version 1", _json, stream=_json_pieces),
     Reporter("csv", "one row per finding, for spreadsheets", csv.render),
     Reporter("markdown", "scores and findings as Markdown, for pull requests, wikis and chat", markdown.render),
     Reporter("html", "one self-contained page with scores, charts and findings", html.render),
