@@ -42,10 +42,12 @@ def test_the_last_action_of_a_rule_example_is_nudged(code, tmp_path):
     reviewer, draft = last_as_draft(rule.example, tmp_path)
     nudges = [n for n in reviewer(draft) if n.code == code]
     assert nudges, f"{code}: no nudge for {draft}"
+    found = CHECKER.check(CHECKER.timeline(reviewer.timeline.accounts.values(), [*reviewer.timeline, draft])).findings
     for nudge in nudges:
         assert nudge.suggestion and nudge.message
         assert nudge.at is not None
         assert draft.id in nudge.evidence or code == "SN501"
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
 
 
 @pytest.mark.parametrize("code", REVIEWED_BY_EXAMPLE)
