@@ -1,4 +1,4 @@
-# socialnorms: make demo | make test | make bench | make images
+# socialnorms: make demo | make test | make docs | make bench | make bench-review | make images
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test bench bench-review venv clean images
+.PHONY: demo test docs bench bench-review venv clean images
 
 venv: $(STAMP)
 
@@ -24,6 +24,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
 
+# The documentation site, from docs/ into site/, offline; any warning fails the build.
+DOCS_STAMP := $(VENV)/.installed-docs
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 # End-to-end timings at 100k and 1M actions (files are generated once into .bench/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
@@ -37,8 +46,7 @@ bench-review: $(STAMP)
 CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
 	--host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir=build/images/profile
-images: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[docs]'
+images: $(DOCS_STAMP)
 	mkdir -p build/images docs/images
 	$(BIN)/socialnorms check $(EXAMPLE) --format html > build/images/report.html; test $$? -le 1
 	$(BIN)/jupyter nbconvert --to html --execute docs/notebook.ipynb --output-dir build/images
@@ -47,4 +55,4 @@ images: $(STAMP)
 	$(CHROMIUM) --window-size=1000,2200 --screenshot=docs/images/notebook.png file://$(CURDIR)/build/images/notebook.html
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .bench
+	rm -rf $(VENV) .pytest_cache .hypothesis .bench site

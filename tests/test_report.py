@@ -7,9 +7,11 @@ from datetime import datetime, timedelta, timezone
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialnorms import Finding, Measurement, Report, Severity, SkippedRecord
+from socialnorms.testing.strategies import findings
 
 SPEC_FINDING = {
     "code": "SN101",
@@ -150,3 +152,12 @@ def test_severity_order_and_parsing():
     assert Severity.parse("WARNING") is Severity.WARNING and str(Severity.ERROR) == "error"
     with pytest.raises(ValueError, match="severity: expected info, warning or error, got 'fatal'"):
         Severity.parse("fatal")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(findings(), max_size=12), st.randoms())
+def test_findings_are_in_sort_key_order_whatever_order_they_come_in(found, random):
+    # findings equal in all but their metrics must still follow sort_key
+    found = found + [attrs.evolve(f, metrics={"n": i}) for i, f in enumerate(found[:3])]
+    random.shuffle(found)
+    assert list(Report(findings=found).findings) == sorted(found, key=Finding.sort_key)

@@ -287,6 +287,8 @@ def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tu
                 f"--network: no account on {network!r} in the input; networks: {', '.join(sorted(present)) or 'none'}"
             )
         wanted |= ids
+    if not subjects and not wanted:
+        return report
     return report.filter(subject=subjects or None, network=sorted(wanted) or None)
 
 
@@ -438,6 +440,43 @@ def convert(paths: tuple[str, ...], output: str, source_format: str | None, subj
         click.echo(f"socialnorms: skipped {record}", err=True)
     if output != "-":
         click.echo(f"wrote {len(result.accounts)} accounts and {len(result.actions)} actions to {output}", err=True)
+
+
+# -- new-plugin ---------------------------------------------------------------------------------
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--prefix", default=None, metavar="CODE_PREFIX",
+              help="Capitals that start the plugin's rule codes (default: the initials of NAME).")
+@click.option("-o", "--output", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to create the distribution in.")
+def new_plugin(name: str, prefix: str | None, output: str) -> None:
+    """Create a check plugin distribution, with a sample rule and its tests, to start from.
+
+    \b
+    Examples:
+      socialnorms new-plugin house-style
+      socialnorms new-plugin house-style --prefix ACME --output plugins
+    """
+    from .scaffold import ScaffoldError, plugin_names
+    from .scaffold import new_plugin as scaffold
+
+    try:
+        names = plugin_names(name, prefix)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        folder = scaffold(name, prefix=prefix, output=output)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    click.echo(
+        f"created {folder}: plugin {names.name!r}, rule {names.prefix}001 in {names.package}\n\n"
+        f"next:\n  cd {folder}\n  python -m pip install -e \".[test]\"\n  python -m pytest\n"
+        f"  socialnorms rules {names.prefix}001"
+    )
 
 
 __all__ = ["main"]

@@ -22,7 +22,23 @@ VERSION = 1
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(value, key=Finding.sort_key))
+    """``value`` in the order of :meth:`Finding.sort_key`, whose last part is worked
+    out only for findings that are equal in all else."""
+    items = list(value)
+    keys = [finding._sort_prefix() for finding in items]
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    result: list[Finding] = []
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and keys[order[end]] == keys[order[start]]:
+            end += 1
+        run = [items[index] for index in order[start:end]]
+        if len(run) > 1:
+            run.sort(key=Finding.sort_key)
+        result.extend(run)
+        start = end
+    return tuple(result)
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
