@@ -327,3 +327,55 @@ def test_any_action_of_the_timeline_reviewed_against_the_others_gives_sorted_fin
     assert all(n.at is not None and n.at <= draft.at for n in nudges)
     assert reviewer(draft) == nudges  # deterministic, and the review changes nothing
     assert len(reviewer.timeline) == len(history)
+
+
+# -- agreement where habits form: many shares, many follow-backs ------------------------------
+
+PRAISE = ("thanks @brand!", "love @brand", "@brand you rock", "so happy with @brand")
+USEFUL = ("How to repair a tent pole, with photos https://guide.example/{n}",
+          "Trail conditions report for the northern loop, updated weekly with maps and notes")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.booleans(), st.integers(1, 60 * 24 * 20)), min_size=3, max_size=14),
+    st.booleans(),
+    st.integers(1, 60 * 24 * 20),
+)
+def test_share_nudges_agree_with_the_check(shares, praise, gap):
+    builder = brand()
+    for n, (is_praise, minutes) in enumerate(shares):
+        text = PRAISE[n % len(PRAISE)] if is_praise else USEFUL[n % len(USEFUL)].format(n=n)
+        builder.post(f"twitter:fan{n}", text, id=f"p{n}", after=f"{minutes}m")
+        builder.repost("twitter:brand", after="1m")
+    builder.post("twitter:fan99", PRAISE[0] if praise else USEFUL[0].format(n=99), id="p99", after=f"{gap}m")
+    reviewer, draft = draft_of(builder, "repost", "twitter:brand", after="1m")
+    nudges = reviewer(draft)
+    found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+    if any(n.code == "SN101" for n in nudges):
+        assert praise
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.none(), st.integers(1, 600)), min_size=1, max_size=10), st.integers(1, 600))
+def test_follow_back_nudges_agree_with_the_check(backs, delay):
+    builder = brand()
+    for n, minutes in enumerate(backs):
+        builder.account(f"twitter:person{n}", followers=200, following=180, bio="Hiker")
+        builder.follow(f"twitter:person{n}", "twitter:brand", after="2h")
+        if minutes is not None:
+            builder.follow("twitter:brand", f"twitter:person{n}", after=f"{minutes}m")
+    builder.account("twitter:newcomer", followers=200, following=180, bio="Hiker")
+    builder.follow("twitter:newcomer", "twitter:brand", after="2h")
+    reviewer, draft = draft_of(builder, "follow", "twitter:brand", "twitter:newcomer", after=f"{delay}m")
+    nudges = reviewer(draft)
+    found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+    hasty = sum(1 for m in backs if m is not None and m <= 15) + (delay <= 15)
+    if delay <= 15 and len(backs) + 1 >= 5 and hasty / (len(backs) + 1) >= 0.5:
+        assert [n.code for n in nudges] == ["SN301"]
+    else:
+        assert nudges == []

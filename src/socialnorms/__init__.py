@@ -7,7 +7,17 @@ etiquette norms, the way a linter checks code.
 
 from __future__ import annotations
 
-from .checks import Check, CheckContext, Finding, Measurement, Option, Rule, Severity, check_function
+from .checks import (
+    Check,
+    CheckContext,
+    Finding,
+    Measurement,
+    Option,
+    ReviewingCheck,
+    Rule,
+    Severity,
+    check_function,
+)
 from .config import Config, ConfigError
 from .engine import Checker, check, load
 from .hookspecs import hookimpl, hookspec
@@ -50,6 +60,7 @@ __all__ = [
     "Reader",
     "Report",
     "Reviewer",
+    "ReviewingCheck",
     "Rule",
     "Severity",
     "SkippedRecord",
