@@ -77,17 +77,18 @@ def actions_between(
     account_ids: Iterable[str],
     kinds: Iterable[ActionKind],
     since: datetime,
-    until: datetime,
+    until: datetime | None = None,
 ) -> list[Action]:
     """Actions of ``kinds`` by ``account_ids`` from ``since`` to ``until`` (both
-    included), in time order: a bisect into each actor's index, no scan."""
+    included; no end when ``None``), in time order: a bisect into each actor's
+    index, no scan."""
     kinds = tuple(kinds)
     found: list[Action] = []
     for account_id in account_ids:
         for kind in kinds:
             actions = timeline.by_actor(account_id, kind)
             start = bisect.bisect_left(actions, since, key=_time)
-            stop = bisect.bisect_right(actions, until, lo=start, key=_time)
+            stop = len(actions) if until is None else bisect.bisect_right(actions, until, lo=start, key=_time)
             found.extend(actions[start:stop])
     found.sort(key=lambda a: (a.at, a.id))
     return found

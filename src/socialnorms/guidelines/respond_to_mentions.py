@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import attrs
 
@@ -147,7 +147,7 @@ class _Answers:
         def by(account_id: str, kind: ActionKind) -> Sequence[Action]:
             if since is None:
                 return timeline.by_actor(account_id, kind)
-            return actions_between(timeline, (account_id,), (kind,), since, datetime.max.replace(tzinfo=timezone.utc))
+            return actions_between(timeline, (account_id,), (kind,), since)
 
         for account_id in account_ids:
             for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
