@@ -79,6 +79,7 @@ class Timeline:
         "_by_actor",
         "_by_actor_kind",
         "_by_kind",
+        "_kind_lists",
         "_aimed",
         "_posts",
         "_post_action",
@@ -149,7 +150,10 @@ class Timeline:
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
         self._by_actor_kind: dict[str, dict[ActionKind, tuple[Action, ...]]] = {}
-        self._by_kind = _frozen(by_kind)
+        # A kind holds a large share of all actions: kept as a list that an append
+        # extends in place, and given out as a tuple made when first asked for.
+        self._kind_lists: dict[ActionKind, list[Action]] = dict(by_kind)
+        self._by_kind: dict[ActionKind, tuple[Action, ...]] = {}
         self._aimed = _frozen(aimed)
         self._pairs = _frozen(pairs)
         self._posts = posts
@@ -268,7 +272,12 @@ class Timeline:
         split = self._by_actor_kind.get(actor)
         if split is not None:  # the actor's actions were split by kind already: keep it so
             _insert(split, kind, action)
-        _insert(self._by_kind, kind, action)
+        same_kind = self._kind_lists.setdefault(kind, [])
+        if not same_kind or _action_order(same_kind[-1]) < _action_order(action):
+            same_kind.append(action)
+        else:
+            bisect.insort(same_kind, action, key=_action_order)
+        self._by_kind.pop(kind, None)
         if target is not None:
             _insert(self._aimed, (target, kind), action)
             if kind not in _POST_TARGETS:
@@ -400,7 +409,11 @@ class Timeline:
 
     def by_kind(self, kind: ActionKind | str) -> tuple[Action, ...]:
         """Every action of one kind, in time order."""
-        return self._by_kind.get(ActionKind(kind), _EMPTY)
+        kind = ActionKind(kind)
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = tuple(self._kind_lists.get(kind, _EMPTY))
+        return found
 
     def aimed_at(self, target: str, kind: ActionKind | str) -> tuple[Action, ...]:
         """Actions of ``kind`` whose target is ``target`` (a post or an account id)."""
