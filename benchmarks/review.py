@@ -69,8 +69,10 @@ def main() -> None:
     args.folder.mkdir(exist_ok=True)
     path = args.folder / f"review-{args.actions}-{args.drafts}-{args.seed}.jsonl"
     drafts = history_and_drafts(path, args.actions, args.drafts, args.seed)
-    print(f"python {platform.python_version()} on {platform.machine()}; {path} ({args.actions} actions); "
-          f"{len(drafts)} drafts")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}; {path} ({args.actions} actions); "
+        f"{len(drafts)} drafts"
+    )
 
     checker = Checker()
     started = time.perf_counter()
@@ -80,9 +82,13 @@ def main() -> None:
     reviewer = Reviewer(path, checker=checker)
     build_seconds = time.perf_counter() - started
     if len(reviewer.timeline) != args.actions:
-        raise SystemExit(f"the history has {len(reviewer.timeline)} actions, expected {args.actions}")
-    print(f"build Reviewer(path): {build_seconds:.2f} s; one check of the same file: {check_seconds:.2f} s "
-          f"({build_seconds / check_seconds:.2f}x)")
+        raise SystemExit(
+            f"the history has {len(reviewer.timeline)} actions, expected {args.actions}"
+        )
+    print(
+        f"build Reviewer(path): {build_seconds:.2f} s; one check of the same file: {check_seconds:.2f} s "
+        f"({build_seconds / check_seconds:.2f}x)"
+    )
 
     nudged = sum(1 for draft in drafts if reviewer(draft))  # first pass: fills the caches
     times, cpu = [], []
@@ -91,21 +97,30 @@ def main() -> None:
         reviewer(draft)
         cpu.append(time.thread_time() - started_cpu)
         times.append(time.perf_counter() - started)
-    print(f"review latency over {len(times)} drafts ({nudged} nudged): median {ms(statistics.median(times))}, "
-          f"p90 {ms(percentile(times, 0.9))}, p99 {ms(percentile(times, 0.99))}, max {ms(max(times))}")
-    print(f"  CPU time of the thread (without the time other processes had the CPU): "
-          f"median {ms(statistics.median(cpu))}, p99 {ms(percentile(cpu, 0.99))}, max {ms(max(cpu))}")
+    print(
+        f"review latency over {len(times)} drafts ({nudged} nudged): median {ms(statistics.median(times))}, "
+        f"p90 {ms(percentile(times, 0.9))}, p99 {ms(percentile(times, 0.99))}, max {ms(max(times))}"
+    )
+    print(
+        f"  CPU time of the thread (without the time other processes had the CPU): "
+        f"median {ms(statistics.median(cpu))}, p99 {ms(percentile(cpu, 0.99))}, max {ms(max(cpu))}"
+    )
     by_kind: dict[str, list[float]] = {}
     for draft, seconds in zip(drafts, times):
         by_kind.setdefault(draft.kind.value, []).append(seconds)
-    print("  by kind: " + ", ".join(
-        f"{kind} {ms(statistics.median(values))} (p99 {ms(percentile(values, 0.99))}, n={len(values)})"
-        for kind, values in sorted(by_kind.items())
-    ))
+    print(
+        "  by kind: "
+        + ", ".join(
+            f"{kind} {ms(statistics.median(values))} (p99 {ms(percentile(values, 0.99))}, n={len(values)})"
+            for kind, values in sorted(by_kind.items())
+        )
+    )
 
     gc.collect()
     tracemalloc.start()
-    for draft in drafts:  # warm-up: the lazily read post texts and the regular expressions' caches fill
+    for (
+        draft
+    ) in drafts:  # warm-up: the lazily read post texts and the regular expressions' caches fill
         reviewer(draft)
     gc.collect()
     before = tracemalloc.get_traced_memory()[0]
@@ -115,8 +130,10 @@ def main() -> None:
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    print(f"memory over {max(1, args.drafts // len(drafts)) * len(drafts)} reviews: "
-          f"{before / 1e6:.2f} MB -> {after / 1e6:.2f} MB traced ({(after - before) / 1e3:+.1f} kB)")
+    print(
+        f"memory over {max(1, args.drafts // len(drafts)) * len(drafts)} reviews: "
+        f"{before / 1e6:.2f} MB -> {after / 1e6:.2f} MB traced ({(after - before) / 1e3:+.1f} kB)"
+    )
 
     adds, after_add = [], []
     for draft in drafts[: args.adds]:
@@ -127,9 +144,11 @@ def main() -> None:
         started = time.perf_counter()
         reviewer(following)
         after_add.append(time.perf_counter() - started)
-    print(f"add over {len(adds)} actions: median {ms(statistics.median(adds))}, p99 {ms(percentile(adds, 0.99))}; "
-          f"first review after an add: median {ms(statistics.median(after_add))}, "
-          f"p99 {ms(percentile(after_add, 0.99))}")
+    print(
+        f"add over {len(adds)} actions: median {ms(statistics.median(adds))}, p99 {ms(percentile(adds, 0.99))}; "
+        f"first review after an add: median {ms(statistics.median(after_add))}, "
+        f"p99 {ms(percentile(after_add, 0.99))}"
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,12 @@ def test_the_plugin_example_reviews_with_the_same_judgement_as_its_check():
 
     accounts = [socialnorms.Account(id="twitter:brand", network="twitter", subject="brand")]
     at = datetime(2026, 3, 1, tzinfo=timezone.utc)
-    long = Action(kind="post", actor="twitter:brand", at=at, id="d", post=Post(id="twitter:d", text="x" * 600))
-    short = Action(kind="post", actor="twitter:brand", at=at, id="s", post=Post(id="twitter:s", text="hello"))
+    long = Action(
+        kind="post", actor="twitter:brand", at=at, id="d", post=Post(id="twitter:d", text="x" * 600)
+    )
+    short = Action(
+        kind="post", actor="twitter:brand", at=at, id="s", post=Post(id="twitter:s", text="hello")
+    )
     pm = isolated_plugin_manager()
     with registered(pm, Plugin(), name="house-style"):
         checker = Checker(plugin_manager=pm)

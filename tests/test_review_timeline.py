@@ -15,7 +15,11 @@ from socialnorms.testing.strategies import activity
 
 def answers(timeline: Timeline) -> dict[str, object]:
     """Everything the Timeline answers, for comparison."""
-    ids = set(timeline.accounts) | {a.actor for a in timeline} | {a.target for a in timeline if a.target}
+    ids = (
+        set(timeline.accounts)
+        | {a.actor for a in timeline}
+        | {a.target for a in timeline if a.target}
+    )
     found: dict[str, object] = {
         "actions": timeline.actions,
         "iter": tuple(timeline),
@@ -56,11 +60,15 @@ def test_a_timeline_grown_by_appends_answers_as_one_built_at_once(parts, data):
     for action in order[cut:]:
         grown.append(action)
         if asked:
-            grown.by_actor(action.actor, action.kind)  # fills the lazy split, which append must keep right
+            grown.by_actor(
+                action.actor, action.kind
+            )  # fills the lazy split, which append must keep right
             if action.post is not None:
                 grown.text(action.post.id)
     assert answers(grown) == answers(Timeline(accounts, actions))
-    assert before == tuple(sorted(order[:cut], key=lambda a: (a.at, a.id)))  # a tuple once given never changes
+    assert before == tuple(
+        sorted(order[:cut], key=lambda a: (a.at, a.id))
+    )  # a tuple once given never changes
 
 
 def _at(hour: int) -> datetime:
@@ -68,8 +76,13 @@ def _at(hour: int) -> datetime:
 
 
 def test_an_older_action_is_inserted_at_its_place():
-    timeline = Timeline([], [Action(kind="post", actor="twitter:a", at=_at(10), id="late", post=Post(id="twitter:p2"))])
-    timeline.append(Action(kind="post", actor="twitter:a", at=_at(9), id="early", post=Post(id="twitter:p1")))
+    timeline = Timeline(
+        [],
+        [Action(kind="post", actor="twitter:a", at=_at(10), id="late", post=Post(id="twitter:p2"))],
+    )
+    timeline.append(
+        Action(kind="post", actor="twitter:a", at=_at(9), id="early", post=Post(id="twitter:p1"))
+    )
     assert [a.id for a in timeline.actions] == ["early", "late"]
     assert [a.id for a in timeline.by_actor("twitter:a", "post")] == ["early", "late"]
     assert timeline.start == _at(9) and timeline.end == _at(10)
@@ -78,8 +91,16 @@ def test_an_older_action_is_inserted_at_its_place():
 def test_a_creator_arriving_after_a_repost_of_its_post_indexes_its_mentions():
     accounts = [Account(id="twitter:jo", network="twitter", handle="@jo")]
     shared = Post(id="twitter:p1", author="twitter:fan", text="")
-    timeline = Timeline(accounts, [Action(kind="repost", actor="twitter:x", at=_at(11), id="r", post=shared)])
-    creator = Action(kind="post", actor="twitter:fan", at=_at(10), id="c", post=Post(id="twitter:p1", text="hi @jo"))
+    timeline = Timeline(
+        accounts, [Action(kind="repost", actor="twitter:x", at=_at(11), id="r", post=shared)]
+    )
+    creator = Action(
+        kind="post",
+        actor="twitter:fan",
+        at=_at(10),
+        id="c",
+        post=Post(id="twitter:p1", text="hi @jo"),
+    )
     timeline.append(creator)
     assert timeline.mentions_of("twitter:jo") == (creator,)
     assert timeline.post_action("twitter:p1") == creator
@@ -87,12 +108,24 @@ def test_a_creator_arriving_after_a_repost_of_its_post_indexes_its_mentions():
 
 
 def test_a_refused_append_changes_nothing():
-    first = Action(kind="post", actor="twitter:a", at=_at(9), id="a1", post=Post(id="twitter:p1", text="one"))
+    first = Action(
+        kind="post", actor="twitter:a", at=_at(9), id="a1", post=Post(id="twitter:p1", text="one")
+    )
     timeline = Timeline([], [first])
     with pytest.raises(ValueError, match="a1"):
-        timeline.append(Action(kind="follow", actor="twitter:a", at=_at(10), id="a1", target="twitter:b"))
+        timeline.append(
+            Action(kind="follow", actor="twitter:a", at=_at(10), id="a1", target="twitter:b")
+        )
     with pytest.raises(ValueError, match="post.text"):
-        timeline.append(Action(kind="post", actor="twitter:a", at=_at(10), id="a2", post=Post(id="twitter:p1", text="two")))
+        timeline.append(
+            Action(
+                kind="post",
+                actor="twitter:a",
+                at=_at(10),
+                id="a2",
+                post=Post(id="twitter:p1", text="two"),
+            )
+        )
     assert timeline.actions == (first,)
     assert timeline.by_actor("twitter:a") == (first,)
     assert timeline.by_kind("follow") == ()
@@ -100,6 +133,8 @@ def test_a_refused_append_changes_nothing():
 
 def test_extend_appends_each_action():
     timeline = Timeline()
-    follows = [Action(kind="follow", actor="twitter:a", at=_at(h), target="twitter:b") for h in (12, 9, 10)]
+    follows = [
+        Action(kind="follow", actor="twitter:a", at=_at(h), target="twitter:b") for h in (12, 9, 10)
+    ]
     timeline.extend(follows)
     assert [a.at.hour for a in timeline.between("twitter:a", "twitter:b")] == [9, 10, 12]

@@ -50,7 +50,11 @@ def agrees(nudge: Finding, finding: Finding, habits: frozenset[str] = HABIT_RULE
     first evidence of ``nudge`` (the draft itself, or the action the draft leaves
     waiting, such as an unanswered mention).
     """
-    if (nudge.code, nudge.subject, nudge.network) != (finding.code, finding.subject, finding.network):
+    if (nudge.code, nudge.subject, nudge.network) != (
+        finding.code,
+        finding.subject,
+        finding.network,
+    ):
         return False
     return nudge.code in habits or not nudge.evidence or nudge.evidence[0] in finding.evidence
 
@@ -134,7 +138,9 @@ class Reviewer:
         self._checks: list[tuple[Check, str]] = []
         config = self.checker.config
         for check, plugin in self.checker.registry.checks:
-            if not any(config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
+            if not any(
+                config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules
+            ):
                 continue
             if can_review(check):
                 self._checks.append((check, plugin))
@@ -173,9 +179,13 @@ class Reviewer:
         with self._lock.reading():
             timeline = self._timeline
             if timeline.action(draft.id) is not None:
-                raise ValueError(f"action.id: {draft.id!r} is already in the history; a draft needs a new id")
+                raise ValueError(
+                    f"action.id: {draft.id!r} is already in the history; a draft needs a new id"
+                )
             if timeline.subject_of(draft.actor) is None:
-                self._note(f"drafts by {draft.actor} are not reviewed: it is not an account of any subject")
+                self._note(
+                    f"drafts by {draft.actor} are not reviewed: it is not an account of any subject"
+                )
                 return []
             for check, plugin in self._checks:
                 ctx = CheckContext(
@@ -227,7 +237,9 @@ class Reviewer:
             if action.post.author:
                 names.add(action.post.author)
             names.update(timeline.text(action.post.id).mentions)
-        names.update({subject for name in names if (subject := timeline.subject_of(name)) is not None})
+        names.update(
+            {subject for name in names if (subject := timeline.subject_of(name)) is not None}
+        )
         return names
 
     def __repr__(self) -> str:

@@ -7,14 +7,13 @@ an action later, updating only the index entries it touches.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
-
-import bisect
 
 import attrs
 

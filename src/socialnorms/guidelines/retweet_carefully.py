@@ -15,7 +15,14 @@ from ..checks import CheckContext, Finding, Option, Rule, Severity, check_functi
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
 from ..timeline import Timeline
-from ._common import actions_between, densest_window, month, percent, subject_networks, trailing_share
+from ._common import (
+    actions_between,
+    densest_window,
+    month,
+    percent,
+    subject_networks,
+    trailing_share,
+)
 
 GUIDELINE = "retweet-carefully"
 
