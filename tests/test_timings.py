@@ -49,3 +49,11 @@ def test_profile_variable_prints_phases_to_stderr_only(tmp_path):
     assert "socialnorms: time read:" in profiled.stderr
     assert "socialnorms: time report:" in profiled.stderr
     assert "socialnorms: time" not in quiet.stderr
+
+
+def test_the_check_command_leaves_the_garbage_collector_on(tmp_path):
+    path = tmp_path / "t.jsonl"
+    synthetic.write(path, actions=50, seed=4)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code in (0, 1)
+    assert gc.isenabled()
