@@ -254,13 +254,17 @@ def _inbox(
         parent = timeline.post_action(reply.target)
         if parent is not None and parent.actor in account_ids:  # a reply to the account's own post
             found[reply.id] = reply
+
+    def genuine(actor: str) -> bool:
+        spam = ctx.cached((GUIDELINE, "spam", actor), lambda: _looks_like_spam(timeline, actor), about=[actor])
+        return not spam
+
     received = tuple(
         sorted(
             (
-                a for a in found.values()
-                if a.actor not in own
-                and not _closing_word(timeline, a, own)
-                and not ctx.cached((GUIDELINE, "spam", a.actor), lambda a=a: _looks_like_spam(timeline, a.actor), about=[a.actor])
+                a
+                for a in found.values()
+                if a.actor not in own and not _closing_word(timeline, a, own) and genuine(a.actor)
             ),
             key=lambda a: (a.at, a.id),
         )
@@ -355,7 +359,11 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
             ),
             suggestion=f"Thank {who} for waiting, and check mentions at least every {hours:g} hours.",
             evidence=[mention.id, draft.id],
-            metrics={"author": mention.actor, "expected_hours": hours, "hours_to_answer": round(delay.total_seconds() / 3600, 1)},
+            metrics={
+                "author": mention.actor,
+                "expected_hours": hours,
+                "hours_to_answer": round(delay.total_seconds() / 3600, 1),
+            },
             at=mention.at,
         )
     if draft.kind not in (ActionKind.POST, ActionKind.QUOTE, ActionKind.REPOST):
@@ -368,7 +376,8 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     ]
     if not waiting:
         return
-    names = ", ".join(dict.fromkeys(_who(timeline, m.actor) for m in waiting[:5])) + (", …" if len(waiting) > 5 else "")
+    names = ", ".join(dict.fromkeys(_who(timeline, m.actor) for m in waiting[:5]))
+    names += ", …" if len(waiting) > 5 else ""
     people = "person has" if len(waiting) == 1 else "people have"
     yield ctx.finding(
         "SN501",

@@ -357,7 +357,9 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
 
     kind = "quote" if draft.kind is ActionKind.QUOTE else draft.kind.value
     if ctx.enabled("SN101") and self_mention_item(timeline, draft, own):
-        items = [(a, f) for a in recent("SN101", _SHARING) if (f := self_mention_item(timeline, a, own)) is not None]
+        items = [
+            (a, f) for a in recent("SN101", _SHARING) if (f := self_mention_item(timeline, a, own)) is not None
+        ]
         yield from _nudge(
             ctx, "SN101", subject, network, draft, [*items, (draft, True)], "min_shares",
             f"This {kind} shares a post that praises or mentions the account itself",
