@@ -219,8 +219,8 @@ class Checker:
         a quiet report is not read as good behaviour.
 
         ``timings``, when given, receives the seconds each phase took: ``read`` and
-        ``timeline`` (building the indexes) when reading, and ``check:GUIDELINE``
-        for every check run.
+        ``timeline`` (building the indexes) when reading, ``check:GUIDELINE``
+        for every check run, and ``assemble`` (ordering the findings into the report).
         """
         with collector_paused():
             return self._check(source, tolerant, format, skipped, progress, options, coverage, timings)
@@ -270,7 +270,8 @@ class Checker:
             f"plugin {info.name!r} failed to load: {info.error}"
             for info in self.plugin_manager.failed.values()
         )
-        return Report(
+        started = time.perf_counter()
+        report = Report(
             findings=findings,
             actions=len(timeline),
             accounts=len(timeline.accounts),
@@ -283,6 +284,9 @@ class Checker:
             volume=activity_volume(timeline),
             guidelines=guidelines,
         )
+        if timings is not None:
+            timings["assemble"] = time.perf_counter() - started
+        return report
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
         """The check's selected findings; one ``plugin-error`` finding if it fails.
