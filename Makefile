@@ -1,4 +1,4 @@
-# socialnorms: make demo | make test | make docs | make bench | make bench-scale | make images
+# socialnorms: make demo | make test | make docs | make bench | make bench-review | make bench-scale | make images
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/acme.jsonl
 
-.PHONY: demo test docs bench bench-scale venv clean images
+.PHONY: demo test docs bench bench-review bench-scale venv clean images
 
 venv: $(STAMP)
 
@@ -40,6 +40,10 @@ bench: $(STAMP)
 # One process, --jobs 2 and a Dask LocalCluster of 2 workers on 200 subjects and 2M actions.
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
+
+# The Reviewer: review latency, memory and adds against a 100k-action history.
+bench-review: $(STAMP)
+	$(BIN)/python benchmarks/review.py $(BENCH_ARGS)
 
 # Screenshots for the README: the HTML report of the example and the executed notebook.
 # Needs Debian's chromium (apt-get install chromium).

@@ -18,7 +18,8 @@ def test_check_reports_the_seconds_of_every_phase_and_the_same_report(tmp_path):
     timings: dict[str, float] = {}
     timed = checker.check(path, timings=timings)
     assert {"read", "timeline"} <= set(timings)
-    assert all(name in {"read", "timeline"} or name.startswith("check:") for name in timings)
+    assert {"assemble"} <= set(timings)
+    assert all(name in {"read", "timeline", "assemble"} or name.startswith("check:") for name in timings)
     assert all(seconds >= 0 for seconds in timings.values())
     assert timed.to_json() == checker.check(path).to_json()
 

@@ -7,7 +7,17 @@ etiquette norms, the way a linter checks code.
 
 from __future__ import annotations
 
-from .checks import Check, CheckContext, Finding, Measurement, Option, Rule, Severity, check_function
+from .checks import (
+    Check,
+    CheckContext,
+    Finding,
+    Measurement,
+    Option,
+    ReviewingCheck,
+    Rule,
+    Severity,
+    check_function,
+)
 from .config import Config, ConfigError
 from .engine import Checker, check, load
 from .hookspecs import hookimpl, hookspec
@@ -16,6 +26,7 @@ from .models import Account, Action, ActionKind, Media, Post
 from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
 from .profiles import NetworkProfile
 from .report import Report
+from .review import Reviewer
 from .timeline import Timeline
 from .topics import Topic, TopicMatch, TopicModel
 
@@ -48,6 +59,8 @@ __all__ = [
     "ReadResult",
     "Reader",
     "Report",
+    "Reviewer",
+    "ReviewingCheck",
     "Rule",
     "Severity",
     "SkippedRecord",

@@ -2,7 +2,9 @@
 
 A check is a batch function over the whole :class:`~socialnorms.Timeline`: it is
 called once per run and yields :class:`Finding` values. Each check belongs to one
-guideline and declares the :class:`Rule` records it can report.
+guideline and declares the :class:`Rule` records it can report. A check may also
+judge one new action before it is posted (``review``, see :class:`Check`), which
+the :class:`~socialnorms.Reviewer` uses.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -22,10 +24,21 @@ from .topics import TopicModel
 
 if TYPE_CHECKING:
     from .config import Config
+    from .models import Action
     from .profiles import NetworkProfile
     from .timeline import Timeline
 
-__all__ = ["Check", "CheckContext", "Finding", "Measurement", "Option", "Rule", "Severity"]
+__all__ = [
+    "Check",
+    "CheckContext",
+    "Finding",
+    "Measurement",
+    "Option",
+    "ReviewingCheck",
+    "Rule",
+    "Severity",
+    "can_review",
+]
 
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -304,6 +317,12 @@ class Check(Protocol):
 
     ``guideline`` is the name findings are grouped under; ``rules`` lists every
     rule the check may report; ``run`` is called once per timeline.
+
+    A check may also have the incremental form, ``review(ctx, draft)`` (see
+    :class:`ReviewingCheck`): given the history in ``ctx.timeline`` and one action
+    that is not in it yet, it yields the findings that posting ``draft`` would cause
+    or make worse, and only those. :func:`can_review` tells whether a check has it;
+    the :class:`~socialnorms.Reviewer` skips a check without it, with a note.
     """
 
     guideline: str
@@ -311,6 +330,35 @@ class Check(Protocol):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         """Yield the findings for the whole timeline in ``ctx``."""
+
+
+@runtime_checkable
+class ReviewingCheck(Check, Protocol):
+    """A :class:`Check` that can also judge one draft action before it is posted.
+
+    ``review(ctx, draft)`` gets a :class:`CheckContext` whose timeline is the history
+    (without the draft; ``ctx.draft`` is the draft too) and yields the findings that
+    adding ``draft`` to the history would cause or make worse, each phrased as a
+    nudge, with its suggestion. The contract, which the built-in guidelines test
+    with hypothesis:
+
+    - every finding it yields is one that :meth:`run` reports on the history plus
+      the draft: the same ``code``, ``subject`` and ``network``; a finding about single
+      actions has the draft in its evidence, as ``run``'s does;
+    - it is fast: it asks the Timeline's indexes about the draft's actor, target,
+      post and a window of time before it, never scans every action, and keeps
+      anything costly to compute in :meth:`CheckContext.cached`;
+    - it reuses the judgement of ``run`` (the same per-action functions), so that
+      the two never disagree about one action.
+    """
+
+    def review(self, ctx: CheckContext, draft: Action) -> Iterable[Finding]:
+        """Yield the findings posting ``draft`` would cause or make worse."""
+
+
+def can_review(check: object) -> bool:
+    """Whether ``check`` has the incremental form: a callable ``review`` attribute."""
+    return callable(getattr(check, "review", None))
 
 
 class CheckContext:
@@ -328,8 +376,15 @@ class CheckContext:
         networks: Mapping[str, NetworkProfile],
         config: Config,
         topics: TopicModel | None = None,
+        draft: Action | None = None,
+        cache: dict[Any, Any] | None = None,
+        depends: Callable[[Hashable, Iterable[str] | None], None] | None = None,
     ) -> None:
         self.timeline = timeline
+        #: The action under review (``review``), which is not in the timeline; else ``None``.
+        self.draft = draft
+        self._cache: dict[Any, Any] = {} if cache is None else cache
+        self._depends = depends
         #: The topic model built from the installed topics (empty when none are given):
         #: ``ctx.topics.classify(text)`` gives the topics of a post with their evidence.
         self.topics: TopicModel = topics if topics is not None else TopicModel({})
@@ -357,6 +412,27 @@ class CheckContext:
         self._measurements.append(
             Measurement(self.check.guideline, subject, network, name, value, period)
         )
+
+    def cached(self, key: Hashable, compute: Callable[[], Any], about: Iterable[str] | None = None) -> Any:
+        """``compute()``, remembered under ``key`` (a tuple that starts with the guideline):
+        once per run for :meth:`Check.run`. For reviews it is kept until an added action
+        concerns one of the accounts or subjects in ``about`` (the action's actor or
+        target, the author of its post or of the post it answers or shares, an account
+        its post mentions, or their subjects); with ``about=None``, until any add."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute()
+            if self._depends is not None:
+                self._depends(key, about)
+            return value
+
+    def action(self, action_id: str) -> Action | None:
+        """The action with that id: the draft under review, else from the timeline."""
+        draft = self.draft
+        if draft is not None and draft.id == action_id:
+            return draft
+        return self.timeline.action(action_id)
 
     def note(self, text: str) -> None:
         """Record something the check could not judge (shown in the report)."""
@@ -400,7 +476,7 @@ class CheckContext:
         rule = self._rules[code]
         evidence = tuple(evidence)
         if at is None:
-            times = [a.at for a in map(self.timeline.action, evidence) if a is not None]
+            times = [a.at for a in map(self.action, evidence) if a is not None]
             at = max(times) if times else None
         if network is None and account is not None:
             network = self.timeline.network_of(account)
@@ -421,29 +497,37 @@ class CheckContext:
         )
 
 
+Review = Callable[[CheckContext, "Action"], Iterable[Finding]]
+
+
 def check_function(
-    guideline: str, rules: Sequence[Rule]
+    guideline: str, rules: Sequence[Rule], *, review: Review | None = None
 ) -> Callable[[Callable[[CheckContext], Iterable[Finding]]], Check]:
     """Turn a function of a :class:`CheckContext` into a :class:`Check`::
 
-        @check_function("house-style", [MY_RULE])
+        @check_function("house-style", [MY_RULE], review=review_house_style)
         def house_style(ctx):
             ...
+
+    ``review``, when given, is the check's incremental form (see :class:`ReviewingCheck`).
     """
 
     def wrap(func: Callable[[CheckContext], Iterable[Finding]]) -> Check:
-        return FunctionCheck(guideline=guideline, rules=tuple(rules), func=func)
+        return FunctionCheck(guideline=guideline, rules=tuple(rules), func=func, review=review)
 
     return wrap
 
 
 @attrs.frozen(slots=True)
 class FunctionCheck:
-    """A :class:`Check` made from a plain function (see :func:`check_function`)."""
+    """A :class:`Check` made from a plain function (see :func:`check_function`).
+
+    ``review`` is ``None`` when the check has no incremental form."""
 
     guideline: str = attrs.field(validator=_match(_NAME, "Check.guideline"))
     rules: tuple[Rule, ...] = attrs.field(converter=tuple)
     func: Callable[[CheckContext], Iterable[Finding]]
+    review: Review | None = None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         return self.func(ctx)

@@ -234,8 +234,8 @@ class Checker:
         a quiet report is not read as good behaviour.
 
         ``timings``, when given, receives the seconds each phase took: ``read`` and
-        ``timeline`` (building the indexes) when reading, and ``check:GUIDELINE``
-        for every check run.
+        ``timeline`` (building the indexes) when reading, ``check:GUIDELINE``
+        for every check run, and ``assemble`` (ordering the findings into the report).
         """
         with collector_paused():
             return self._check(source, tolerant, format, skipped, progress, options, coverage, timings)
@@ -262,7 +262,7 @@ class Checker:
             timeline = self.timeline_of(result, source, timings=timings)
             skipped, coverage = result.skipped, result.coverage
         runs = self.run_checks(timeline, progress=progress, timings=timings)
-        return self.report(timeline, runs, skipped=skipped, coverage=coverage)
+        return self.report(timeline, runs, skipped=skipped, coverage=coverage, timings=timings)
 
     def run_checks(
         self,
@@ -287,7 +287,7 @@ class Checker:
                 timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
             )
             started = time.perf_counter()
-            findings, failed = self._run(check, plugin, ctx)
+            findings, failed = self._run_check(check, plugin, ctx)
             if timings is not None:
                 key = f"check:{check.guideline}"
                 timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
@@ -301,8 +301,12 @@ class Checker:
         *,
         skipped: Iterable[SkippedRecord] = (),
         coverage: Iterable[Coverage] = (),
+        timings: dict[str, float] | None = None,
     ) -> Report:
-        """The Report of ``runs`` (from :meth:`run_checks`) over ``timeline``."""
+        """The Report of ``runs`` (from :meth:`run_checks`) over ``timeline``.
+
+        ``timings``, when given, receives the seconds spent as ``assemble``.
+        """
         findings = [finding for run in runs for finding in run.findings]
         notes = [str(statement) for statement in sorted(set(coverage), key=str)]
         notes.extend(f"{run.guideline}: {text}" for run in runs for text in run.notes)
@@ -310,7 +314,8 @@ class Checker:
             f"plugin {info.name!r} failed to load: {info.error}"
             for info in self.plugin_manager.failed.values()
         )
-        return Report(
+        started = time.perf_counter()
+        report = Report(
             findings=findings,
             actions=len(timeline),
             accounts=len(timeline.accounts),
@@ -323,13 +328,22 @@ class Checker:
             volume=activity_volume(timeline),
             guidelines=[run.guideline for run in runs],
         )
+        if timings is not None:
+            timings["assemble"] = time.perf_counter() - started
+        return report
 
-    def _run(self, check: Check, plugin: str, ctx: CheckContext) -> tuple[list[Finding], bool]:
-        """The findings of one check, and whether it failed (then only its error)."""
+    def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
+        """The check's selected findings; one ``plugin-error`` finding if it fails.
+        With ``ctx.draft`` set, its incremental form (``review``) runs instead."""
+        return self._run_check(check, plugin, ctx)[0]
+
+    def _run_check(self, check: Check, plugin: str, ctx: CheckContext) -> tuple[list[Finding], bool]:
+        """:meth:`_run`, and whether the check failed (its findings are then its error)."""
         codes = {rule.code for rule in check.rules}
         try:
             found = []
-            for finding in check.run(ctx):
+            produced = check.run(ctx) if ctx.draft is None else check.review(ctx, ctx.draft)
+            for finding in produced:
                 if not isinstance(finding, Finding) or finding.code not in codes:
                     raise TypeError(
                         f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"

@@ -1,11 +1,13 @@
-"""The Timeline: every account and action, sorted and indexed once, read-only.
+"""The Timeline: every account and action, sorted and indexed once.
 
 Checks query the Timeline instead of scanning the actions: every query below is a
-dictionary look-up or a slice of a pre-sorted tuple.
+dictionary look-up or a slice of a pre-sorted tuple. :meth:`Timeline.append` adds
+an action later, updating only the index entries it touches.
 """
 
 from __future__ import annotations
 
+import bisect
 import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,8 +28,19 @@ _GENERIC = GenericSyntax()
 _EMPTY: tuple[Any, ...] = ()
 
 
-def _frozen(index: Mapping[Any, list[Any]]) -> Mapping[Any, tuple[Any, ...]]:
-    return MappingProxyType({key: tuple(values) for key, values in index.items()})
+def _frozen(index: Mapping[Any, list[Any]]) -> dict[Any, tuple[Any, ...]]:
+    return {key: tuple(values) for key, values in index.items()}
+
+
+def _insert(index: dict[Any, tuple[Action, ...]], key: Any, action: Action) -> None:
+    """Put ``action`` into the time-ordered tuple at ``key``: appended when it is the
+    newest (the usual case), else inserted at its place."""
+    found = index.get(key, _EMPTY)
+    if not found or _action_order(found[-1]) < _action_order(action):
+        index[key] = (*found, action)
+    else:
+        at = bisect.bisect_right(found, _action_order(action), key=_action_order)
+        index[key] = (*found[:at], action, *found[at:])
 
 
 @attrs.frozen(slots=True)
@@ -41,7 +54,7 @@ class PostText:
 
 
 class Timeline:
-    """An indexed, read-only view of accounts and actions.
+    """An indexed view of accounts and actions.
 
     Build it from accounts and actions in any order::
 
@@ -53,6 +66,10 @@ class Timeline:
 
     Raises :class:`ValueError` when two actions share an id, or when a post id is
     reused with different content.
+
+    The accounts are fixed when it is built; actions can be added later with
+    :meth:`append` and :meth:`extend`, which keep every index correct without a
+    rebuild. Queries return tuples: a tuple a caller holds never changes.
     """
 
     __slots__ = (
@@ -62,6 +79,7 @@ class Timeline:
         "_by_actor",
         "_by_actor_kind",
         "_by_kind",
+        "_kind_lists",
         "_aimed",
         "_posts",
         "_post_action",
@@ -71,6 +89,8 @@ class Timeline:
         "_mentions",
         "_subjects",
         "_pairs",
+        "_handles",
+        "_ordered",
     )
 
     def __init__(
@@ -95,7 +115,8 @@ class Timeline:
                 raise ValueError(f"account.id: {account.id!r} is given twice with different fields")
             self._accounts[account.id] = account
         ordered = sorted(actions, key=_action_order)
-        self._actions: tuple[Action, ...] = tuple(ordered)
+        self._ordered: list[Action] = ordered
+        self._actions: tuple[Action, ...] | None = None
         by_id: dict[str, Action] = {}
         by_actor: dict[str, list[Action]] = defaultdict(list)
         by_kind: dict[ActionKind, list[Action]] = defaultdict(list)
@@ -128,8 +149,11 @@ class Timeline:
                 seen.add(action.id)
         self._by_id = by_id
         self._by_actor = _frozen(by_actor)
-        self._by_actor_kind: dict[str, Mapping[ActionKind, tuple[Action, ...]]] = {}
-        self._by_kind = _frozen(by_kind)
+        self._by_actor_kind: dict[str, dict[ActionKind, tuple[Action, ...]]] = {}
+        # A kind holds a large share of all actions: kept as a list that an append
+        # extends in place, and given out as a tuple made when first asked for.
+        self._kind_lists: dict[ActionKind, list[Action]] = dict(by_kind)
+        self._by_kind: dict[ActionKind, tuple[Action, ...]] = {}
         self._aimed = _frozen(aimed)
         self._pairs = _frozen(pairs)
         self._posts = posts
@@ -151,7 +175,7 @@ class Timeline:
         """Mentions of every post, resolved to account ids, and the post, reply and
         quote actions (``creators``, in time order) by mentioned account. Hashtags and
         links are read when a check first asks for a post's :meth:`text`."""
-        handles = self._handle_index()
+        handles = self._handles = self._handle_index()
         syntaxes: dict[str, TextSyntax] = {}
         resolved: dict[str, dict[str, str]] = {}
         author_networks: dict[str, str] = {}
@@ -204,6 +228,97 @@ class Timeline:
                 index.setdefault((account.network, key), account.id)
         return index
 
+    def _mentions_in(self, post: Post) -> tuple[str, ...]:
+        """The account ids a post mentions, resolved as :meth:`_read_mentions` does."""
+        network = self.post_network(post)
+        raw = post.mentions if post.mentions is not None else self._syntax_for(network).mentions(post.text)
+        return tuple(dict.fromkeys(self._resolve(mention, network, self._handles) for mention in raw))
+
+    # -- adding actions ------------------------------------------------------------
+
+    def append(self, action: Action) -> None:
+        """Add one action, at its place in time, updating every index it touches.
+
+        An action older than the newest is inserted where it belongs. Each index
+        entry the action touches (its actor, kind, target, post and mentions) is
+        updated; nothing else is rebuilt. Raises :class:`ValueError`, and changes
+        nothing, when the id is taken or the post conflicts with a known post.
+        """
+        if action.id in self._by_id:
+            raise ValueError(f"action.id: {action.id!r} is used by two actions")
+        post = action.post
+        known = merged = None
+        if post is not None:
+            known = self._posts.get(post.id)
+            merged = post if known is None else known.merge(post)  # raises before any change
+        with collector_paused():
+            self._add(action, known, merged)
+
+    def extend(self, actions: Iterable[Action]) -> None:
+        """:meth:`append` each action in turn."""
+        for action in actions:
+            self.append(action)
+
+    def _add(self, action: Action, known: Post | None, merged: Post | None) -> None:
+        ordered = self._ordered
+        if not ordered or _action_order(ordered[-1]) < _action_order(action):
+            ordered.append(action)
+        else:
+            bisect.insort(ordered, action, key=_action_order)
+        self._actions = None
+        self._by_id[action.id] = action
+        actor, kind, target = action.actor, action.kind, action.target
+        _insert(self._by_actor, actor, action)
+        split = self._by_actor_kind.get(actor)
+        if split is not None:  # the actor's actions were split by kind already: keep it so
+            _insert(split, kind, action)
+        same_kind = self._kind_lists.setdefault(kind, [])
+        if not same_kind or _action_order(same_kind[-1]) < _action_order(action):
+            same_kind.append(action)
+        else:
+            bisect.insort(same_kind, action, key=_action_order)
+        self._by_kind.pop(kind, None)
+        if target is not None:
+            _insert(self._aimed, (target, kind), action)
+            if kind not in _POST_TARGETS:
+                _insert(self._pairs, (actor, target), action)
+        if merged is None:
+            return
+        post_id = merged.id
+        self._posts[post_id] = merged
+        creators: list[Action] = []
+        first = self._post_action.get(post_id)
+        if first is not None:
+            creators.append(first)
+        if kind in _CREATING:
+            creators.append(action)
+            if first is None or _action_order(action) < _action_order(first):
+                self._post_action[post_id] = action
+        if merged is known:
+            mentions = self._post_mentions.get(post_id, _EMPTY)
+            for account_id in mentions if kind in _CREATING else ():
+                _insert(self._mentions, account_id, action)
+            return
+        # A new post, or a known one this action completes: read its mentions anew.
+        self._texts.pop(post_id, None)
+        before = self._post_mentions.get(post_id, _EMPTY) if known is not None else _EMPTY
+        after = self._mentions_in(merged)
+        if after:
+            self._post_mentions[post_id] = after
+        else:
+            self._post_mentions.pop(post_id, None)
+        for account_id in before:
+            entries = self._mentions.get(account_id, _EMPTY)
+            creators.extend(a for a in entries if a.post.id == post_id)
+            kept = tuple(a for a in entries if a.post.id != post_id)
+            if kept:
+                self._mentions[account_id] = kept
+            else:
+                self._mentions.pop(account_id, None)
+        for account_id in after:
+            for creator in dict.fromkeys(creators):
+                _insert(self._mentions, account_id, creator)
+
     def _resolve(self, mention: str, network: str, handles: Mapping[tuple[str, str], str]) -> str:
         if mention in self._accounts or ":" in mention:
             return mention  # an account id (handles never hold a colon)
@@ -241,7 +356,8 @@ class Timeline:
     def for_subjects(self, subjects: Iterable[str]) -> Timeline:
         """The same timeline auditing only ``subjects``: checks run on it judge those
         subjects exactly as on the whole timeline (``socialnorms check --jobs`` gives
-        each process some of them). Every index is shared; nothing is copied."""
+        each process some of them). Every index is shared; nothing is copied, so
+        append to neither while the view is in use: make a new view afterwards."""
         wanted = frozenset(subjects)
         view = copy.copy(self)
         view._subjects = MappingProxyType({s: a for s, a in self._subjects.items() if s in wanted})
@@ -257,29 +373,32 @@ class Timeline:
     @property
     def actions(self) -> tuple[Action, ...]:
         """Every action in time order (ties broken by id)."""
-        return self._actions
+        actions = self._actions
+        if actions is None:
+            actions = self._actions = tuple(self._ordered)
+        return actions
 
     def __iter__(self) -> Iterator[Action]:
-        return iter(self._actions)
+        return iter(self.actions)
 
     def __len__(self) -> int:
-        return len(self._actions)
+        return len(self._ordered)
 
     def __repr__(self) -> str:
         return (
-            f"<Timeline {len(self._actions)} actions, {len(self._accounts)} accounts, "
+            f"<Timeline {len(self._ordered)} actions, {len(self._accounts)} accounts, "
             f"subjects={list(self._subjects)}>"
         )
 
     @property
     def start(self) -> datetime | None:
         """The time of the first action."""
-        return self._actions[0].at if self._actions else None
+        return self._ordered[0].at if self._ordered else None
 
     @property
     def end(self) -> datetime | None:
         """The time of the last action: where the data stops."""
-        return self._actions[-1].at if self._actions else None
+        return self._ordered[-1].at if self._ordered else None
 
     def action(self, action_id: str) -> Action | None:
         """The action with that id, or ``None``."""
@@ -300,7 +419,11 @@ class Timeline:
 
     def by_kind(self, kind: ActionKind | str) -> tuple[Action, ...]:
         """Every action of one kind, in time order."""
-        return self._by_kind.get(ActionKind(kind), _EMPTY)
+        kind = ActionKind(kind)
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = tuple(self._kind_lists.get(kind, _EMPTY))
+        return found
 
     def aimed_at(self, target: str, kind: ActionKind | str) -> tuple[Action, ...]:
         """Actions of ``kind`` whose target is ``target`` (a post or an account id)."""
@@ -335,11 +458,21 @@ class Timeline:
         return network_from_id(post.id)
 
     def text(self, post: Post | str) -> PostText:
-        """Mentions (as account ids), hashtags and links of a post."""
+        """Mentions (as account ids), hashtags and links of a post. A post that is
+        not in the timeline (a draft) is read the same way, and not remembered."""
         post_id = post if isinstance(post, str) else post.id
         found = self._texts.get(post_id)
         if found is None:
-            known = self._posts[post_id]
+            known = self._posts.get(post_id)
+            if known is None and isinstance(post, Post):
+                syntax = self._syntax_for(self.post_network(post))
+                return PostText(
+                    mentions=self._mentions_in(post),
+                    hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
+                    links=post.links if post.links is not None else syntax.links(post.text),
+                )
+            if known is None:
+                raise KeyError(post_id)
             syntax = self._syntax_for(self.post_network(known))
             found = self._texts[post_id] = PostText(
                 mentions=self._post_mentions.get(post_id, _EMPTY),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from ..models import Action
+from ..models import Action, ActionKind
 from ..timeline import Timeline
 
 
@@ -65,3 +66,38 @@ def densest_window(
             break  # this window already reaches the end of the data
         flagged -= items[start][1]
     return best
+
+
+def _time(action: Action) -> datetime:
+    return action.at
+
+
+def actions_between(
+    timeline: Timeline,
+    account_ids: Iterable[str],
+    kinds: Iterable[ActionKind],
+    since: datetime,
+    until: datetime | None = None,
+) -> list[Action]:
+    """Actions of ``kinds`` by ``account_ids`` from ``since`` to ``until`` (both
+    included; no end when ``None``), in time order: a bisect into each actor's
+    index, no scan."""
+    kinds = tuple(kinds)
+    found: list[Action] = []
+    for account_id in account_ids:
+        for kind in kinds:
+            actions = timeline.by_actor(account_id, kind)
+            start = bisect.bisect_left(actions, since, key=_time)
+            stop = len(actions) if until is None else bisect.bisect_right(actions, until, lo=start, key=_time)
+            found.extend(actions[start:stop])
+    found.sort(key=lambda a: (a.at, a.id))
+    return found
+
+
+def trailing_share(items: Sequence[tuple[Action, bool]], min_items: int) -> float | None:
+    """The share of flagged items in a window that ends with a draft (``items`` hold
+    it), or ``None`` when the window holds fewer than ``min_items``: the window
+    :func:`densest_window` judges last once the draft is the newest action."""
+    if len(items) < min_items:
+        return None
+    return sum(flagged for _action, flagged in items) / len(items)

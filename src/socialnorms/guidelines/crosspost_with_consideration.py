@@ -23,9 +23,10 @@ from ..checks import CheckContext, Finding, Option, Rule, Severity, check_functi
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
 from ..profiles import NetworkProfile
-from ..similarity import NearDuplicates, tokens
+from ..similarity import NearDuplicates, jaccard, shingles, tokens
 from ..text import normalize_handle
 from ..timeline import Timeline
+from ._common import actions_between
 
 __all__ = ["RULES", "Copy", "crosspost_with_consideration", "find_copies", "register_checks"]
 
@@ -321,6 +322,55 @@ def _authored(timeline: Timeline, subject: str) -> list[tuple[Action, str]]:
     return found
 
 
+def marked_copy(
+    ctx: CheckContext,
+    action: Action,
+    network: str,
+    networks: set[str],
+    tools: Sequence[str],
+    authored: Sequence[tuple[Action, str]],
+    times: Sequence[datetime],
+    window: timedelta,
+    named_in: dict[tuple[str | None, str], str | None] | None = None,
+) -> Copy | None:
+    """The copy ``action`` is by what it says of itself (``crosspost_of``, a source or
+    ``via`` naming another network or a posting tool, a network's mark in its text),
+    or ``None``. ``authored`` (with ``times``) holds the subject's posts up to it;
+    ``named_in`` remembers which network each label names (labels repeat)."""
+    if named_in is None:
+        named_in = {}
+    timeline = ctx.timeline
+    post = action.post
+    reasons: list[str] = []
+    original: Action | None = None
+    origin: str | None = None
+    if post.crosspost_of:
+        reasons.append("crosspost_of")
+        original = timeline.post_action(post.crosspost_of)
+        source_post = timeline.post(post.crosspost_of)
+        origin = timeline.post_network(source_post) if source_post else post.crosspost_of.partition(":")[0] or None
+    for label in (post.source, action.via):
+        key = (label, network)
+        if key not in named_in:
+            named_in[key] = _network_named(ctx, label, networks, network)
+        named = named_in[key]
+        if named is not None:
+            reasons.append("source")
+            origin = origin or named
+        elif label and any(tool in label.casefold() for tool in tools):
+            reasons.append("automation")
+    profile = ctx.profile(network)
+    if profile is not None and profile.has_crosspost_mark(post.text):
+        reasons.append("mark")
+    if not reasons:
+        return None
+    if origin == network:
+        origin = None
+    if original is None:
+        original = _started_by(action, network, authored, times, window)
+    return Copy(action, network, original, origin, tuple(dict.fromkeys(reasons)))
+
+
 def find_copies(
     ctx: CheckContext,
     subject: str,
@@ -345,34 +395,9 @@ def find_copies(
     named_in: dict[tuple[str | None, str], str | None] = {}  # labels repeat: read each once
 
     for action, network in authored:
-        post = action.post
-        reasons: list[str] = []
-        original: Action | None = None
-        origin: str | None = None
-        if post.crosspost_of:
-            reasons.append("crosspost_of")
-            original = timeline.post_action(post.crosspost_of)
-            source_post = timeline.post(post.crosspost_of)
-            origin = timeline.post_network(source_post) if source_post else post.crosspost_of.partition(":")[0] or None
-        for label in (post.source, action.via):
-            key = (label, network)
-            if key not in named_in:
-                named_in[key] = _network_named(ctx, label, networks, network)
-            named = named_in[key]
-            if named is not None:
-                reasons.append("source")
-                origin = origin or named
-            elif label and any(tool in label.casefold() for tool in tools):
-                reasons.append("automation")
-        profile = ctx.profile(network)
-        if profile is not None and profile.has_crosspost_mark(post.text):
-            reasons.append("mark")
-        if reasons:
-            if origin == network:
-                origin = None
-            if original is None:
-                original = _started_by(action, network, authored, times, window)
-            copies[action.id] = Copy(action, network, original, origin, tuple(dict.fromkeys(reasons)))
+        copy = marked_copy(ctx, action, network, networks, tools, authored, times, window, named_in)
+        if copy is not None:
+            copies[action.id] = copy
 
     index = NearDuplicates(threshold=ctx.option("SN200", "similarity"))
     by_id = {action.id: (action, network) for action, network in authored}
@@ -462,7 +487,99 @@ def _origin_phrase(ctx: CheckContext, copy: Copy | None) -> str:
     return f" (copied from {_display(ctx, copy.origin)})"
 
 
-@check_function(GUIDELINE, RULES)
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """Nudge before a post, reply or quote that would not suit the network it lands on:
+    out of its thread (SN202), off the audience's purpose (SN201), too long, in another
+    network's mention syntax or with too many hashtags (SN203-SN205), or one post too
+    many that day (SN206). Whether it is a copy is judged against the subject's posts
+    of the ``window_hours`` before it. The tally of copies (SN200) is information,
+    not a nudge. A label (``source``, ``via``) is read against the networks of every
+    account and of the subject's posts in that window."""
+    timeline = ctx.timeline
+    subject = timeline.subject_of(draft.actor)
+    if subject is None or draft.kind not in _AUTHORED:
+        return
+    network = timeline.post_network(draft.post)
+    window = timedelta(hours=ctx.option("SN200", "window_hours"))
+    tools = tuple(str(tool).casefold() for tool in ctx.option("SN200", "automation_sources"))
+    accounts = [account.id for account in timeline.accounts_of(subject)]
+    recent = [
+        (action, timeline.post_network(action.post))
+        for action in actions_between(timeline, accounts, _AUTHORED, draft.at - window, draft.at)
+    ]
+    # The networks a label may name: every account's (fixed, so kept for good), and
+    # those of the subject's recent posts.
+    networks = ctx.cached((GUIDELINE, "networks"), lambda: _all_networks(timeline), about=())
+    networks = networks | {n for _action, n in recent} | {network}
+    times = [action.at for action, _network in recent]
+    copy = marked_copy(ctx, draft, network, networks, tools, recent, times, window)
+    earlier = _near_original(ctx, draft, network, recent, window)
+    if earlier is not None:
+        other, other_network = earlier
+        if copy is None:
+            copy = Copy(draft, network, other, other_network, ("near-duplicate",))
+        else:
+            copy = attrs.evolve(
+                copy,
+                original=copy.original or other,
+                origin=copy.origin or other_network,
+                reasons=(*copy.reasons, "near-duplicate"),
+            )
+    copies = {draft.id: copy} if copy is not None else {}
+    if ctx.enabled("SN202"):
+        marker = re.compile(ctx.option("SN202", "thread_marker"))
+        parts_on: dict[tuple[str, str], set[int]] = defaultdict(set)
+        if copy is not None and marker.search(draft.post.text):  # the only case that asks for the parts
+            for action, _network in [*_authored(timeline, subject), (draft, network)]:
+                match = marker.search(action.post.text)
+                if match:
+                    parts_on[action.actor, match.group(2)].add(int(match.group(1)))
+        own_networks = {account.network for account in timeline.accounts_of(subject)}
+        reason = _why_out_of_context(ctx, draft, network, copy, marker, parts_on, own_networks)
+        if reason is not None:
+            yield _out_of_context_finding(ctx, subject, draft, network, copy, reason)
+    profile = ctx.profile(network)
+    if profile is None:
+        if any(ctx.enabled(code) for code in _MEMBER_RULES):
+            ctx.note(
+                f"no profile for network {network!r}: its topics, length limit, mention "
+                "syntax, hashtag norm and posting rhythm were not checked"
+            )
+        return
+    yield from _off_purpose(ctx, subject, network, profile, [draft], copies)
+    yield from _form(ctx, subject, network, profile, [draft], copies, networks)
+    counted = _AUTHORED if ctx.option("SN206", "count_replies", network) else (ActionKind.POST, ActionKind.QUOTE)
+    if draft.kind in counted:
+        day = [
+            action
+            for action in actions_between(timeline, [draft.actor], counted, draft.at - timedelta(days=1), draft.at)
+            if timeline.post_network(action.post) == network
+        ]
+        for finding in _flooding(ctx, subject, network, profile, [*day, draft]):
+            if draft.id in finding.evidence:
+                yield finding
+
+
+def _near_original(
+    ctx: CheckContext, draft: Action, network: str, recent: Sequence[tuple[Action, str]], window: timedelta
+) -> tuple[Action, str] | None:
+    """The latest of the subject's posts on another network, at most ``window`` before
+    the draft, whose text is nearly the same and whose links do not differ."""
+    words = tokens(draft.post.text)
+    if not words:
+        return None
+    mine = shingles(words)
+    threshold = ctx.option("SN200", "similarity")
+    for other, other_network in reversed(recent):
+        if other_network == network or draft.at - other.at > window:
+            continue
+        theirs = tokens(other.post.text)
+        if theirs and jaccard(mine, shingles(theirs)) >= threshold and _same_links(ctx.timeline, draft, other):
+            return other, other_network
+    return None
+
+
+@check_function(GUIDELINE, RULES, review=review_draft)
 def crosspost_with_consideration(ctx: CheckContext) -> Iterator[Finding]:
     """Cross-posts that do not suit the network they land on."""
     timeline = ctx.timeline
@@ -543,24 +660,29 @@ def _out_of_context(
     for action, network in authored:
         copy = copies.get(action.id)
         reason = _why_out_of_context(ctx, action, network, copy, marker, parts_on, own_networks)
-        if reason is None:
-            continue
-        metrics = {"network": network}
-        if copy is not None and copy.original is not None:
-            metrics["copy_of"] = copy.original.id
-        yield ctx.finding(
-            "SN202",
-            subject=subject,
-            account=action.actor,
-            message=f"{_quote(action.post.text)} on {_display(ctx, network)} {reason}",
-            suggestion=(
-                "Keep replies in the thread they belong to. If the answer is worth sharing "
-                f"on {_display(ctx, network)}, write a stand-alone post that says what the "
-                "question was."
-            ),
-            evidence=[action.id],
-            metrics=metrics,
-        )
+        if reason is not None:
+            yield _out_of_context_finding(ctx, subject, action, network, copy, reason)
+
+
+def _out_of_context_finding(
+    ctx: CheckContext, subject: str, action: Action, network: str, copy: Copy | None, reason: str
+) -> Finding:
+    metrics = {"network": network}
+    if copy is not None and copy.original is not None:
+        metrics["copy_of"] = copy.original.id
+    return ctx.finding(
+        "SN202",
+        subject=subject,
+        account=action.actor,
+        message=f"{_quote(action.post.text)} on {_display(ctx, network)} {reason}",
+        suggestion=(
+            "Keep replies in the thread they belong to. If the answer is worth sharing "
+            f"on {_display(ctx, network)}, write a stand-alone post that says what the "
+            "question was."
+        ),
+        evidence=[action.id],
+        metrics=metrics,
+    )
 
 
 def _why_out_of_context(

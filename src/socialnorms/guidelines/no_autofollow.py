@@ -14,7 +14,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
-from ..signals import SpamJudge, SpamThresholds
+from ..signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
 from ..timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
 
@@ -183,6 +183,25 @@ class NewFollower:
         return self.back.at - self.follow.at if self.back is not None else None
 
 
+def new_follower(timeline: Timeline, account_id: str, follow: Action) -> NewFollower | None:
+    """The new follower that ``follow`` (the first follow of ``account_id`` by its actor)
+    makes, with the follow-back that answered it; ``None`` when the account already
+    followed them (then following is not a follow-back)."""
+    follower = follow.actor
+    if timeline.follows(account_id, follower, at=follow.at):
+        return None
+    back = next(
+        (a for a in timeline.between(account_id, follower) if a.kind is ActionKind.FOLLOW and a.at >= follow.at),
+        None,
+    )
+    return NewFollower(follow, back)
+
+
+def first_follow(timeline: Timeline, follower: str, account_id: str) -> Action | None:
+    """The first follow of ``account_id`` by ``follower``."""
+    return next((a for a in timeline.between(follower, account_id) if a.kind is ActionKind.FOLLOW), None)
+
+
 def new_followers(timeline: Timeline, account_id: str, own: frozenset[str]) -> list[NewFollower]:
     """First follows of ``account_id`` by others, each with the follow-back that answered it."""
     seen: set[str] = set()
@@ -192,21 +211,146 @@ def new_followers(timeline: Timeline, account_id: str, own: frozenset[str]) -> l
         if follower in seen or follower in own:
             continue
         seen.add(follower)
-        if timeline.follows(account_id, follower, at=follow.at):
-            continue  # already followed: not a follow-back
-        back = next(
-            (
-                a
-                for a in timeline.between(account_id, follower)
-                if a.kind is ActionKind.FOLLOW and a.at >= follow.at
-            ),
-            None,
-        )
-        found.append(NewFollower(follow, back))
+        new = new_follower(timeline, account_id, follow)
+        if new is not None:
+            found.append(new)
     return found
 
 
-@check_function(GUIDELINE, RULES)
+def is_hasty(follower: NewFollower, quick: timedelta) -> bool:
+    """SN301: whether the follow-back came within ``quick`` or through an automation."""
+    return follower.back is not None and (follower.delay <= quick or is_automated(follower.back))
+
+
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """Nudge before a follow of an account that looks like spam (SN302), a follow-back
+    that is one more of a habit of following back unseen (SN301), and an unfollow
+    that leaves a customer who follows the subject unfollowed (SN303)."""
+    timeline = ctx.timeline
+    subject = timeline.subject_of(draft.actor)
+    if subject is None or draft.kind not in (ActionKind.FOLLOW, ActionKind.UNFOLLOW):
+        return
+    account_id, target = draft.actor, draft.target
+    own = frozenset(a.id for a in timeline.accounts_of(subject))
+    if target in own:
+        return
+    network = timeline.network_of(account_id)
+    following = timeline.follows(account_id, target, at=draft.at)
+    if draft.kind is ActionKind.UNFOLLOW:
+        if following and ctx.enabled("SN303"):
+            yield from _review_unfollow(ctx, subject, network, draft, own)
+        return
+    if following:
+        return  # already followed: the draft changes nothing
+    follow = first_follow(timeline, target, account_id)
+    new = new_follower(timeline, account_id, follow) if follow is not None and follow.at <= draft.at else None
+    is_back = new is not None and new.back is None
+    if ctx.enabled("SN302"):
+        thresholds = SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
+        acted = timeline.by_actor(target)
+        if acted:  # judged when it first acted, as SpamJudge does: the same for every draft
+            key = (GUIDELINE, "spam", target, thresholds.min_signals)
+            signals = ctx.cached(key, lambda: looks_like_spam(timeline, target, acted[0].at, thresholds), about=[target])
+        else:
+            signals = looks_like_spam(timeline, target, draft.at, thresholds)
+        if signals:
+            earlier = first_follow(timeline, account_id, target)
+            yield ctx.finding(
+                "SN302",
+                subject=subject,
+                account=account_id,
+                network=network,
+                message=(
+                    f"{'Following back' if is_back else 'Following'} {target}, an account that looks "
+                    f"like spam or a bot: {', '.join(str(s) for s in signals)}."
+                ),
+                suggestion=(
+                    f"Do not follow {target}; look at an account's profile and posts before following "
+                    "it, and block or report it if it is spam."
+                ),
+                evidence=[*([earlier.id] if earlier is not None else []), draft.id],
+                metrics={"followed": target, "signals": [s.name for s in signals], "signal_count": len(signals)},
+                severity=spam_severity(signals, thresholds),
+            )
+    if is_back and ctx.enabled("SN301"):
+        yield from _review_follow_back(ctx, subject, network, draft, NewFollower(new.follow, draft), own)
+
+
+def _review_follow_back(
+    ctx: CheckContext, subject: str, network: str, draft: Action, answered: NewFollower, own: frozenset[str]
+) -> Iterator[Finding]:
+    quick = timedelta(minutes=ctx.option("SN301", "quick_minutes", network))
+    if not is_hasty(answered, quick):
+        return
+    timeline = ctx.timeline
+
+    def counts() -> tuple[int, int]:
+        followers = [
+            f for a in subject_networks(timeline, subject).get(network, ()) for f in new_followers(timeline, a, own)
+        ]
+        return len(followers), sum(is_hasty(f, quick) for f in followers)
+
+    followers, hasty = ctx.cached((GUIDELINE, "follow-backs", subject, network, quick), counts, about=[subject])
+    hasty += 1  # the draft answers a new follower not followed back yet
+    share = hasty / followers
+    if followers < ctx.option("SN301", "min_followers", network) or share < ctx.option("SN301", "threshold", network):
+        return
+    minutes = answered.delay.total_seconds() / 60
+    how = " through an automation" if is_automated(draft) else ""
+    yield ctx.finding(
+        "SN301",
+        subject=subject,
+        account=draft.actor,
+        network=network,
+        message=(
+            f"Following {draft.target} back {minutes:.0f} minutes after it followed{how}: with it, "
+            f"{hasty} of {followers} new followers ({percent(share)}) would be followed back "
+            "too quickly to have looked at them."
+        ),
+        suggestion=(
+            f"Look at {draft.target}'s profile and recent posts first, and follow back the people "
+            "and customers you want to hear from; turn off automatic follow-back."
+        ),
+        evidence=[draft.id],
+        metrics={"new_followers": followers, "quick_or_automated": hasty, "share": round(share, 3)},
+        severity=Severity.ERROR if share >= ctx.option("SN301", "error_threshold", network) else Severity.WARNING,
+    )
+
+
+def _review_unfollow(
+    ctx: CheckContext, subject: str, network: str, draft: Action, own: frozenset[str]
+) -> Iterator[Finding]:
+    timeline = ctx.timeline
+    customer = draft.target
+    account = timeline.account(customer)
+    if account is None or not account.has_tag("customer"):
+        return
+    account_ids = subject_networks(timeline, subject).get(network, ())
+    if any(timeline.follows(other, customer, at=draft.at) for other in account_ids if other != draft.actor):
+        return  # another account of the subject still follows them
+    grace = timedelta(hours=ctx.option("SN303", "grace_hours", network))
+    follows = [first_follow(timeline, customer, a) for a in account_ids]
+    follows = [f for f in follows if f is not None and f.at <= draft.at]
+    followed = [f for f in follows if new_follower(timeline, f.target, f) is not None and draft.at - f.at >= grace]
+    if not followed:
+        return
+    follow = min(followed, key=lambda f: (f.at, f.id))
+    yield ctx.finding(
+        "SN303",
+        subject=subject,
+        account=follow.target,
+        network=network,
+        message=(
+            f"Unfollowing {customer}, a customer who follows {follow.target}: no account of the "
+            "subject would follow them any more."
+        ),
+        suggestion=f"Keep following {customer}: a customer is someone you already know.",
+        evidence=[follow.id, draft.id],
+        metrics={"customer": customer},
+    )
+
+
+@check_function(GUIDELINE, RULES, review=review_draft)
 def no_autofollow(ctx: CheckContext) -> Iterator[Finding]:
     """Auto-follow pattern, followed spam accounts and customers not followed back."""
     timeline = ctx.timeline
@@ -241,9 +385,7 @@ def _auto_follow(
     if len(followers) < ctx.option("SN301", "min_followers", network):
         return
     quick = timedelta(minutes=ctx.option("SN301", "quick_minutes", network))
-    hasty = [
-        f for f in followers if f.back is not None and (f.delay <= quick or is_automated(f.back))
-    ]
+    hasty = [f for f in followers if is_hasty(f, quick)]
     share = len(hasty) / len(followers)
     if share < ctx.option("SN301", "threshold", network):
         return
@@ -306,7 +448,6 @@ def _followed_spam(
             if not signals:
                 continue
             verb = "Followed back" if follow.id in backs else "Follows"
-            certain = signals[0].name == "tagged-spam" or len(signals) >= thresholds.min_signals + 2
             names = ", ".join(str(s) for s in signals)
             yield ctx.finding(
                 "SN302",
@@ -324,8 +465,14 @@ def _followed_spam(
                     "signals": [s.name for s in signals],
                     "signal_count": len(signals),
                 },
-                severity=Severity.ERROR if certain else Severity.WARNING,
+                severity=spam_severity(signals, thresholds),
             )
+
+
+def spam_severity(signals: tuple[Signal, ...], thresholds: SpamThresholds) -> Severity:
+    """SN302: an error when the account is tagged spam or many more signals agree than needed."""
+    certain = signals[0].name == "tagged-spam" or len(signals) >= thresholds.min_signals + 2
+    return Severity.ERROR if certain else Severity.WARNING
 
 
 def _customers(

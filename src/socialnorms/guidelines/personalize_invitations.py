@@ -24,7 +24,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Account, Action, ActionKind
-from ..similarity import NearDuplicates, tokens
+from ..similarity import NearDuplicates, jaccard, shingles, tokens
 from ..timeline import Timeline
 
 __all__ = ["RULES", "Personalization", "personalization", "personalize_invitations", "register_checks"]
@@ -365,23 +365,37 @@ class _Invitation:
     personal: Personalization | None = None
 
 
-def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -> list[_Invitation]:
+def _stock_texts(ctx: CheckContext, network: str) -> tuple[list[tuple[str, ...]], float]:
+    """The shapes of the network's stock invitation texts, and how similar counts as one."""
     profile = ctx.profile(network)
-    ratio = ctx.option("SN401", "default_similarity", network)
-    defaults = []
-    if profile is not None:
-        defaults = [_shape(text, ()) for text in profile.default_invitations]
+    defaults = [_shape(text, ()) for text in profile.default_invitations] if profile is not None else []
+    return defaults, ctx.option("SN401", "default_similarity", network)
+
+
+def plain_kind(
+    message: str, names: Sequence[str], defaults: Sequence[tuple[str, ...]], ratio: float
+) -> tuple[str | None, tuple[str, ...] | None]:
+    """SN401, on one invitation alone: ``empty`` (no note), ``default`` (the network's
+    stock text) or ``None``, with the note's shape (``None`` when empty). Whether it
+    comes from a template is judged against the account's other invitations."""
+    if not any(char.isalnum() for char in message):
+        return "empty", None
+    shape = _shape(message, names)
+    if defaults and _is_default(shape, defaults, ratio):
+        return "default", shape
+    return None, shape
+
+
+def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -> list[_Invitation]:
+    defaults, ratio = _stock_texts(ctx, network)
     shapes = {}
     classified: dict[str, str] = {}
     for invitation in invitations:
-        message = invitation.action.message or ""
-        if not any(char.isalnum() for char in message):
-            classified[invitation.action.id] = "empty"
-            continue
-        shape = _shape(message, invitation.names)
-        shapes[invitation.action.id] = shape
-        if defaults and _is_default(shape, defaults, ratio):
-            classified[invitation.action.id] = "default"
+        kind, shape = plain_kind(invitation.action.message or "", invitation.names, defaults, ratio)
+        if shape is not None:
+            shapes[invitation.action.id] = shape
+        if kind is not None:
+            classified[invitation.action.id] = kind
     groups = NearDuplicates(threshold=ctx.option("SN401", "template_similarity", network))
     for invitation in invitations:
         if invitation.action.id in shapes and invitation.action.id not in classified:
@@ -452,7 +466,102 @@ def _short(text: str, limit: int = 50) -> str:
 # -- the check ------------------------------------------------------------------------------------
 
 
-@check_function(GUIDELINE, RULES)
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """Nudge before sending an invitation without a note, with the network's stock text
+    or from the account's template (SN401), or with a note that names nobody and
+    nothing shared (SN402)."""
+    timeline = ctx.timeline
+    subject = timeline.subject_of(draft.actor)
+    if subject is None or draft.kind is not ActionKind.INVITE:
+        return
+    network = timeline.network_of(draft.actor)
+    recipient = draft.target
+    names = recipient_names(timeline.account(recipient), recipient)
+    if ctx.profile(network) is None and ctx.enabled("SN401"):
+        ctx.note(f"no profile for network {network!r}: invitations there were not compared with its stock texts")
+    kind, shape = plain_kind(draft.message or "", names, *_stock_texts(ctx, network))
+    if kind is None:
+        kind = _template_or_unsure(ctx, draft, network, shape)
+        if kind == "unsure":
+            return  # nearly the same as another note: only the whole check can group it
+    own = {account.id for account in timeline.accounts_of(subject)}
+    who = _first_name(timeline, recipient)
+    hint = _hint(timeline, own, recipient)
+    if kind is not None:
+        if not ctx.enabled("SN401"):
+            return
+        profile = ctx.profile(network)
+        what = {
+            "empty": "has no note",
+            "default": f"uses {profile.name if profile else network}'s stock text",
+            "template": "is the account's template with only the name changed",
+        }[kind]
+        yield ctx.finding(
+            "SN401",
+            subject=subject,
+            account=draft.actor,
+            network=network,
+            message=f"This invitation to {who} {what}.",
+            suggestion=(
+                f"Write it for {who}: say where you met or what you talked about, and why you "
+                f"want to stay in touch. For example, mention {hint}."
+            ),
+            evidence=[draft.id],
+            metrics={"kind": kind},
+        )
+        return
+    if not ctx.enabled("SN402"):
+        return
+    sender = timeline.account(draft.actor)
+    personal = personalization(
+        draft.message or "", names, _known_words(timeline, recipient), recipient_names(sender, draft.actor)
+    )
+    threshold = ctx.option("SN402", "min_score", network)
+    if personal.score >= threshold:
+        return
+    yield ctx.finding(
+        "SN402",
+        subject=subject,
+        account=draft.actor,
+        network=network,
+        message=(
+            f"This invitation note to {who} scores {personal.score:g} of 1 (below {threshold:g}): "
+            f"it lacks {', '.join(personal.missing)}."
+        ),
+        suggestion=f"Name the person and what you share. For example, mention {hint}.",
+        evidence=[draft.id],
+        metrics={"score": personal.score, "missing": list(personal.missing)},
+    )
+
+
+def _template_or_unsure(ctx: CheckContext, draft: Action, network: str, shape: tuple[str, ...]) -> str | None:
+    """``template`` when the note has the very shape of notes the account sent to enough
+    other people; ``unsure`` when it is only near one (the check's grouping decides);
+    else ``None``."""
+    timeline = ctx.timeline
+    threshold = ctx.option("SN401", "template_similarity", network)
+
+    def sent() -> list[tuple[str, tuple[str, ...], frozenset[str]]]:
+        defaults, ratio = _stock_texts(ctx, network)
+        found = []
+        for action in timeline.by_actor(draft.actor, ActionKind.INVITE):
+            names = recipient_names(timeline.account(action.target), action.target)
+            kind, other = plain_kind(action.message or "", names, defaults, ratio)
+            if kind is None:
+                found.append((action.target, other, shingles(other)))
+        return found
+
+    notes = ctx.cached((GUIDELINE, "sent", draft.actor, network), sent, about=[draft.actor])
+    same = {recipient for recipient, other, _shingles in notes if other == shape} | {draft.target}
+    if len(same) >= ctx.option("SN401", "min_template_recipients", network):
+        return "template"
+    mine = shingles(shape)
+    if any(jaccard(mine, theirs) >= threshold for _r, _other, theirs in notes):
+        return "unsure"
+    return None
+
+
+@check_function(GUIDELINE, RULES, review=review_draft)
 def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
     """Generic and weakly personal invitations, and acceptances left without a word."""
     timeline = ctx.timeline

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
 import attrs
@@ -18,7 +18,7 @@ from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
 from ..signals import SpamJudge
 from ..timeline import Timeline
-from ._common import median_minutes, percent, subject_networks
+from ._common import actions_between, median_minutes, percent, subject_networks
 
 GUIDELINE = "respond-to-mentions"
 
@@ -137,13 +137,21 @@ class Mention:
 class _Answers:
     """Where a subject's answers on one network can be looked up quickly."""
 
-    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...]) -> None:
+    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...], since: datetime | None = None) -> None:
+        """``since``, when given, keeps only the answers from then on (enough to judge
+        the mentions made since)."""
         self.replies: dict[str, list[Action]] = defaultdict(list)
         self.mentioning: dict[str, list[Action]] = defaultdict(list)
         self.acknowledged: set[str] = set()
+
+        def by(account_id: str, kind: ActionKind) -> Sequence[Action]:
+            if since is None:
+                return timeline.by_actor(account_id, kind)
+            return actions_between(timeline, (account_id,), (kind,), since)
+
         for account_id in account_ids:
             for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
-                for action in timeline.by_actor(account_id, kind):
+                for action in by(account_id, kind):
                     if kind is ActionKind.REPLY:
                         self.replies[action.target].append(action)
                         continue  # a reply in another thread answers that thread only
@@ -151,10 +159,10 @@ class _Answers:
                         self.acknowledged.add(action.target)
                     for mentioned in timeline.text(action.post).mentions:
                         self.mentioning[mentioned].append(action)
-            for message in timeline.by_actor(account_id, ActionKind.MESSAGE):
+            for message in by(account_id, ActionKind.MESSAGE):
                 self.mentioning[message.target].append(message)  # answered privately
             for kind in (ActionKind.LIKE, ActionKind.REPOST):
-                self.acknowledged.update(a.target for a in timeline.by_actor(account_id, kind))
+                self.acknowledged.update(a.target for a in by(account_id, kind))
         for index in (self.replies, self.mentioning):
             for actions in index.values():
                 actions.sort(key=lambda a: (a.at, a.id))
@@ -217,7 +225,181 @@ def response_time(ctx: CheckContext, network: str) -> timedelta:
     return timedelta(hours=hours)
 
 
-@check_function(GUIDELINE, RULES)
+@attrs.frozen(slots=True)
+class _Inbox:
+    """What a subject received on one network since a moment, and which of it the
+    history answers: enough to review a draft, built from the indexes of that stretch."""
+
+    received: tuple[Action, ...]
+    """Mentions and replies from genuine accounts, in time order."""
+    times: tuple[datetime, ...]
+    answer: dict[str, Action | None]
+    """The first answer of each mention (by action id) within the answer window."""
+    by_post: dict[str, Action]
+    by_author: dict[str, list[Action]]
+    answers: _Answers
+
+
+def _inbox(
+    ctx: CheckContext, subject: str, account_ids: tuple[str, ...], since: datetime, until: datetime, horizon: timedelta
+) -> _Inbox:
+    """As the check reads the mentions (``incoming``, spam left out, ``_Answers.first``),
+    for the mentions from ``since`` to ``until`` only."""
+    timeline = ctx.timeline
+    own = frozenset(a.id for a in timeline.accounts_of(subject))
+    found: dict[str, Action] = {}
+    for account_id in account_ids:
+        found.update((a.id, a) for a in _between(timeline.mentions_of(account_id), since, until))
+    for reply in _between(timeline.by_kind(ActionKind.REPLY), since, until):
+        parent = timeline.post_action(reply.target)
+        if parent is not None and parent.actor in account_ids:  # a reply to the account's own post
+            found[reply.id] = reply
+
+    def genuine(actor: str) -> bool:
+        spam = ctx.cached((GUIDELINE, "spam", actor), lambda: _looks_like_spam(timeline, actor), about=[actor])
+        return not spam
+
+    received = tuple(
+        sorted(
+            (
+                a
+                for a in found.values()
+                if a.actor not in own and not _closing_word(timeline, a, own) and genuine(a.actor)
+            ),
+            key=lambda a: (a.at, a.id),
+        )
+    )
+    answers = _Answers(timeline, account_ids, since)
+    by_author: dict[str, list[Action]] = defaultdict(list)
+    for action in received:
+        by_author[action.actor].append(action)
+    return _Inbox(
+        received=received,
+        times=tuple(a.at for a in received),
+        answer={a.id: answers.first(timeline, a, a.at + horizon) for a in received},
+        by_post={a.post.id: a for a in received},
+        by_author=by_author,
+        answers=answers,
+    )
+
+
+def _looks_like_spam(timeline: Timeline, account_id: str) -> bool:
+    """As :class:`SpamJudge` judges: at the account's first action."""
+    return bool(SpamJudge(timeline)(account_id))
+
+
+def _between(actions: Sequence[Action], since: datetime, until: datetime) -> Sequence[Action]:
+    start = bisect.bisect_left(actions, since, key=_time)
+    return actions[start : bisect.bisect_right(actions, until, lo=start, key=_time)]
+
+
+def _time(action: Action) -> datetime:
+    return action.at
+
+
+def _answered_by(timeline: Timeline, inbox: _Inbox, draft: Action, horizon: timedelta) -> list[Action]:
+    """The mentions the draft would be the first answer to, as :meth:`_Answers.first`
+    judges answers: a reply in their thread, or the next post, quote or message to
+    their author."""
+    candidates: list[Action] = []
+    if draft.kind is ActionKind.REPLY:
+        parent = timeline.post(draft.target)
+        for post_id in (draft.target, parent.in_reply_to if parent is not None else None):
+            if post_id in inbox.by_post:
+                candidates.append(inbox.by_post[post_id])
+    else:
+        if draft.kind is ActionKind.MESSAGE:
+            authors = [draft.target]
+        elif draft.kind in (ActionKind.POST, ActionKind.QUOTE):
+            authors = list(timeline.text(draft.post).mentions)
+        else:
+            authors = []
+        for author in authors:
+            earlier = inbox.answers.mention_times.get(author, ())
+            latest = earlier[bisect.bisect_left(earlier, draft.at) - 1] if earlier and earlier[0] < draft.at else None
+            candidates.extend(m for m in inbox.by_author.get(author, ()) if latest is None or m.at >= latest)
+    return sorted(
+        {
+            m.id: m for m in candidates
+            if inbox.answer[m.id] is None and m.at < draft.at <= m.at + horizon
+        }.values(),
+        key=lambda m: (m.at, m.id),
+    )
+
+
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """Nudge when a draft answers a mention later than the network expects, and when
+    a post, quote or repost would go out while people wait for an answer past it (SN501).
+    The response rate (SN502) is a habit no single draft of the account lowers."""
+    timeline = ctx.timeline
+    subject = timeline.subject_of(draft.actor)
+    if subject is None or not ctx.enabled("SN501"):
+        return
+    network = timeline.network_of(draft.actor)
+    account_ids = subject_networks(timeline, subject).get(network, (draft.actor,))
+    expected = response_time(ctx, network)
+    horizon = max(timedelta(days=ctx.option("SN502", "answer_window_days", network)), expected)
+    inbox = _inbox(ctx, subject, account_ids, draft.at - horizon, draft.at, horizon)
+    hours = expected.total_seconds() / 3600
+    answered = _answered_by(timeline, inbox, draft, horizon)
+    for mention in answered:
+        delay = draft.at - mention.at
+        if delay <= expected:
+            continue
+        who = _who(timeline, mention.actor)
+        yield ctx.finding(
+            "SN501",
+            subject=subject,
+            account=_addressed(timeline, mention, account_ids),
+            network=network,
+            message=(
+                f"This {draft.kind.value} answers {who} "
+                f'("{_snippet(mention.post.text)}") {delay.total_seconds() / 3600:.0f} hours after '
+                f"they wrote; people expect an answer within {hours:g} hours."
+            ),
+            suggestion=f"Thank {who} for waiting, and check mentions at least every {hours:g} hours.",
+            evidence=[mention.id, draft.id],
+            metrics={
+                "author": mention.actor,
+                "expected_hours": hours,
+                "hours_to_answer": round(delay.total_seconds() / 3600, 1),
+            },
+            at=mention.at,
+        )
+    if draft.kind not in (ActionKind.POST, ActionKind.QUOTE, ActionKind.REPOST):
+        return
+    start = bisect.bisect_left(inbox.times, draft.at - horizon)
+    stop = bisect.bisect_right(inbox.times, draft.at - expected)
+    waiting = [
+        m for m in inbox.received[start:stop]
+        if inbox.answer[m.id] is None and m not in answered
+    ]
+    if not waiting:
+        return
+    names = ", ".join(dict.fromkeys(_who(timeline, m.actor) for m in waiting[:5]))
+    names += ", …" if len(waiting) > 5 else ""
+    people = "person has" if len(waiting) == 1 else "people have"
+    yield ctx.finding(
+        "SN501",
+        subject=subject,
+        account=draft.actor,
+        network=network,
+        message=(
+            f"{len(waiting)} {people} waited more than {hours:g} hours for an answer ({names}); "
+            f"this {draft.kind.value} would go out before they hear back."
+        ),
+        suggestion=f"Answer {names} first, even briefly; then post.",
+        evidence=[m.id for m in waiting],
+        metrics={
+            "waiting": len(waiting),
+            "expected_hours": hours,
+            "oldest_hours": round((draft.at - waiting[0].at).total_seconds() / 3600, 1),
+        },
+        at=draft.at,
+    )
+
+
+@check_function(GUIDELINE, RULES, review=review_draft)
 def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
     """Unanswered mentions and the response rate, per subject and network."""
     timeline = ctx.timeline

@@ -15,7 +15,14 @@ from ..checks import CheckContext, Finding, Option, Rule, Severity, check_functi
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
 from ..timeline import Timeline
-from ._common import densest_window, month, percent, subject_networks
+from ._common import (
+    actions_between,
+    densest_window,
+    month,
+    percent,
+    subject_networks,
+    trailing_share,
+)
 
 GUIDELINE = "retweet-carefully"
 
@@ -200,6 +207,19 @@ LOW_VALUE_REPOSTS = Rule(
 
 RULES = (SELF_MENTION_REPOSTS, SELF_CENTRED_SHARING, LOW_VALUE_REPOSTS)
 
+SUGGEST_SN101 = (
+    "Thank people for praise with a reply or a like instead of a repost, and repost "
+    "what your followers would find useful: news, guides and other people's work."
+)
+SUGGEST_SN102 = (
+    "Mix in other people's work: repost or link a useful article, a customer's story "
+    "or a peer's post for every one or two of your own."
+)
+SUGGEST_SN103 = (
+    "Before reposting, ask what a follower learns from it. Answer short thank-yous "
+    "directly, and repost posts that carry a link, a picture or an idea."
+)
+
 # Hosts of networks and link pages: a profile url there is not a domain of one's own.
 _SHARED_HOSTS = frozenset(
     {
@@ -273,7 +293,146 @@ def _shares(timeline: Timeline, account_id: str) -> list[Action]:
     return sorted((*reposts, *quotes), key=lambda a: (a.at, a.id))
 
 
-@check_function(GUIDELINE, RULES)
+# -- the judgement of one action, shared by the check and the review ----------------------
+
+
+def self_mention_item(timeline: Timeline, action: Action, own: frozenset[str]) -> bool | None:
+    """SN101: whether a repost or quote shares someone else's post about the subject;
+    ``None`` when it does not count (shared post unknown, or the subject's own)."""
+    post = shared_post(timeline, action)
+    if post is None or post.author in own:
+        return None
+    return _about_subject(timeline, post, own)
+
+
+def self_centred_items(
+    timeline: Timeline, action: Action, own: frozenset[str], domains: frozenset[str]
+) -> list[bool]:
+    """SN102: the shared items of one action, each flagged when it is the subject's own:
+    a repost or quote of a post (own when by the subject or linking its site), and
+    each link of a post or quote (own when on the subject's site)."""
+    items = []
+    if action.kind in (ActionKind.REPOST, ActionKind.QUOTE):
+        post = shared_post(timeline, action)
+        if post is not None and post.author is not None:
+            links = timeline.text(post).links
+            own_link = bool(domains) and any(_is_own_link(link, domains) for link in links)
+            items.append(post.author in own or own_link)
+    if domains and action.kind in (ActionKind.POST, ActionKind.QUOTE):  # replies converse, not share
+        items.extend(_is_own_link(link, domains) for link in timeline.text(action.post).links)
+    return items
+
+
+def low_value_item(timeline: Timeline, action: Action, own: frozenset[str], min_words: int) -> bool | None:
+    """SN103: whether a repost shares a post with no link, no media and fewer than
+    ``min_words`` words; ``None`` when it does not count (a quote, an unknown or own post)."""
+    if action.kind is not ActionKind.REPOST:
+        return None  # a quote adds the account's own words
+    post = shared_post(timeline, action)
+    if post is None or post.author in own:
+        return None
+    return not timeline.text(post).links and not post.media and _substance(post.text) < min_words
+
+
+# -- review of one draft ---------------------------------------------------------------------
+
+_SHARING = (ActionKind.REPOST, ActionKind.QUOTE)
+
+
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """Nudge when a draft repost, quote or post is one more of a habit the rules
+    report: the window of ``window_days`` that ends with the draft crosses the
+    threshold, and the draft itself is one of the flagged items."""
+    timeline = ctx.timeline
+    subject = timeline.subject_of(draft.actor)
+    if subject is None or draft.kind not in (*_SHARING, ActionKind.POST):
+        return
+    network = timeline.network_of(draft.actor)
+    account_ids = subject_networks(timeline, subject).get(network, (draft.actor,))
+    own = frozenset(a.id for a in timeline.accounts_of(subject))
+
+    def recent(code: str, kinds: tuple[ActionKind, ...]) -> list[Action]:
+        since = draft.at - timedelta(days=ctx.option(code, "window_days", network))
+        return actions_between(timeline, account_ids, kinds, since, draft.at)
+
+    kind = "quote" if draft.kind is ActionKind.QUOTE else draft.kind.value
+    if ctx.enabled("SN101") and self_mention_item(timeline, draft, own):
+        items = [
+            (a, f) for a in recent("SN101", _SHARING) if (f := self_mention_item(timeline, a, own)) is not None
+        ]
+        yield from _nudge(
+            ctx, "SN101", subject, network, draft, [*items, (draft, True)], "min_shares",
+            f"This {kind} shares a post that praises or mentions the account itself",
+            "reposts and quotes",
+            "about the account",
+            SUGGEST_SN101,
+        )
+    if ctx.enabled("SN102"):
+        domains = own_domains(timeline, subject)
+        mine = self_centred_items(timeline, draft, own, domains)
+        if any(mine):
+            kinds = (*_SHARING, ActionKind.POST) if domains else _SHARING
+            items = [(a, f) for a in recent("SN102", kinds) for f in self_centred_items(timeline, a, own, domains)]
+            yield from _nudge(
+                ctx, "SN102", subject, network, draft, [*items, *((draft, f) for f in mine)], "min_items",
+                f"This {kind} points at the account's own posts or website",
+                "shared posts and links",
+            "the account's own",
+                SUGGEST_SN102,
+            )
+    if ctx.enabled("SN103"):
+        min_words = ctx.option("SN103", "min_words", network)
+        if low_value_item(timeline, draft, own, min_words):
+            items = [
+                (a, f)
+                for a in recent("SN103", (ActionKind.REPOST,))
+                if (f := low_value_item(timeline, a, own, min_words)) is not None
+            ]
+            yield from _nudge(
+                ctx, "SN103", subject, network, draft, [*items, (draft, True)], "min_shares",
+                f"This repost shares a post with no link, no media and fewer than {min_words} words",
+                "reposts",
+            "empty for the audience",
+                SUGGEST_SN103,
+            )
+
+
+def _nudge(
+    ctx: CheckContext,
+    code: str,
+    subject: str,
+    network: str,
+    draft: Action,
+    items: list[tuple[Action, bool]],
+    min_name: str,
+    what: str,
+    counted: str,
+    flagged_items: str,
+    suggestion: str,
+) -> Iterator[Finding]:
+    share = trailing_share(items, ctx.option(code, min_name, network))
+    if share is None or share < ctx.option(code, "threshold", network):
+        return
+    severity = Severity.ERROR if share >= ctx.option(code, "error_threshold", network) else Severity.WARNING
+    flagged = [a.id for a, f in items if f]
+    days = ctx.option(code, "window_days", network)
+    yield ctx.finding(
+        code,
+        subject=subject,
+        account=draft.actor,
+        network=network,
+        message=(
+            f"{what}: with it, {len(flagged)} of {len(items)} {counted} in the last {days:g} days "
+            f"would be {flagged_items} ({percent(share)})."
+        ),
+        suggestion=suggestion,
+        evidence=[draft.id, *flagged],
+        metrics={"flagged": len(flagged), "items": len(items), "share": round(share, 3), "days": days},
+        severity=severity,
+    )
+
+
+@check_function(GUIDELINE, RULES, review=review_draft)
 def retweet_carefully(ctx: CheckContext) -> Iterator[Finding]:
     """Self-mention reposts, self-centred sharing and low-value reposts per subject and network."""
     timeline = ctx.timeline
@@ -320,10 +479,9 @@ def _self_mentions(
     items = []
     monthly: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for action in shares:
-        post = shared_post(timeline, action)
-        if post is None or post.author in own:
+        flagged = self_mention_item(timeline, action, own)
+        if flagged is None:
             continue  # unknown shared posts cannot be judged; own ones are SN102's concern
-        flagged = _about_subject(timeline, post, own)
         items.append((action, flagged))
         counts = monthly[month(action.at)]
         counts[0] += flagged
@@ -347,10 +505,7 @@ def _self_mentions(
             f"{len(evidence)} of {len(window)} reposts and quotes in {days} days "
             f"({percent(share)}) share posts that mention or answer the account itself."
         ),
-        suggestion=(
-            "Thank people for praise with a reply or a like instead of a repost, and repost "
-            "what your followers would find useful: news, guides and other people's work."
-        ),
+        suggestion=SUGGEST_SN101,
         evidence=evidence,
         metrics={
             "self_mention_reposts": len(evidence),
@@ -373,18 +528,9 @@ def _self_centred(
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     items: list[tuple[Action, bool]] = []
-    for action in shares:
-        post = shared_post(timeline, action)
-        if post is not None and post.author is not None:
-            links = timeline.text(post).links
-            own_link = bool(domains) and any(_is_own_link(link, domains) for link in links)
-            items.append((action, post.author in own or own_link))
-    if domains:
-        for account_id in account_ids:
-            for kind in (ActionKind.POST, ActionKind.QUOTE):  # replies converse, not share
-                for action in timeline.by_actor(account_id, kind):
-                    for link in timeline.text(action.post).links:
-                        items.append((action, _is_own_link(link, domains)))
+    posts = [a for account_id in account_ids for a in timeline.by_actor(account_id, ActionKind.POST)]
+    for action in (*shares, *(posts if domains else ())):
+        items.extend((action, flagged) for flagged in self_centred_items(timeline, action, own, domains))
     items.sort(key=lambda item: (item[0].at, item[0].id))
     found = _window_finding(ctx, "SN102", subject, network, items, "min_items")
     if found is None:
@@ -400,10 +546,7 @@ def _self_centred(
             f"{len(own_items)} of {len(window)} shared posts and links ({percent(share)}) "
             "point at the account's own posts or websites."
         ),
-        suggestion=(
-            "Mix in other people's work: repost or link a useful article, a customer's story "
-            "or a peer's post for every one or two of your own."
-        ),
+        suggestion=SUGGEST_SN102,
         evidence=dict.fromkeys(own_items),
         metrics={
             "own": len(own_items),
@@ -422,15 +565,9 @@ def _low_value(
     min_words = ctx.option("SN103", "min_words", network)
     items = []
     for action in shares:
-        if action.kind is not ActionKind.REPOST:
-            continue  # a quote adds the account's own words
-        post = shared_post(timeline, action)
-        if post is None or post.author in own:
-            continue
-        empty = (
-            not timeline.text(post).links and not post.media and _substance(post.text) < min_words
-        )
-        items.append((action, empty))
+        empty = low_value_item(timeline, action, own, min_words)
+        if empty is not None:
+            items.append((action, empty))
     found = _window_finding(ctx, "SN103", subject, network, items, "min_shares")
     if found is None:
         return
@@ -445,10 +582,7 @@ def _low_value(
             f"{len(evidence)} of {len(window)} reposts ({percent(share)}) share posts with no "
             f"link, no media and fewer than {min_words} words."
         ),
-        suggestion=(
-            "Before reposting, ask what a follower learns from it. Answer short thank-yous "
-            "directly, and repost posts that carry a link, a picture or an idea."
-        ),
+        suggestion=SUGGEST_SN103,
         evidence=evidence,
         metrics={
             "low_value_reposts": len(evidence),

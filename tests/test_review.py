@@ -1,0 +1,483 @@
+"""The Reviewer: nudges before posting, for every guideline; agreement with ``check``;
+incremental adds; notes; threads."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import socialnorms
+from socialnorms import Action, ActionKind, Checker, Post, Reviewer, Rule, Timeline, check_function
+from socialnorms.review import agrees
+from socialnorms.testing import TimelineBuilder, isolated_plugin_manager, registered
+from socialnorms.testing.strategies import activity, texts
+
+CHECKER = Checker()
+START = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+#: Rules whose example ends with the action that breaks them: reviewing that last
+#: action against the rest must nudge, and the quiet example's last action must not.
+REVIEWED_BY_EXAMPLE = [
+    "SN101",
+    "SN102",
+    "SN103",
+    "SN201",
+    "SN202",
+    "SN203",
+    "SN204",
+    "SN205",
+    "SN206",
+    "SN301",
+    "SN302",
+    "SN401",
+    "SN402",
+    "SN501",
+]
+
+
+def last_as_draft(text: str, tmp_path) -> tuple[Reviewer, Action]:
+    """A Reviewer of all but the last action of an activity-format text, and that action."""
+    path = tmp_path / "example.jsonl"
+    path.write_text(text)
+    timeline, _skipped = CHECKER.read(path)
+    history = Timeline(timeline.accounts.values(), timeline.actions[:-1], syntax=CHECKER.syntax)
+    return Reviewer(history, checker=CHECKER), timeline.actions[-1]
+
+
+@pytest.mark.parametrize("code", REVIEWED_BY_EXAMPLE)
+def test_the_last_action_of_a_rule_example_is_nudged(code, tmp_path):
+    rule = CHECKER.registry.rules[code].rule
+    reviewer, draft = last_as_draft(rule.example, tmp_path)
+    nudges = [n for n in reviewer(draft) if n.code == code]
+    assert nudges, f"{code}: no nudge for {draft}"
+    found = CHECKER.check(
+        CHECKER.timeline(reviewer.timeline.accounts.values(), [*reviewer.timeline, draft])
+    ).findings
+    for nudge in nudges:
+        assert nudge.suggestion and nudge.message
+        assert nudge.at is not None
+        assert draft.id in nudge.evidence or code == "SN501"
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+
+
+@pytest.mark.parametrize("code", REVIEWED_BY_EXAMPLE)
+def test_the_last_action_of_a_quiet_example_is_not_nudged(code, tmp_path):
+    rule = CHECKER.registry.rules[code].rule
+    reviewer, draft = last_as_draft(rule.quiet_example, tmp_path)
+    assert [n for n in reviewer(draft) if n.code == code] == []
+
+
+# -- nudges and quiet reviews, one pair per guideline ----------------------------------------
+
+
+def brand() -> TimelineBuilder:
+    return TimelineBuilder().subject("brand", "twitter:brand", handle="@brand")
+
+
+def draft_of(builder: TimelineBuilder, method: str, *args, **options) -> tuple[Reviewer, Action]:
+    """Review the builder's last action as a draft against everything before it."""
+    getattr(builder, method)(*args, **options)
+    actions = builder.actions
+    history = Timeline(builder.accounts, actions[:-1])
+    return Reviewer(history, checker=CHECKER), actions[-1]
+
+
+def codes(reviewer: Reviewer, draft: Action) -> set[str]:
+    return {nudge.code for nudge in reviewer(draft)}
+
+
+def test_retweet_carefully_nudges_the_sixth_self_praise_repost_and_not_a_useful_one():
+    builder = brand()
+    for i in range(5):
+        builder.post(
+            f"twitter:fan{i}", f"thanks @brand, lovely day {i}", id=f"praise{i}", after="1h"
+        )
+        builder.repost("twitter:brand", after="5m")
+    builder.post("twitter:fan9", "thank you @brand!", id="praise9", after="1h")
+    builder.post(
+        "twitter:news",
+        "How river cleanups measure their results, with data https://rivers.example/x",
+        id="useful",
+        after="1h",
+    )
+    reviewer, praise = draft_of(builder, "repost", "twitter:brand", to="praise9", after="5m")
+    assert {"SN101", "SN103"} <= codes(reviewer, praise)
+    useful = Action(kind="repost", actor="twitter:brand", at=praise.at, target="useful", id="d2")
+    assert not {"SN101", "SN103"} & codes(reviewer, useful)
+
+
+def test_crosspost_nudges_a_reply_copied_where_its_thread_is_not():
+    builder = (
+        TimelineBuilder()
+        .subject("acme", "twitter:acme", "linkedin:acme")
+        .post("twitter:jane", "@acme can we meet next week?", id="q")
+        .reply("twitter:acme", "@jane sure, Tuesday works!", to="q", after="10m")
+    )
+    reviewer, copied = draft_of(
+        builder, "post", "linkedin:acme", "@jane sure, Tuesday works!", after="1m"
+    )
+    (nudge,) = [n for n in reviewer(copied) if n.code == "SN202"]
+    assert "LinkedIn" in nudge.message and nudge.evidence == (copied.id,)
+    own_words = Action(
+        kind="post",
+        actor="linkedin:acme",
+        at=copied.at,
+        id="d2",
+        post=Post(
+            id="linkedin:d2",
+            text="We rebuilt our scheduling page so that meetings are easier to book.",
+        ),
+    )
+    assert codes(reviewer, own_words) == set()
+
+
+def test_no_autofollow_nudges_following_back_a_spam_account_and_not_a_genuine_one():
+    builder = brand()
+    builder.account("twitter:deals", followers=1, following=5000, default_avatar=True, bio="")
+    builder.account("twitter:ana", followers=300, following=280, bio="Trail runner and nurse")
+    builder.follow("twitter:deals", "twitter:brand").follow(
+        "twitter:ana", "twitter:brand", after="1h"
+    )
+    reviewer, spam = draft_of(builder, "follow", "twitter:brand", "twitter:deals", after="3h")
+    assert "SN302" in codes(reviewer, spam)
+    genuine = Action(
+        kind="follow", actor="twitter:brand", at=spam.at, target="twitter:ana", id="d2"
+    )
+    assert codes(reviewer, genuine) == set()
+
+
+def test_no_autofollow_nudges_unfollowing_a_customer_and_not_unfollowing_a_stranger():
+    builder = brand()
+    builder.account("twitter:buyer", tags=["customer"]).account("twitter:someone")
+    builder.follow("twitter:buyer", "twitter:brand").follow(
+        "twitter:brand", "twitter:buyer", after="3h"
+    )
+    builder.follow("twitter:someone", "twitter:brand").follow(
+        "twitter:brand", "twitter:someone", after="3h"
+    )
+    reviewer, unfollow = draft_of(builder, "unfollow", "twitter:brand", "twitter:buyer", after="3d")
+    (nudge,) = reviewer(unfollow)
+    assert nudge.code == "SN303" and nudge.metrics["customer"] == "twitter:buyer"
+    stranger = Action(
+        kind="unfollow", actor="twitter:brand", at=unfollow.at, target="twitter:someone", id="d2"
+    )
+    assert reviewer(stranger) == []
+
+
+def test_personalize_invitations_nudges_the_stock_text_and_not_a_personal_note():
+    builder = (
+        TimelineBuilder()
+        .subject("acme", "linkedin:acme")
+        .account("linkedin:li-wei", name="Li Wei", bio="Supply chain analyst")
+    )
+    reviewer, stock = draft_of(
+        builder,
+        "invite",
+        "linkedin:acme",
+        "linkedin:li-wei",
+        "I'd like to add you to my professional network on LinkedIn.",
+    )
+    (nudge,) = reviewer(stock)
+    assert nudge.code == "SN401" and "stock text" in nudge.message
+    personal = Action(
+        kind="invite",
+        actor="linkedin:acme",
+        at=stock.at,
+        target="linkedin:li-wei",
+        id="d2",
+        message="Hi Li, great to meet you at the Logistics Summit in Rotterdam; I'd love to hear more about your supply chain work.",
+    )
+    assert reviewer(personal) == []
+
+
+def test_respond_to_mentions_nudges_a_post_while_a_question_waits_and_not_after_the_answer():
+    builder = brand().post("twitter:jo", "@brand is the store open on Sunday?", id="q")
+    reviewer, post = draft_of(
+        builder, "post", "twitter:brand", "Our spring sale starts today", after="6h"
+    )
+    (nudge,) = reviewer(post)
+    assert nudge.code == "SN501" and nudge.evidence == ("q",)
+    reviewer.add(
+        Action(
+            kind="reply",
+            actor="twitter:brand",
+            at=post.at - timedelta(minutes=5),
+            id="answer",
+            target="q",
+            post=Post(id="twitter:answer", text="@jo yes, 10 to 4!"),
+        )
+    )
+    assert reviewer(post) == []
+
+
+def test_respond_to_mentions_nudges_a_late_answer_and_not_a_prompt_one():
+    builder = brand().post("twitter:jo", "@brand is the store open on Sunday?", id="q")
+    reviewer, late = draft_of(
+        builder, "reply", "twitter:brand", "@jo yes, 10 to 4!", to="q", after="2d"
+    )
+    (nudge,) = reviewer(late)
+    assert nudge.code == "SN501" and nudge.evidence == ("q", late.id)
+    assert "48 hours" in nudge.message
+    prompt = Action(
+        kind="reply",
+        actor="twitter:brand",
+        at=late.at - timedelta(hours=47, minutes=30),
+        id="d2",
+        target="q",
+        post=Post(id="twitter:d2", text="@jo yes, 10 to 4!"),
+    )
+    assert reviewer(prompt) == []
+
+
+# -- the Reviewer itself -----------------------------------------------------------------------
+
+
+def test_a_check_without_review_is_skipped_with_a_note():
+    rule = Rule(code="TST001", name="anything", summary="s", why="w")
+
+    @check_function("batch-only", [rule])
+    def batch_only(ctx):
+        return ()
+
+    class Plugin:
+        @socialnorms.hookimpl
+        def register_checks(self, register):
+            register(batch_only)
+
+    pm = isolated_plugin_manager()
+    with registered(pm, Plugin(), name="batch-plugin"):
+        reviewer = Reviewer(brand().build(), checker=Checker(plugin_manager=pm))
+    assert any("batch-only" in note and "no review" in note for note in reviewer.notes)
+
+
+def test_a_draft_by_an_account_of_no_subject_is_noted_and_a_known_id_is_refused():
+    reviewer = Reviewer(brand().post("twitter:brand", "hello", id="p").build(), checker=CHECKER)
+    stranger = Action(
+        kind="post", actor="twitter:nobody", at="2026-03-01T00:00:00Z", post=Post(id="twitter:x")
+    )
+    assert reviewer(stranger) == []
+    assert any("twitter:nobody" in note for note in reviewer.notes)
+    with pytest.raises(ValueError, match="'p' is already in the history"):
+        reviewer(reviewer.timeline.action("p"))
+
+
+def test_the_reviewer_reads_files_like_checker_read(tmp_path):
+    path = tmp_path / "history.jsonl"
+    path.write_text(brand().post("twitter:jo", "@brand hello?", id="q").jsonl())
+    reviewer = Reviewer(path, checker=CHECKER)
+    assert len(reviewer.timeline) == 1
+    draft = Action(
+        kind="post",
+        actor="twitter:brand",
+        at=reviewer.timeline.end + timedelta(days=1),
+        post=Post(id="twitter:n", text="news"),
+    )
+    assert [n.code for n in reviewer(draft)] == ["SN501"]
+
+
+def test_after_add_the_next_review_sees_the_added_action():
+    builder = brand()
+    for i in range(6):
+        builder.post(f"twitter:fan{i}", f"thanks @brand {i}", id=f"praise{i}", after="1h")
+    reviewer = Reviewer(builder.build(), checker=CHECKER)
+    start = reviewer.timeline.end
+    seen = []
+    for i in range(6):
+        draft = Action(
+            kind="repost",
+            actor="twitter:brand",
+            at=start + timedelta(minutes=i + 1),
+            target=f"praise{i}",
+            id=f"r{i}",
+        )
+        seen.append("SN101" in codes(reviewer, draft))
+        reviewer.add(draft)
+    assert seen == [False] * 4 + [True] * 2  # min_shares is 5: the fifth repost makes a habit
+
+
+# -- agreement with check ------------------------------------------------------------------------
+
+
+@st.composite
+def history_and_draft(draw):
+    accounts, actions = draw(activity(max_actions=20))
+    history = Timeline(accounts, actions)
+    own = [a for a in accounts if a.subject]
+    actor = draw(st.sampled_from(own))
+    net = actor.network
+    others = [a.id for a in accounts if a.network == net and a.id != actor.id]
+    posts = [p for p in history.posts.values() if history.post_network(p) == net]
+    kind = draw(st.sampled_from(list(ActionKind)))
+    if (kind.targets_post and not posts) or (
+        not kind.creates_post and not kind.targets_post and not others
+    ):
+        kind = ActionKind.POST
+    at = (history.end or START) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 10)))
+    fields: dict[str, object] = {"id": "draft"}
+    if kind.creates_post:
+        mentionable = [o.partition(":")[2] for o in others]
+        fields["post"] = Post(id=f"{net}:draft", text=draw(texts(mentionable)))
+        if kind is not ActionKind.POST:
+            fields["target"] = draw(st.sampled_from(posts)).id
+    elif kind.targets_post:
+        fields["target"] = draw(st.sampled_from(posts)).id
+    else:
+        fields["target"] = draw(st.sampled_from(others))
+        if kind in (ActionKind.INVITE, ActionKind.MESSAGE):
+            fields["message"] = draw(st.one_of(st.just(""), texts()))
+    return accounts, actions, Action(kind=kind, actor=actor.id, at=at, **fields)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history_and_draft())
+def test_every_nudge_is_a_finding_of_check_on_the_history_plus_the_draft(case):
+    accounts, actions, draft = case
+    nudges = Reviewer(Timeline(accounts, actions), checker=CHECKER)(draft)
+    found = CHECKER.check(Timeline(accounts, [*actions, draft])).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+
+
+# -- threads ---------------------------------------------------------------------------------------
+
+
+def test_reviews_in_threads_while_another_thread_adds_see_whole_adds():
+    builder = brand()
+    for i in range(40):
+        builder.post(f"twitter:fan{i}", f"thanks @brand {i}", id=f"praise{i}", after="1h")
+    reviewer = Reviewer(builder.build(), checker=CHECKER)
+    start = reviewer.timeline.end
+    draft = Action(
+        kind="post",
+        actor="twitter:brand",
+        at=start + timedelta(days=1),
+        id="draft",
+        post=Post(id="twitter:draft", text="Spring news"),
+    )
+    errors: list[BaseException] = []
+    results: list[tuple[int, tuple[str, ...]]] = []
+
+    def review() -> None:
+        try:
+            for _ in range(30):
+                (nudge,) = reviewer(draft)
+                results.append((nudge.metrics["waiting"], nudge.evidence))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    def add() -> None:
+        try:
+            for i in range(20):  # answer the mentions one by one
+                reviewer.add(
+                    Action(
+                        kind="reply",
+                        actor="twitter:brand",
+                        at=start + timedelta(minutes=i + 1),
+                        target=f"praise{i}",
+                        post=Post(id=f"twitter:a{i}", text="thank you!"),
+                        id=f"a{i}",
+                    )
+                )
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=review) for _ in range(3)] + [threading.Thread(target=add)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for waiting, evidence in results:
+        assert len(evidence) == waiting
+        answered = 40 - waiting
+        assert evidence == tuple(f"praise{i}" for i in range(answered, 40))  # answered oldest first
+    assert reviewer(draft)[0].metrics["waiting"] == 20
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(activity(max_actions=20), st.data())
+def test_any_action_of_the_timeline_reviewed_against_the_others_gives_sorted_findings(parts, data):
+    """Drafts of every kind, by anyone, dated anywhere in the history (also before its
+    newest action): the review never fails, and its findings are sorted, with the draft's
+    time or an earlier one."""
+    accounts, actions = parts
+    if not actions:
+        return
+    draft = data.draw(st.sampled_from(actions), label="draft")
+    history = [
+        a
+        for a in actions
+        if a is not draft and (a.post is None or draft.post is None or a.post.id != draft.post.id)
+    ]
+    reviewer = Reviewer(Timeline(accounts, history), checker=CHECKER)
+    nudges = reviewer(draft)
+    assert nudges == sorted(nudges, key=socialnorms.Finding.sort_key)
+    assert all(n.code != "SN000" for n in nudges), nudges
+    assert all(n.at is not None and n.at <= draft.at for n in nudges)
+    assert reviewer(draft) == nudges  # deterministic, and the review changes nothing
+    assert len(reviewer.timeline) == len(history)
+
+
+# -- agreement where habits form: many shares, many follow-backs ------------------------------
+
+PRAISE = ("thanks @brand!", "love @brand", "@brand you rock", "so happy with @brand")
+USEFUL = (
+    "How to repair a tent pole, with photos https://guide.example/{n}",
+    "Trail conditions report for the northern loop, updated weekly with maps and notes",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.booleans(), st.integers(1, 60 * 24 * 20)), min_size=3, max_size=14),
+    st.booleans(),
+    st.integers(1, 60 * 24 * 20),
+)
+def test_share_nudges_agree_with_the_check(shares, praise, gap):
+    builder = brand()
+    for n, (is_praise, minutes) in enumerate(shares):
+        text = PRAISE[n % len(PRAISE)] if is_praise else USEFUL[n % len(USEFUL)].format(n=n)
+        builder.post(f"twitter:fan{n}", text, id=f"p{n}", after=f"{minutes}m")
+        builder.repost("twitter:brand", after="1m")
+    builder.post(
+        "twitter:fan99", PRAISE[0] if praise else USEFUL[0].format(n=99), id="p99", after=f"{gap}m"
+    )
+    reviewer, draft = draft_of(builder, "repost", "twitter:brand", after="1m")
+    nudges = reviewer(draft)
+    found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+    if any(n.code == "SN101" for n in nudges):
+        assert praise
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(st.none(), st.integers(1, 600)), min_size=1, max_size=10),
+    st.integers(1, 600),
+)
+def test_follow_back_nudges_agree_with_the_check(backs, delay):
+    builder = brand()
+    for n, minutes in enumerate(backs):
+        builder.account(f"twitter:person{n}", followers=200, following=180, bio="Hiker")
+        builder.follow(f"twitter:person{n}", "twitter:brand", after="2h")
+        if minutes is not None:
+            builder.follow("twitter:brand", f"twitter:person{n}", after=f"{minutes}m")
+    builder.account("twitter:newcomer", followers=200, following=180, bio="Hiker")
+    builder.follow("twitter:newcomer", "twitter:brand", after="2h")
+    reviewer, draft = draft_of(
+        builder, "follow", "twitter:brand", "twitter:newcomer", after=f"{delay}m"
+    )
+    nudges = reviewer(draft)
+    found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+    hasty = sum(1 for m in backs if m is not None and m <= 15) + (delay <= 15)
+    if delay <= 15 and len(backs) + 1 >= 5 and hasty / (len(backs) + 1) >= 0.5:
+        assert [n.code for n in nudges] == ["SN301"]
+    else:
+        assert nudges == []
