@@ -218,7 +218,7 @@ def check_timeline(
     runs = run_partitions(
         checker, timeline, jobs=jobs, parts=parts, plugins=plugins, progress=progress, timings=timings
     )
-    return checker.report(timeline, runs, skipped=skipped, coverage=coverage)
+    return checker.report(timeline, runs, skipped=skipped, coverage=coverage, timings=timings)
 
 
 def check(
