@@ -540,11 +540,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
             yield _out_of_context_finding(ctx, subject, draft, network, copy, reason)
     profile = ctx.profile(network)
     if profile is None:
-        if any(ctx.enabled(code) for code in _MEMBER_RULES):
-            ctx.note(
-                f"no profile for network {network!r}: its topics, length limit, mention "
-                "syntax, hashtag norm and posting rhythm were not checked"
-            )
+        _note_no_profile(ctx, network)
         return
     yield from _off_purpose(ctx, subject, network, profile, [draft], copies)
     yield from _form(ctx, subject, network, profile, [draft], copies, networks)
@@ -558,6 +554,14 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         for finding in _flooding(ctx, subject, network, profile, [*day, draft]):
             if draft.id in finding.evidence:
                 yield finding
+
+
+def _note_no_profile(ctx: CheckContext, network: str) -> None:
+    if any(ctx.enabled(code) for code in _MEMBER_RULES):
+        ctx.note(
+            f"no profile for network {network!r}: its topics, length limit, mention "
+            "syntax, hashtag norm and posting rhythm were not checked"
+        )
 
 
 def _near_original(
@@ -599,11 +603,7 @@ def crosspost_with_consideration(ctx: CheckContext) -> Iterator[Finding]:
         for network in sorted(by_network):
             profile = ctx.profile(network)
             if profile is None:
-                if any(ctx.enabled(code) for code in _MEMBER_RULES):
-                    ctx.note(
-                        f"no profile for network {network!r}: its topics, length limit, mention "
-                        "syntax, hashtag norm and posting rhythm were not checked"
-                    )
+                _note_no_profile(ctx, network)
                 continue
             actions = by_network[network]
             yield from _off_purpose(ctx, subject, network, profile, actions, copies)
