@@ -137,6 +137,24 @@ def test_filter_keeps_findings_that_match_every_criterion(criteria, codes):
     assert (kept.actions, kept.notes) == (9, ("n",))
 
 
+def test_a_filtered_report_scores_only_what_it_keeps():
+    report = Report(
+        findings=FINDINGS,
+        subjects=["acme", "globex"],
+        volume={"acme": {"twitter": 40, "linkedin": 10}, "globex": {"mastodon": 30}},
+        guidelines=["retweet-carefully", "no-autofollow", "respond-to-mentions"],
+    )
+    acme = report.filter(subject="acme")
+    assert acme.volume == {"acme": {"twitter": 40, "linkedin": 10}}
+    assert {row.subject for row in acme.scores()} == {None, "acme"}
+    assert acme.scores().overall.actions == 50
+    on_twitter = report.filter(network="twitter")
+    assert on_twitter.volume == {"acme": {"twitter": 40}}
+    retweets = report.filter(guideline="retweet-carefully")
+    assert retweets.guidelines == ("retweet-carefully",)
+    assert {row.guideline for row in retweets.scores()} == {None, "retweet-carefully"}
+
+
 def test_counts_max_severity_and_fail_on():
     report = Report(findings=FINDINGS)
     assert report.counts() == {"error": 1, "warning": 2, "info": 2}

@@ -116,8 +116,10 @@ class Report:
         """A report with only the findings that match every given criterion.
 
         ``code`` takes codes or code prefixes; ``severity`` keeps findings at
-        least that heavy. ``subject`` and ``network`` also narrow the subjects
-        and the measurements the report shows.
+        least that heavy. ``subject`` and ``network`` also narrow the subjects,
+        the measurements and the activity volume the report shows, and
+        ``guideline`` the guidelines it scores, so that scores cover only what is
+        kept.
         """
         def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
             if value is None:
@@ -143,7 +145,15 @@ class Report:
             and (networks is None or m.network in networks)
         ]
         shown = [s for s in self.subjects if subjects is None or s in subjects]
-        return attrs.evolve(self, findings=kept, measurements=measurements, subjects=shown)
+        volume = {
+            s: {n: count for n, count in counts.items() if networks is None or n in networks}
+            for s, counts in self.volume.items()
+            if subjects is None or s in subjects
+        }
+        ran = [g for g in self.guidelines if guidelines is None or g in guidelines]
+        return attrs.evolve(
+            self, findings=kept, measurements=measurements, subjects=shown, volume=volume, guidelines=ran
+        )
 
     # -- the report format ----------------------------------------------------------------
 
