@@ -15,9 +15,11 @@ from socialnorms.testing import (
     assert_findings,
     assert_quiet,
     check_rule_examples,
+    isolated_plugin_manager,
     registered,
     run_checks,
 )
+from socialnorms.review import agrees
 from socialnorms.testing.strategies import activity
 
 CHECK = socialnorms_alttext.describe_images
@@ -202,3 +204,65 @@ def test_order_does_not_matter_and_describing_every_image_silences_alt001(parts)
         for a in actions
     ]
     assert_quiet(run_checks(Timeline(accounts, described), CHECK))
+
+
+# -- reviewing a draft before it is posted ---------------------------------------------------
+
+
+def _reviewer(plugin_manager, history):
+    return socialnorms.Reviewer(history, checker=socialnorms.Checker(plugin_manager=plugin_manager))
+
+
+def _draft(network, *media, kind="post"):
+    return socialnorms.Action(
+        kind=kind, actor=f"{network}:acme", at="2026-04-01T09:00:00Z", id="draft",
+        post=socialnorms.Post(id=f"{network}:draft", text="Out on the ridge", media=[Media(**m) for m in media]),
+    )
+
+
+def test_a_draft_with_an_undescribed_image_gets_a_nudge(plugin_manager):
+    history = acme().post("mastodon:acme", "Earlier", id="p1", media=[image(MAP)]).build()
+    with registered(plugin_manager, socialnorms_alttext):
+        (nudge,) = _reviewer(plugin_manager, history)(_draft("mastodon", image(), image(TEAM)))
+    assert (nudge.code, nudge.evidence, nudge.account) == ("ALT001", ("draft",), "mastodon:acme")
+    assert nudge.message.startswith("this post would put an image without a description on ")
+    assert nudge.metrics == {"images": 2, "undescribed_images": 1}
+
+
+def test_a_draft_with_a_placeholder_gets_a_nudge_on_any_network(plugin_manager):
+    history = acme("twitter").build()
+    with registered(plugin_manager, socialnorms_alttext):
+        (nudge,) = _reviewer(plugin_manager, history)(_draft("twitter", image("IMG_2041.jpg")))
+    assert nudge.code == "ALT002" and '"IMG_2041.jpg"' in nudge.message
+
+
+def test_a_considerate_draft_is_quiet(plugin_manager):
+    history = acme().post("mastodon:acme", "Earlier", id="p1", media=[image()]).build()
+    reviewer_drafts = [
+        _draft("mastodon", image(MAP), image(TEAM)),
+        _draft("mastodon"),  # no images
+        _draft("mastodon", image(kind="video")),  # videos are not judged by default
+    ]
+    with registered(plugin_manager, socialnorms_alttext):
+        reviewer = _reviewer(plugin_manager, history)
+        assert [reviewer(draft) for draft in reviewer_drafts] == [[], [], []]
+        assert not any("describe-images" in note for note in reviewer.notes)
+
+
+@settings(deadline=None, max_examples=60)
+@given(illustrated_timelines())
+def test_every_nudge_is_a_finding_of_the_check_once_the_draft_is_posted(parts):
+    accounts, actions = parts
+    drafts = [a for a in actions if a.kind.creates_post and a.post is not None]
+    if not drafts:
+        return
+    draft = max(drafts, key=lambda a: (a.at, a.id))
+    if any(a.at > draft.at for a in actions):
+        return  # a review judges a draft made after its history
+    history = Timeline(accounts, [a for a in actions if a is not draft])
+    plugin_manager = isolated_plugin_manager()
+    with registered(plugin_manager, socialnorms_alttext):
+        nudges = _reviewer(plugin_manager, history)(draft)
+        found = socialnorms.check(Timeline(accounts, actions), plugin_manager=plugin_manager).findings
+    for nudge in nudges:
+        assert any(agrees(nudge, finding) for finding in found), nudge

@@ -26,7 +26,15 @@ from collections.abc import Iterator
 
 from socialnorms import Action, CheckContext, Finding, Media, Option, Rule, check_function, hookimpl
 
-__all__ = ["GUIDELINE", "PLACEHOLDER", "UNDESCRIBED", "describe_images", "is_placeholder", "register_checks"]
+__all__ = [
+    "GUIDELINE",
+    "PLACEHOLDER",
+    "UNDESCRIBED",
+    "describe_images",
+    "is_placeholder",
+    "register_checks",
+    "review_draft",
+]
 
 GUIDELINE = "describe-images"
 
@@ -132,6 +140,24 @@ def _judged_media(post_media: tuple[Media, ...], types: frozenset[str]) -> list[
     return [m for m in post_media if m.type.lower() in types]
 
 
+def _judge(action: Action, types: frozenset[str]) -> tuple[list[Media], list[Media], list[str]]:
+    """One post's judged images, those without a description, and its placeholder
+    descriptions: what both the check and the review of a draft read."""
+    media = _judged_media(action.post.media, types)
+    missing = [m for m in media if not (m.alt or "").strip()]
+    placeholders = [m.alt.strip() for m in media if m.alt and is_placeholder(m.alt)]
+    return media, missing, placeholders
+
+
+def _expectations(ctx: CheckContext, network: str) -> tuple[str, bool, frozenset[str]]:
+    """The network's readable name, whether its audience expects descriptions
+    (``ALT001``'s ``networks``), and the media types judged."""
+    shown, names = _network_names(ctx, network)
+    expected = bool(names & set(ctx.option("ALT001", "networks", network=network)))
+    types = frozenset(t.lower() for t in ctx.option("ALT001", "media_types", network=network))
+    return shown, expected, types
+
+
 def _own_posts(ctx: CheckContext, account_id: str) -> Iterator[Action]:
     """The posts, replies and quotes an account wrote itself."""
     for action in ctx.timeline.by_actor(account_id):
@@ -152,7 +178,45 @@ def _quoted(texts: list[str], limit: int = 3) -> str:
     return shown + (f" and {len(texts) - limit} more" if len(texts) > limit else "")
 
 
-@check_function(GUIDELINE, [UNDESCRIBED, PLACEHOLDER])
+def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
+    """ALT001 and ALT002 for one draft post before it goes out: its own images only."""
+    if not draft.kind.creates_post or draft.post is None or not draft.post.media:
+        return
+    account = ctx.timeline.account(draft.actor)
+    if account is None or account.subject is None:
+        return
+    shown, expected, types = _expectations(ctx, ctx.timeline.network_of(draft.actor))
+    media, missing, placeholders = _judge(draft, types)
+    if ctx.enabled("ALT001") and expected and missing:
+        some = "an image" if len(missing) == 1 else f"{len(missing)} images"
+        yield ctx.finding(
+            "ALT001",
+            subject=account.subject,
+            account=draft.actor,
+            message=f"this post would put {some} without a description on {shown}",
+            suggestion=(
+                "Before posting, describe each image in its alt text: what it shows that "
+                f"matters to the post. People on {shown} who cannot see it get only the description."
+            ),
+            evidence=[draft.id],
+            metrics={"images": len(media), "undescribed_images": len(missing)},
+        )
+    if ctx.enabled("ALT002") and placeholders:
+        yield ctx.finding(
+            "ALT002",
+            subject=account.subject,
+            account=draft.actor,
+            message=(
+                f"this post describes its images as {_quoted(list(dict.fromkeys(placeholders)))}, "
+                "which says nothing"
+            ),
+            suggestion="Before posting, write a sentence on what each image shows instead.",
+            evidence=[draft.id],
+            metrics={"placeholders": len(placeholders)},
+        )
+
+
+@check_function(GUIDELINE, [UNDESCRIBED, PLACEHOLDER], review=review_draft)
 def describe_images(ctx: CheckContext) -> Iterator[Finding]:
     """ALT001 and ALT002, one finding per account and rule."""
     undescribed_on = ctx.enabled("ALT001")
@@ -162,25 +226,20 @@ def describe_images(ctx: CheckContext) -> Iterator[Finding]:
     timeline = ctx.timeline
     for subject in timeline.subjects:
         for account in timeline.accounts_of(subject):
-            network = timeline.network_of(account.id)
-            shown, names = _network_names(ctx, network)
-            expected = bool(names & set(ctx.option("ALT001", "networks", network=network)))
-            types = frozenset(t.lower() for t in ctx.option("ALT001", "media_types", network=network))
+            shown, expected, types = _expectations(ctx, timeline.network_of(account.id))
             illustrated: list[str] = []
             undescribed: list[str] = []
             missing_images = 0
             placeholder_posts: list[str] = []
             placeholder_texts: list[str] = []
             for action in _own_posts(ctx, account.id):
-                media = _judged_media(action.post.media, types)
+                media, missing, placeholders = _judge(action, types)
                 if not media:
                     continue
                 illustrated.append(action.id)
-                missing = [m for m in media if not (m.alt or "").strip()]
                 if missing:
                     undescribed.append(action.id)
                     missing_images += len(missing)
-                placeholders = [m.alt.strip() for m in media if m.alt and is_placeholder(m.alt)]
                 if placeholders:
                     placeholder_posts.append(action.id)
                     placeholder_texts.extend(t for t in placeholders if t not in placeholder_texts)
