@@ -8,7 +8,13 @@ from collections import OrderedDict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialnorms._json import dumps_indented, iter_indented
+from socialnorms._json import iter_indented
+
+
+def dumps_indented(value, indent=2):
+    """The whole text, joined from its pieces."""
+    return "".join(iter_indented(value, indent))
+
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(

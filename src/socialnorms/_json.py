@@ -15,7 +15,7 @@ from json.encoder import INFINITY
 from json.encoder import encode_basestring as _string  # the C function when available
 from typing import Any
 
-__all__ = ["dumps_indented", "iter_indented"]
+__all__ = ["iter_indented"]
 
 
 def _float(value: float) -> str:
@@ -92,16 +92,11 @@ def _encode(item: Any, pad: str, step: str, append: Callable[[str], Any]) -> Non
         append(json.dumps(item, indent=len(step), ensure_ascii=False).replace("\n", "\n" + pad))
 
 
-def dumps_indented(value: Any, indent: int = 2) -> str:
+def iter_indented(value: Any, indent: int = 2) -> Iterator[str]:
     """``value`` as indented JSON text, exactly as ``json.dumps`` with ``indent`` and
     ``ensure_ascii=False`` writes it (other types are left to ``json.dumps``), with
-    generators written as lists."""
-    return _text(value, "", " " * indent)
-
-
-def iter_indented(value: Any, indent: int = 2) -> Iterator[str]:
-    """The text of :func:`dumps_indented` in pieces: each member of a top-level
-    object, and each item of such a member that is a list or generator, is one piece."""
+    generators written as lists; in pieces: each member of a top-level object, and
+    each item of such a member that is a list or generator, is one piece."""
     step = " " * indent
     if not _is_object(value) or not value:
         yield _text(value, "", step)

@@ -270,10 +270,10 @@ def check(
 
 def _rendered(
     report: Report, reporter: Reporter, statistics: bool, output_format: str, quiet: int, output: str | None
-) -> Iterable[str]:
-    """The output in pieces: a reporter that streams writes a large report as it goes."""
+) -> str | Iterable[str]:
+    """The output: the whole text, or pieces from a reporter that streams a large report."""
     if statistics:
-        return [_statistics(report, as_json=output_format == "json")]
+        return _statistics(report, as_json=output_format == "json")
     keywords: dict[str, Any] = {}
     if "color" in reporter.accepts:
         keywords["color"] = output is None and _color(sys.stdout)
@@ -281,22 +281,22 @@ def _rendered(
         keywords["summary"] = False
     if reporter.stream is not None:
         return reporter.stream(report, **keywords)
-    return [reporter.render(report, **keywords)]
+    return reporter.render(report, **keywords)
 
 
-def _write(output: str | None, pieces: Iterable[str]) -> None:
-    if output is None:
-        if isinstance(pieces, list):  # rendered whole: echo strips styles off a terminal
-            click.echo("".join(pieces), nl=False, color=_color(sys.stdout))
-            return
+def _write(output: str | None, text: str | Iterable[str]) -> None:
+    pieces = [text] if isinstance(text, str) else text
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                stream.writelines(pieces)
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    elif isinstance(text, str):  # echo strips styles when stdout is no terminal
+        click.echo(text, nl=False, color=_color(sys.stdout))
+    else:
         sys.stdout.writelines(pieces)
         sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            stream.writelines(pieces)
-    except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
 
 
 def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tuple[str, ...], networks: tuple[str, ...]) -> Report:

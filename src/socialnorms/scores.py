@@ -65,16 +65,23 @@ FORMULA = (
 )
 
 
-def penalty(severities: Iterable[Severity], actions: int, *, weight: int = 0) -> float:
-    """The severity-weighted penalty of findings (plus ``weight`` already summed),
-    divided by the volume factor."""
-    total = weight + sum(WEIGHTS[Severity.parse(s)] for s in severities)
-    return total / math.sqrt(max(1.0, actions / BASELINE_ACTIONS))
+def penalty(severities: Iterable[Severity], actions: int) -> float:
+    """The severity-weighted penalty of findings, divided by the volume factor."""
+    return _divided(sum(WEIGHTS[Severity.parse(s)] for s in severities), actions)
+
+
+def _divided(weight: int, actions: int) -> float:
+    """A summed finding weight divided by the volume factor of ``actions``."""
+    return weight / math.sqrt(max(1.0, actions / BASELINE_ACTIONS))
 
 
 def score(severities: Iterable[Severity], actions: int) -> float:
     """The score (0-100, one decimal) of findings of these severities in ``actions`` actions."""
-    return round(100.0 * 2.0 ** (-penalty(severities, actions) / HALF_PENALTY), 1)
+    return _scored(penalty(severities, actions))
+
+
+def _scored(penalty_value: float) -> float:
+    return round(100.0 * 2.0 ** (-penalty_value / HALF_PENALTY), 1)
 
 
 @attrs.frozen(slots=True)
@@ -119,12 +126,12 @@ def _make(
 ) -> Score:
     tally = Counter(f.severity for f in found)
     counts = {s.value: tally.get(s, 0) for s in sorted(Severity, reverse=True)}
-    weighed = penalty((), actions, weight=sum(WEIGHTS[s] * n for s, n in tally.items()))
+    weighed = _divided(sum(WEIGHTS[s] * n for s, n in tally.items()), actions)
     return Score(
         subject=subject,
         network=network,
         guideline=guideline,
-        score=round(100.0 * 2.0 ** (-weighed / HALF_PENALTY), 1),
+        score=_scored(weighed),
         penalty=weighed,
         actions=actions,
         findings=len(found),

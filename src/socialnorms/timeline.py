@@ -462,24 +462,24 @@ class Timeline:
         not in the timeline (a draft) is read the same way, and not remembered."""
         post_id = post if isinstance(post, str) else post.id
         found = self._texts.get(post_id)
-        if found is None:
-            known = self._posts.get(post_id)
-            if known is None and isinstance(post, Post):
-                syntax = self._syntax_for(self.post_network(post))
-                return PostText(
-                    mentions=self._mentions_in(post),
-                    hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
-                    links=post.links if post.links is not None else syntax.links(post.text),
-                )
-            if known is None:
+        if found is not None:
+            return found
+        known = self._posts.get(post_id)
+        if known is None:
+            if not isinstance(post, Post):
                 raise KeyError(post_id)
-            syntax = self._syntax_for(self.post_network(known))
-            found = self._texts[post_id] = PostText(
-                mentions=self._post_mentions.get(post_id, _EMPTY),
-                hashtags=known.hashtags if known.hashtags is not None else syntax.hashtags(known.text),
-                links=known.links if known.links is not None else syntax.links(known.text),
-            )
+            return self._read_text(post, self._mentions_in(post))
+        found = self._texts[post_id] = self._read_text(known, self._post_mentions.get(post_id, _EMPTY))
         return found
+
+    def _read_text(self, post: Post, mentions: tuple[str, ...]) -> PostText:
+        """Hashtags and links as the post gives them, else as its network's syntax reads them."""
+        syntax = self._syntax_for(self.post_network(post))
+        return PostText(
+            mentions=mentions,
+            hashtags=post.hashtags if post.hashtags is not None else syntax.hashtags(post.text),
+            links=post.links if post.links is not None else syntax.links(post.text),
+        )
 
     def replies_to(self, post_id: str) -> tuple[Action, ...]:
         """Reply actions whose parent is ``post_id``, in time order."""

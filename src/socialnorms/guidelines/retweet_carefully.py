@@ -377,7 +377,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
                 ctx, "SN102", subject, network, draft, [*items, *((draft, f) for f in mine)], "min_items",
                 f"This {kind} points at the account's own posts or website",
                 "shared posts and links",
-            "the account's own",
+                "the account's own",
                 SUGGEST_SN102,
             )
     if ctx.enabled("SN103"):
@@ -392,7 +392,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
                 ctx, "SN103", subject, network, draft, [*items, (draft, True)], "min_shares",
                 f"This repost shares a post with no link, no media and fewer than {min_words} words",
                 "reposts",
-            "empty for the audience",
+                "empty for the audience",
                 SUGGEST_SN103,
             )
 
@@ -411,9 +411,9 @@ def _nudge(
     suggestion: str,
 ) -> Iterator[Finding]:
     share = trailing_share(items, ctx.option(code, min_name, network))
-    if share is None or share < ctx.option(code, "threshold", network):
+    severity = None if share is None else _severity(ctx, code, network, share)
+    if severity is None:
         return
-    severity = Severity.ERROR if share >= ctx.option(code, "error_threshold", network) else Severity.WARNING
     flagged = [a.id for a, f in items if f]
     days = ctx.option(code, "window_days", network)
     yield ctx.finding(
@@ -462,14 +462,17 @@ def _window_finding(
     if found is None:
         return None
     start, stop, share = found
+    severity = _severity(ctx, code, network, share)
+    if severity is None:
+        return None
+    return items[start:stop], share, severity
+
+
+def _severity(ctx: CheckContext, code: str, network: str, share: float) -> Severity | None:
+    """A warning from ``threshold`` on, an error from ``error_threshold``; ``None`` below."""
     if share < ctx.option(code, "threshold", network):
         return None
-    severity = (
-        Severity.ERROR
-        if share >= ctx.option(code, "error_threshold", network)
-        else Severity.WARNING
-    )
-    return items[start:stop], share, severity
+    return Severity.ERROR if share >= ctx.option(code, "error_threshold", network) else Severity.WARNING
 
 
 def _self_mentions(

@@ -12,7 +12,7 @@ import socialnorms
 from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .download import INSTAGRAM_READER
-from .text import MetaSyntax
+from .text import USERNAME_MENTION, MetaSyntax
 
 __all__ = ["PROFILE", "register_networks", "register_readers"]
 
@@ -39,7 +39,7 @@ PROFILE = NetworkProfile(
     unwelcome_topics={"finance": 0.3, "careers": 0.3, "politics": 0.3},
     max_length=2200,
     syntax=MetaSyntax(),
-    mention_pattern=r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])",
+    mention_pattern=USERNAME_MENTION,
     hashtag_norm=5,
     max_hashtags=5,
     invitations=False,

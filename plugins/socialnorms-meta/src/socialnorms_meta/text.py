@@ -13,9 +13,13 @@ import re
 
 from socialnorms.text import GenericSyntax
 
-__all__ = ["MetaSyntax"]
+__all__ = ["USERNAME_MENTION", "MetaSyntax"]
 
-_USERNAME = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_NAME = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+_BEFORE, _AFTER = r"(?<![\w@/.])@", r"(?![\w@])"
+#: One mention of an Instagram (and Threads) username.
+USERNAME_MENTION = _BEFORE + _NAME + _AFTER
+_USERNAME = re.compile(f"{_BEFORE}({_NAME}){_AFTER}")
 
 
 class MetaSyntax(GenericSyntax):

@@ -10,7 +10,7 @@ from datetime import timedelta
 import socialnorms
 from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
-from .text import MetaSyntax
+from .text import USERNAME_MENTION, MetaSyntax
 
 __all__ = ["PROFILE", "register_networks"]
 
@@ -35,7 +35,7 @@ PROFILE = NetworkProfile(
     unwelcome_topics={"dating": 0.3},
     max_length=500,
     syntax=MetaSyntax(),
-    mention_pattern=r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])",
+    mention_pattern=USERNAME_MENTION,
     hashtag_norm=1,
     max_hashtags=1,
     invitations=False,
