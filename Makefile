@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/socialnorms check $(EXAMPLE); status=$$?; test $$status -le 1
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
 
 # The documentation site, from docs/ into site/, offline; any warning fails the build.
