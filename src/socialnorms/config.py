@@ -8,19 +8,18 @@ It lives in ``[tool.socialnorms]`` of ``pyproject.toml`` or at the top level of
     ignore = ["SN103"]
     disable-plugins = ["bluesky"]
     fail-on = "warning"
-    timezone = "Europe/Paris"                 # of exports that write times without one
 
     [tool.socialnorms.severity]
     SN101 = "error"
 
     [tool.socialnorms.options.SN101]          # a code or a rule name
-    min_share = 0.6
+    min_shares = 6
 
     [tool.socialnorms.networks.linkedin]
     ignore = ["SN2"]
 
     [tool.socialnorms.networks.linkedin.options.SN501]
-    response_hours = 48
+    default_response_hours = 48
 
 The same :class:`Config` is usable from Python: ``Config(select=("SN1",))``, or
 ``Config.load("socialnorms.toml")``. Every mistake in a file is a
