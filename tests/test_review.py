@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms import Action, ActionKind, Checker, Post, Reviewer, Rule, Timeline, check_function
-from socialnorms.review import agrees
+from socialnorms.review import agrees, habit_codes
 from socialnorms.testing import TimelineBuilder, isolated_plugin_manager, registered
 from socialnorms.testing.strategies import activity, texts
 
 CHECKER = Checker()
+HABITS = habit_codes(CHECKER.registry.rules.values())
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 #: Rules whose example ends with the action that breaks them: reviewing that last
@@ -61,7 +62,7 @@ def test_the_last_action_of_a_rule_example_is_nudged(code, tmp_path):
         assert nudge.suggestion and nudge.message
         assert nudge.at is not None
         assert draft.id in nudge.evidence or code == "SN501"
-        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+        assert any(agrees(nudge, finding, HABITS) for finding in found), (nudge, found)
 
 
 @pytest.mark.parametrize("code", REVIEWED_BY_EXAMPLE)
@@ -339,7 +340,7 @@ def test_every_nudge_is_a_finding_of_check_on_the_history_plus_the_draft(case):
     nudges = Reviewer(Timeline(accounts, actions), checker=CHECKER)(draft)
     found = CHECKER.check(Timeline(accounts, [*actions, draft])).findings
     for nudge in nudges:
-        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+        assert any(agrees(nudge, finding, HABITS) for finding in found), (nudge, found)
 
 
 # -- threads ---------------------------------------------------------------------------------------
@@ -450,7 +451,7 @@ def test_share_nudges_agree_with_the_check(shares, praise, gap):
     nudges = reviewer(draft)
     found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
     for nudge in nudges:
-        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+        assert any(agrees(nudge, finding, HABITS) for finding in found), (nudge, found)
     if any(n.code == "SN101" for n in nudges):
         assert praise
 
@@ -475,7 +476,7 @@ def test_follow_back_nudges_agree_with_the_check(backs, delay):
     nudges = reviewer(draft)
     found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
     for nudge in nudges:
-        assert any(agrees(nudge, finding) for finding in found), (nudge, found)
+        assert any(agrees(nudge, finding, HABITS) for finding in found), (nudge, found)
     hasty = sum(1 for m in backs if m is not None and m <= 15) + (delay <= 15)
     if delay <= 15 and len(backs) + 1 >= 5 and hasty / (len(backs) + 1) >= 0.5:
         assert [n.code for n in nudges] == ["SN301"]

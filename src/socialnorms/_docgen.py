@@ -174,6 +174,14 @@ def _default(value: Any) -> str:
     return f"`{json.dumps(value, ensure_ascii=False)}`"
 
 
+def _judges(rule: RegisteredRule) -> str:
+    """What one finding of the rule weighs: a habit over a window, or single actions."""
+    if not rule.rule.habit:
+        return "single actions"
+    days = rule.rule.defaults.get("window_days")
+    return f"a habit over {days} days (`window_days`)" if days else "a habit over many actions"
+
+
 def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
     """``docs/rules/CODE.md``: one rule's summary, reason, options and examples."""
     data = rule_data(rule)
@@ -191,6 +199,7 @@ def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
                 f"| Guideline | {_guideline_link(rule, docs)} |",
                 f"| Plugin | `{data['plugin']}` |",
                 f"| Default severity | {data['severity']} |",
+                f"| Judges | {_judges(rule)} |",
             ]
         ),
         f"## Why\n\n{data['why']}",

@@ -144,6 +144,12 @@ class Rule:
     quiet_example: str = ""
     """Activity-format lines of a similar timeline that does not trigger it."""
     options: tuple[Option, ...] = attrs.field(default=(), converter=tuple)
+    habit: bool = False
+    """Whether the rule judges a habit over a window of time (a share or a rate),
+    not one action. A review's nudge then names the window that ends with the draft,
+    which need not be the window ``check`` reports, so :func:`socialnorms.review.agrees`
+    matches the nudge to a check finding by code, subject and network only, not by
+    its evidence."""
 
     def option(self, name: str) -> Option:
         for option in self.options:

@@ -22,33 +22,53 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from .checks import Check, CheckContext, Finding, can_review
+from .checks import Check, CheckContext, Finding, Rule, can_review
 from .config import Config
 from .engine import Checker
 from .models import Action
+from .plugins import get_plugin_manager
+from .registry import RegisteredRule, Registry
 from .timeline import Timeline
 
-__all__ = ["HABIT_RULES", "Reviewer", "agrees"]
+__all__ = ["Reviewer", "agrees", "habit_codes"]
 
 History = Timeline | str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
-#: Built-in rules that judge a habit over a window of many actions (a share or a rate).
-#: Their nudges name the draft's window, which need not be the window ``check``
-#: reports, so :func:`agrees` compares them by rule, subject and network only.
-HABIT_RULES = frozenset({"SN101", "SN102", "SN103", "SN301"})
+
+def habit_codes(rules: Iterable[Rule | RegisteredRule]) -> frozenset[str]:
+    """The codes of the rules (or registered rules) that judge a habit over a window
+    of many actions (:attr:`Rule.habit <socialnorms.Rule.habit>`)."""
+    return frozenset(
+        rule.code
+        for item in rules
+        if (rule := item.rule if isinstance(item, RegisteredRule) else item).habit
+    )
 
 
-def agrees(nudge: Finding, finding: Finding, habits: frozenset[str] = HABIT_RULES) -> bool:
+def _installed_habits() -> frozenset[str]:
+    """:func:`habit_codes` of the rules of the shared plugin manager (every installed plugin)."""
+    return habit_codes(Registry(get_plugin_manager()).rules.values())
+
+
+def agrees(nudge: Finding, finding: Finding, habits: Collection[str] | None = None) -> bool:
     """Whether ``finding`` (from ``check`` of the history plus the draft) is the finding
     ``nudge`` (from a review of the draft) announced.
 
     They agree when they have the same ``code``, ``subject`` and ``network`` and,
-    unless the rule judges a habit (``habits``), ``finding``'s evidence holds the
-    first evidence of ``nudge`` (the draft itself, or the action the draft leaves
-    waiting, such as an unanswered mention).
+    unless the rule judges a habit, ``finding``'s evidence holds the first evidence
+    of ``nudge`` (the draft itself, or the action the draft leaves waiting, such as
+    an unanswered mention). A habit rule's nudge names the window ending with the
+    draft, which need not be the window ``check`` reports, so its evidence is not
+    compared.
+
+    ``habits`` are the codes of the rules that judge a habit: pass
+    :attr:`Reviewer.habits` (the rules of the reviewer's checker with
+    :attr:`Rule.habit <socialnorms.Rule.habit>`). By default they are those of
+    every installed plugin's rules.
     """
     if (nudge.code, nudge.subject, nudge.network) != (
         finding.code,
@@ -56,7 +76,23 @@ def agrees(nudge: Finding, finding: Finding, habits: frozenset[str] = HABIT_RULE
         finding.network,
     ):
         return False
-    return nudge.code in habits or not nudge.evidence or nudge.evidence[0] in finding.evidence
+    if not nudge.evidence:
+        return True
+    if habits is None:
+        habits = _installed_habits()
+    return nudge.code in habits or nudge.evidence[0] in finding.evidence
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "HABIT_RULES":
+        warnings.warn(
+            "socialnorms.review.HABIT_RULES is deprecated: rules say it themselves "
+            "(Rule.habit); use Reviewer.habits or habit_codes(rules)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _installed_habits()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _ReadWriteLock:
@@ -124,6 +160,9 @@ class Reviewer:
         tolerant: bool = False,
     ) -> None:
         self.checker = checker or Checker(config=config)
+        #: Codes of the checker's rules that judge a habit over a window
+        #: (:attr:`Rule.habit <socialnorms.Rule.habit>`): pass them to :func:`agrees`.
+        self.habits: frozenset[str] = habit_codes(self.checker.registry.rules.values())
         if isinstance(history, Timeline):
             timeline = history
         else:

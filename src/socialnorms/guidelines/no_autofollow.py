@@ -65,6 +65,7 @@ _CUSTOMER = (
 AUTO_FOLLOW = Rule(
     code="SN301",
     name="auto-follow-back",
+    habit=True,
     summary="The account follows back most new followers within minutes, or through an automation.",
     why=(
         "Following back everyone who follows you, unseen, fills your own feed with spam and "

@@ -70,6 +70,7 @@ _USEFUL_REPOSTS = _ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) f
 SELF_MENTION_REPOSTS = Rule(
     code="SN101",
     name="self-mention-reposts",
+    habit=True,
     summary="Most of what the account reposts or quotes is other people mentioning it.",
     why=(
         "Passing on every compliment you receive tells followers that the account is "
@@ -110,6 +111,7 @@ SELF_MENTION_REPOSTS = Rule(
 SELF_CENTRED_SHARING = Rule(
     code="SN102",
     name="self-centred-sharing",
+    habit=True,
     summary="Reposts and links point almost only at the account's own posts and websites.",
     why=(
         "An account that only ever shares its own posts and its own site is an advert, "
@@ -162,6 +164,7 @@ SELF_CENTRED_SHARING = Rule(
 LOW_VALUE_REPOSTS = Rule(
     code="SN103",
     name="low-value-reposts",
+    habit=True,
     summary="Many reposts carry nothing for the audience: no link, no media, hardly any words.",
     why=(
         "A repost puts someone else's post in every follower's feed. A bare thank-you or "
