@@ -13,7 +13,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
-from socialnorms import Account, Action, Checker, Config
+from socialnorms import Account, Action, Checker, Config, collector_paused
 from socialnorms.plugins import new_plugin_manager
 
 NETWORKS = ("twitter", "linkedin", "mastodon")
@@ -56,9 +56,10 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         accounts, actions = history(size)
         started = time.perf_counter()
-        timeline = checker.timeline(accounts, actions)
-        built = time.perf_counter()
-        report = checker.check(timeline)
+        with collector_paused():  # as the command line does
+            timeline = checker.timeline(accounts, actions)
+            built = time.perf_counter()
+            report = checker.check(timeline)
         done = time.perf_counter()
         print(f"{size:>8} posts: timeline {built - started:5.2f} s, check {done - built:5.2f} s, "
               f"{len(report.findings)} findings")

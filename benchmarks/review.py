@@ -33,14 +33,15 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from socialnorms import Action, Checker, Reviewer, synthetic
+from socialnorms import Action, Checker, Reviewer, collector_paused, synthetic
 from socialnorms.io.activity import write_activity
 
 
 def history_and_drafts(path: Path, actions: int, count: int, seed: int) -> list[Action]:
     """Write the first ``actions`` of a generated timeline to ``path`` (once) and return
     the subjects' actions that follow them: the drafts."""
-    accounts, every = synthetic.generate(actions=actions + 3 * count, seed=seed)
+    with collector_paused():  # as the command line does
+        accounts, every = synthetic.generate(actions=actions + 3 * count, seed=seed)
     every.sort(key=lambda action: (action.at, action.id))
     if not path.exists():
         write_activity(path, accounts, every[:actions])
@@ -76,10 +77,12 @@ def main() -> None:
 
     checker = Checker()
     started = time.perf_counter()
-    checker.check(path)
+    with collector_paused():
+        checker.check(path)
     check_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    reviewer = Reviewer(path, checker=checker)
+    with collector_paused():
+        reviewer = Reviewer(path, checker=checker)
     build_seconds = time.perf_counter() - started
     if len(reviewer.timeline) != args.actions:
         raise SystemExit(

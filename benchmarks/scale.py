@@ -46,7 +46,8 @@ with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashb
                   silence_logs=40) as cluster, Client(cluster) as client:
     client.run(lambda: __import__("socialnorms.plugins").plugins.get_plugin_manager())
     ready = time.perf_counter()
-    report = socialnorms.dask.check(path, client=client)
+    with socialnorms.collector_paused():  # as the command line does
+        report = socialnorms.dask.check(path, client=client)
     done = time.perf_counter()
     with open(output, "w", encoding="utf-8") as stream:
         stream.write(report.to_json())

@@ -15,7 +15,11 @@ pytest_plugins = ["socialnorms.testing"]
 # No deadlines: timing is not behaviour, and a loaded CI machine must not fail a test.
 settings.register_profile("dev", deadline=None, max_examples=60)
 settings.register_profile(
-    "ci", deadline=None, max_examples=40, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    deadline=None,
+    max_examples=40,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

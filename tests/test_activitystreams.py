@@ -164,7 +164,7 @@ def test_a_time_without_zone_needs_the_timezone_option(tmp_path):
             {"type": "Follow", "actor": SALLY, "object": JOHN, "published": "2025-03-02T09:00:00"}
         ),
     )
-    with pytest.raises(InputError, match="published: timestamp has no zone.*--timezone"):
+    with pytest.raises(InputError, match=r"published: timestamp has no zone.*--timezone"):
         read_activitystreams(path, ReadOptions())
     (follow,) = read_activitystreams(path, ReadOptions(timezone="Europe/Paris")).actions
     assert follow.at.isoformat() == "2025-03-02T08:00:00+00:00"

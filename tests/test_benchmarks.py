@@ -15,7 +15,10 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 def run(script: str, *args: str, folder: Path) -> str:
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / script), *args, "--folder", str(folder)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -23,9 +26,18 @@ def run(script: str, *args: str, folder: Path) -> str:
 
 def test_bench_prints_the_phases_the_growth_and_the_three_targets(tmp_path):
     out = run("bench.py", "--sizes", "300,600", folder=tmp_path)
-    for expected in ("ratio to decode-only", "read", "timeline", "check:crosspost-with-consideration",
-                     "assemble", "report", "growth 300 -> 600", "within 3x decode-only",
-                     "growth at most 11.5x", "at most 1.5 KB per action"):
+    for expected in (
+        "ratio to decode-only",
+        "read",
+        "timeline",
+        "check:crosspost-with-consideration",
+        "assemble",
+        "report",
+        "growth 300 -> 600",
+        "within 3x decode-only",
+        "growth at most 11.5x",
+        "at most 1.5 KB per action",
+    ):
         assert expected in out
 
 

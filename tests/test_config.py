@@ -7,12 +7,24 @@ import pytest
 from socialnorms import Config, ConfigError, Option, Rule, Severity
 
 RULES = [
-    Rule(code="SN101", name="self-mention-reposts", summary="s", why="w",
-         options=[Option("min_share", 0.5, "Half is where it starts to read as vanity."),
-                  Option("window_days", 30, "A month evens out campaigns.")]),
+    Rule(
+        code="SN101",
+        name="self-mention-reposts",
+        summary="s",
+        why="w",
+        options=[
+            Option("min_share", 0.5, "Half is where it starts to read as vanity."),
+            Option("window_days", 30, "A month evens out campaigns."),
+        ],
+    ),
     Rule(code="SN102", name="only-own-content", summary="s", why="w"),
-    Rule(code="SN501", name="unanswered-mentions", summary="s", why="w",
-         options=[Option("response_hours", 24, "A day is what most audiences expect.")]),
+    Rule(
+        code="SN501",
+        name="unanswered-mentions",
+        summary="s",
+        why="w",
+        options=[Option("response_hours", 24, "A day is what most audiences expect.")],
+    ),
 ]
 GUIDELINES = ["retweet-carefully", "respond-to-mentions"]
 
@@ -24,7 +36,10 @@ def write(tmp_path, name, text):
 
 
 def test_a_full_configuration_file_is_read(tmp_path):
-    path = write(tmp_path, "socialnorms.toml", """
+    path = write(
+        tmp_path,
+        "socialnorms.toml",
+        """
 select = ["SN1", "respond-to-mentions"]
 ignore = "SN102"
 disable-plugins = ["bluesky"]
@@ -41,7 +56,8 @@ response_hours = 48
 
 [networks.linkedin.severity]
 SN501 = "info"
-""")
+""",
+    )
     config = Config.load(path)
     config.validate(RULES, GUIDELINES)
     assert config.select == ("SN1", "respond-to-mentions") and config.ignore == ("SN102",)
@@ -90,13 +106,19 @@ def test_discover_finds_the_nearest_file_upward(tmp_path):
 @pytest.mark.parametrize(
     ("text", "key", "detail"),
     [
-        ("selct = ['SN1']", "selct", "allowed keys: disable-plugins, fail-on, ignore, networks, options, select, severity"),
+        (
+            "selct = ['SN1']",
+            "selct",
+            "allowed keys: disable-plugins, fail-on, ignore, networks, options, select, severity",
+        ),
         ("fail-on = 'fatal'", "", "expected info, warning or error, got 'fatal'"),
         ("[severity]\nSN101 = 'loud'", "", "expected info, warning or error, got 'loud'"),
         ("select = [", "", "not valid TOML"),
     ],
 )
-def test_bad_files_raise_errors_naming_the_file_key_and_what_is_allowed(tmp_path, text, key, detail):
+def test_bad_files_raise_errors_naming_the_file_key_and_what_is_allowed(
+    tmp_path, text, key, detail
+):
     path = write(tmp_path, "socialnorms.toml", text)
     with pytest.raises(ConfigError) as caught:
         Config.load(path)
@@ -111,13 +133,32 @@ def test_bad_files_raise_errors_naming_the_file_key_and_what_is_allowed(tmp_path
         ({"ignore": ["house-style"]}, "ignore", "'house-style' is no rule code, code prefix"),
         ({"severity": {"SN999": "error"}}, "severity.SN999: ", "no rule has th"),
         ({"options": {"SN999": {"x": 1}}}, "options.SN999: ", "no rule has th"),
-        ({"options": {"SN101": {"share": 1}}}, "options.SN101.share: ", "allowed: min_share, window_days"),
+        (
+            {"options": {"SN101": {"share": 1}}},
+            "options.SN101.share: ",
+            "allowed: min_share, window_days",
+        ),
         ({"options": {"SN102": {"share": 1}}}, "options.SN102.share: ", "allowed: none"),
-        ({"options": {"SN101": {"min_share": "half"}}}, "options.SN101.min_share: ", "expected int or float, got 'half'"),
-        ({"options": {"SN101": {"window_days": True}}}, "options.SN101.window_days: ", "expected int or float, got True"),
-        ({"networks": {"linkedin": {"options": {"SN501": {"response_hours": "2d"}}}}},
-         "networks.linkedin.options.SN501.response_hours: ", "expected int or float, got '2d'"),
-        ({"networks": {"linkedin": {"severity": {"SN9": "info"}}}}, "networks.linkedin.severity.SN9: ", "no rule"),
+        (
+            {"options": {"SN101": {"min_share": "half"}}},
+            "options.SN101.min_share: ",
+            "expected int or float, got 'half'",
+        ),
+        (
+            {"options": {"SN101": {"window_days": True}}},
+            "options.SN101.window_days: ",
+            "expected int or float, got True",
+        ),
+        (
+            {"networks": {"linkedin": {"options": {"SN501": {"response_hours": "2d"}}}}},
+            "networks.linkedin.options.SN501.response_hours: ",
+            "expected int or float, got '2d'",
+        ),
+        (
+            {"networks": {"linkedin": {"severity": {"SN9": "info"}}}},
+            "networks.linkedin.severity.SN9: ",
+            "no rule",
+        ),
     ],
 )
 def test_validate_names_the_file_the_key_and_what_is_allowed(config, key, detail):

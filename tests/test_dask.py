@@ -9,18 +9,25 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-import socialnorms.dask
-from socialnorms import Checker, synthetic
-from socialnorms.config import Config
-from socialnorms.io import InputError
-from socialnorms.partition import parse_records
+import socialnorms.dask  # noqa: E402 - only once dask is known to be installed
+from socialnorms import Checker, synthetic  # noqa: E402
+from socialnorms.config import Config  # noqa: E402
+from socialnorms.io import InputError  # noqa: E402
+from socialnorms.partition import parse_records  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
-    ) as cluster, distributed.Client(cluster, set_as_default=False) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=50,
+        ) as cluster,
+        distributed.Client(cluster, set_as_default=False) as client,
+    ):
         yield client
 
 
@@ -54,13 +61,22 @@ def test_configuration_reaches_the_workers(client, activity_file):
     config = Config(select=["SN3"], severity={"SN302": "error"})
     one = Checker(config=config).check(activity_file)
     assert {f.code[:3] for f in one.findings} == {"SN3"}
-    assert socialnorms.dask.check([activity_file], client=client, config=config).to_json() == one.to_json()
+    assert (
+        socialnorms.dask.check([activity_file], client=client, config=config).to_json()
+        == one.to_json()
+    )
 
 
 def test_a_bad_record_in_a_bag_is_named(client):
     records = [
         {"type": "account", "id": "twitter:a", "network": "twitter", "subject": "a"},
-        {"type": "action", "kind": "post", "actor": "twitter:a", "at": "yesterday", "post": {"id": "p"}},
+        {
+            "type": "action",
+            "kind": "post",
+            "actor": "twitter:a",
+            "at": "yesterday",
+            "post": {"id": "p"},
+        },
     ]
     with pytest.raises(InputError) as caught:
         socialnorms.dask.check(dask_bag.from_sequence(records, npartitions=1), client=client)
@@ -71,8 +87,14 @@ def test_a_bad_record_in_a_bag_is_named(client):
 def test_parse_records_reads_headers_and_refuses_unknown_types():
     parsed = parse_records(
         [
-            {"type": "header", "format": "socialnorms-activity", "version": 1,
-             "coverage": [{"guideline": "respond-to-mentions", "level": "partial", "reason": "no replies"}]},
+            {
+                "type": "header",
+                "format": "socialnorms-activity",
+                "version": 1,
+                "coverage": [
+                    {"guideline": "respond-to-mentions", "level": "partial", "reason": "no replies"}
+                ],
+            },
             {"type": "account", "id": "twitter:a", "network": "twitter"},
         ]
     )

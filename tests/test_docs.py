@@ -16,12 +16,29 @@ def test_the_plugin_example_in_the_docs_passes(tmp_path):
     if not DOC.exists():
         pytest.fail(f"{DOC.name} is missing")
     blocks = re.findall(r"```python\n# (\w+\.py)\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert {name for name, _code in blocks} == {"conftest.py", "house_style.py", "test_house_style.py"}
+    assert {name for name, _code in blocks} == {
+        "conftest.py",
+        "house_style.py",
+        "test_house_style.py",
+    }
     for name, code in blocks:
         (tmp_path / name).write_text(code, encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path)],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "5 passed" in run.stdout
@@ -35,7 +52,9 @@ def test_the_python_api_tour_runs_in_order(monkeypatch):
 
     root = DOC.parents[1]
     monkeypatch.chdir(root)
-    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "python-api.md").read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(
+        r"```python\n(.*?)```", (root / "docs" / "python-api.md").read_text(encoding="utf-8"), re.S
+    )
     assert len(blocks) >= 6
     installed = set(Registry(socialnorms.get_plugin_manager()).rules)
     namespace: dict[str, object] = {}
@@ -43,5 +62,5 @@ def test_the_python_api_tour_runs_in_order(monkeypatch):
         named = set(re.findall(r"\bSN\d{3}\b", block))
         if named - installed:
             continue
-        exec(compile(block, "python-api.md", "exec"), namespace)  # noqa: S102 - our own documentation
+        exec(compile(block, "python-api.md", "exec"), namespace)
     assert namespace["again"] == namespace["report"]

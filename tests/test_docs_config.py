@@ -24,7 +24,7 @@ import socialnorms
 from socialnorms import Checker, Config, ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+DOCS = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.S | re.M)
 PYPROJECT_TABLE = re.compile(r"^\s*\[\[?\s*(tool|project|build-system)\b", re.M)
 

@@ -18,28 +18,43 @@ HOW = f"regenerate them with: {_docgen.REGENERATE}"
 
 def test_generated_pages_are_up_to_date():
     problems = _docgen.stale_pages(DOCS)
-    assert not problems, "generated documentation is out of date; " + HOW + "\n" + "\n".join(problems)
+    assert not problems, (
+        "generated documentation is out of date; " + HOW + "\n" + "\n".join(problems)
+    )
 
 
 def _documented_hooks() -> dict[str, str]:
     """Hook name -> the ``def`` line documented under its heading on the committed page."""
     text = (DOCS / "reference" / "hooks.md").read_text(encoding="utf-8")
-    sections = re.findall(r"^## (\w+)\n\n```python\n@hookimpl\n(def [^\n]*?): \.\.\.\n```", text, re.M)
+    sections = re.findall(
+        r"^## (\w+)\n\n```python\n@hookimpl\n(def [^\n]*?): \.\.\.\n```", text, re.M
+    )
     return dict(sections)
 
 
 def test_every_hook_is_documented_with_its_signature():
-    hooks = {name for name in vars(new_plugin_manager(builtins=False, entrypoints=False).hook) if not name.startswith("_")}
+    hooks = {
+        name
+        for name in vars(new_plugin_manager(builtins=False, entrypoints=False).hook)
+        if not name.startswith("_")
+    }
     documented = _documented_hooks()
-    assert set(documented) == hooks, f"docs/reference/hooks.md documents {sorted(documented)}, the code has {sorted(hooks)}; {HOW}"
+    assert set(documented) == hooks, (
+        f"docs/reference/hooks.md documents {sorted(documented)}, the code has {sorted(hooks)}; {HOW}"
+    )
     for spec in _docgen.hook_specs():
-        assert documented[spec.__name__] == _docgen.hook_signature(spec), f"{spec.__name__}: signature drifted; {HOW}"
+        assert documented[spec.__name__] == _docgen.hook_signature(spec), (
+            f"{spec.__name__}: signature drifted; {HOW}"
+        )
 
 
 def test_a_changed_signature_is_noticed(tmp_path):
     _docgen.write_pages(tmp_path)
     page = tmp_path / "reference" / "hooks.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("register: Callable[[Check], None]", "register"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("register: Callable[[Check], None]", "register"),
+        encoding="utf-8",
+    )
     assert _docgen.stale_pages(tmp_path) == [f"{page}: out of date"]
 
 
@@ -54,14 +69,18 @@ def test_each_builtin_rule_has_a_page_with_its_records():
         assert rule.summary in page and rule.why in page
         assert rule.example.strip() in page and rule.quiet_example.strip() in page
         assert all(f"| `{option.name}` |" in page for option in rule.options)
-        assert f"](../guidelines/{registered.guideline}.md#{code.lower()}-" in page, "links its guideline's section"
+        assert f"](../guidelines/{registered.guideline}.md#{code.lower()}-" in page, (
+            "links its guideline's section"
+        )
         assert f"[{code}]({code}.md)" in index
 
 
 def test_a_removed_rule_loses_its_page(tmp_path):
     _docgen.write_pages(tmp_path)
     (tmp_path / "rules" / "SN999.md").write_text("# SN999 gone\n", encoding="utf-8")
-    assert _docgen.stale_pages(tmp_path) == [f"{tmp_path / 'rules' / 'SN999.md'}: no such rule any more"]
+    assert _docgen.stale_pages(tmp_path) == [
+        f"{tmp_path / 'rules' / 'SN999.md'}: no such rule any more"
+    ]
     _docgen.write_pages(tmp_path)
     assert _docgen.stale_pages(tmp_path) == []
 
@@ -77,7 +96,10 @@ def test_check_mode_reports_and_exits_one(tmp_path, capsys):
     ("rst", "markdown"),
     [
         ("A :class:`~socialnorms.Rule` here.", "A [`Rule`][socialnorms.Rule] here.\n"),
-        ("See :func:`socialnorms.check_function`.", "See [`socialnorms.check_function`][socialnorms.check_function].\n"),
+        (
+            "See :func:`socialnorms.check_function`.",
+            "See [`socialnorms.check_function`][socialnorms.check_function].\n",
+        ),
         ("Raises :class:`TypeError`.", "Raises `TypeError`.\n"),
         ("Use ``register(x)``.", "Use `register(x)`.\n"),
         (

@@ -23,11 +23,20 @@ from socialnorms.testing import (
 from socialnorms.testing.strategies import activity
 
 UNANSWERED = Rule(
-    code="TST501", name="unanswered-mention", summary="A mention of a subject got no reply.",
-    why="People who address a brand expect an answer.", severity="warning",
+    code="TST501",
+    name="unanswered-mention",
+    summary="A mention of a subject got no reply.",
+    why="People who address a brand expect an answer.",
+    severity="warning",
 )
-BURST = Rule(code="TST502", name="reply-burst", summary="Many replies in one hour.", why="Floods followers.",
-             severity="info", options=[socialnorms.Option("per_hour", 3, "More than a few replies an hour reads as a bot.")])
+BURST = Rule(
+    code="TST502",
+    name="reply-burst",
+    summary="Many replies in one hour.",
+    why="Floods followers.",
+    severity="info",
+    options=[socialnorms.Option("per_hour", 3, "More than a few replies an hour reads as a bot.")],
+)
 
 
 @check_function("test-mentions", [UNANSWERED, BURST])
@@ -41,16 +50,26 @@ def mentions_check(ctx):
                     continue
                 answered = any(r.actor == account.id for r in timeline.replies_to(action.post.id))
                 if not answered and ctx.enabled("TST501"):
-                    yield ctx.finding("TST501", subject=subject, account=account.id,
-                                      message=f"{action.actor} mentioned {account.id} and got no reply",
-                                      suggestion="Answer them.", evidence=[action.id],
-                                      metrics={"mentions": 1})
+                    yield ctx.finding(
+                        "TST501",
+                        subject=subject,
+                        account=account.id,
+                        message=f"{action.actor} mentioned {account.id} and got no reply",
+                        suggestion="Answer them.",
+                        evidence=[action.id],
+                        metrics={"mentions": 1},
+                    )
             replies = timeline.by_actor(account.id, "reply")
             limit = ctx.option("TST502", "per_hour", network=account.network)
             if len(replies) > limit:
-                yield ctx.finding("TST502", subject=subject, account=account.id,
-                                  message=f"{len(replies)} replies", suggestion="Slow down.",
-                                  evidence=[r.id for r in replies])
+                yield ctx.finding(
+                    "TST502",
+                    subject=subject,
+                    account=account.id,
+                    message=f"{len(replies)} replies",
+                    suggestion="Slow down.",
+                    evidence=[r.id for r in replies],
+                )
 
 
 @check_function("test-broken", [Rule(code="TST900", name="always-fails", summary="s", why="w")])
@@ -88,9 +107,14 @@ def acme() -> TimelineBuilder:
 
 def test_a_raising_check_becomes_a_plugin_error_and_the_others_still_run():
     pm = isolated_plugin_manager(strict=False)
-    with registered(pm, Plugin(broken_check), name="flaky-plugin"), registered(pm, Plugin(mentions_check), name="solid"):
+    with (
+        registered(pm, Plugin(broken_check), name="flaky-plugin"),
+        registered(pm, Plugin(mentions_check), name="solid"),
+    ):
         report = socialnorms.check(acme().build(), plugin_manager=pm)
-    errors = assert_findings(report.filter(guideline="socialnorms"), codes={"SN000"}, count=1, severity="error")
+    errors = assert_findings(
+        report.filter(guideline="socialnorms"), codes={"SN000"}, count=1, severity="error"
+    )
     (error,) = errors
     assert (error.rule, error.guideline) == ("plugin-error", "socialnorms")
     assert "plugin 'flaky-plugin' failed in check 'test-broken': ZeroDivisionError" in error.message
@@ -109,14 +133,24 @@ def test_a_check_yielding_something_else_than_its_findings_is_a_plugin_error():
 
 
 def test_a_finding_whose_metrics_cannot_be_written_is_a_plugin_error():
-    @check_function("test-timedelta", [Rule(code="TST920", name="bad-metric", summary="s", why="w")])
+    @check_function(
+        "test-timedelta", [Rule(code="TST920", name="bad-metric", summary="s", why="w")]
+    )
     def bad_metric(ctx):
-        yield ctx.finding("TST920", subject=None, account=None, message="m", suggestion="",
-                          metrics={"delay": timedelta(hours=1)})
+        yield ctx.finding(
+            "TST920",
+            subject=None,
+            account=None,
+            message="m",
+            suggestion="",
+            metrics={"delay": timedelta(hours=1)},
+        )
 
     report = run_checks(Timeline(), bad_metric, strict=False)
     (error,) = assert_findings(report, codes={"SN000"})
-    assert "Finding.metrics.delay: not a JSON value: datetime.timedelta(seconds=3600)" in error.message
+    assert (
+        "Finding.metrics.delay: not a JSON value: datetime.timedelta(seconds=3600)" in error.message
+    )
     assert json.loads(report.to_json())["findings"][0]["code"] == "SN000"
 
 
@@ -128,7 +162,11 @@ def test_strict_mode_lets_the_exception_through():
 def test_findings_carry_guideline_network_time_and_configured_severity():
     report = run_checks(acme(), mentions_check, config=Config(severity={"TST501": "error"}))
     (finding,) = assert_findings(report, codes={"TST501"}, evidence={"q2"}, severity="error")
-    assert (finding.guideline, finding.network, finding.rule) == ("test-mentions", "twitter", "unanswered-mention")
+    assert (finding.guideline, finding.network, finding.rule) == (
+        "test-mentions",
+        "twitter",
+        "unanswered-mention",
+    )
     assert finding.at == acme().build().action("q2").at
     assert report.fails() and not run_checks(acme(), mentions_check).fails()
 
@@ -153,21 +191,33 @@ def test_select_and_ignore_by_code_prefix_and_guideline(select, ignore, expected
 
 
 def test_options_come_from_the_network_then_the_configuration_then_the_default():
-    builder = acme().reply("twitter:acme", "more", to="q1").reply("twitter:acme", "and more", to="q1")
-    assert_quiet(run_checks(builder, mentions_check), codes=["TST502"])  # 3 replies, default limit 3
+    builder = (
+        acme().reply("twitter:acme", "more", to="q1").reply("twitter:acme", "and more", to="q1")
+    )
+    assert_quiet(
+        run_checks(builder, mentions_check), codes=["TST502"]
+    )  # 3 replies, default limit 3
     lowered = Config(options={"reply-burst": {"per_hour": 2}})
-    assert_findings(run_checks(builder, mentions_check, config=lowered).filter(code="TST502"), count=1)
-    per_network = Config(options={"TST502": {"per_hour": 2}},
-                         networks={"twitter": {"options": {"TST502": {"per_hour": 5}}}})
+    assert_findings(
+        run_checks(builder, mentions_check, config=lowered).filter(code="TST502"), count=1
+    )
+    per_network = Config(
+        options={"TST502": {"per_hour": 2}},
+        networks={"twitter": {"options": {"TST502": {"per_hour": 5}}}},
+    )
     assert_quiet(run_checks(builder, mentions_check, config=per_network), codes=["TST502"])
     severity = Config(networks={"twitter": {"severity": {"TST501": "info"}}})
-    assert_findings(run_checks(builder, mentions_check, config=severity).filter(code="TST501"), severity="info")
+    assert_findings(
+        run_checks(builder, mentions_check, config=severity).filter(code="TST501"), severity="info"
+    )
 
 
 def test_checker_validates_the_configuration_against_the_registered_rules():
     pm = isolated_plugin_manager()
     with registered(pm, Plugin(mentions_check)):
-        with pytest.raises(socialnorms.ConfigError, match=r"options\.TST502\.per_hour: expected int or float"):
+        with pytest.raises(
+            socialnorms.ConfigError, match=r"options\.TST502\.per_hour: expected int or float"
+        ):
             Checker(config=Config(options={"TST502": {"per_hour": "many"}}), plugin_manager=pm)
         with pytest.raises(ValueError, match="disabled by the configuration but registered"):
             Checker(config=Config(disable_plugins=["activity-format"]), plugin_manager=pm)
@@ -184,8 +234,15 @@ class Shuffled:
 
     def run(self, ctx):
         made = [
-            ctx.finding("TST700", subject=ctx.timeline.subject_of(a.actor), account=a.actor,
-                        message="same message", suggestion="", evidence=[a.id], severity=severity)
+            ctx.finding(
+                "TST700",
+                subject=ctx.timeline.subject_of(a.actor),
+                account=a.actor,
+                message="same message",
+                suggestion="",
+                evidence=[a.id],
+                severity=severity,
+            )
             for a in ctx.timeline.actions
             for severity in Severity
         ]
@@ -211,7 +268,9 @@ def test_installed_plugins_give_the_same_report_whatever_the_input_order(parts, 
     rnd.shuffle(accounts)
     rnd.shuffle(actions)
     assert checker.check(checker.timeline(accounts, actions)).to_json() == first.to_json()
-    assert not first.filter(code="SN000"), "a check of an installed plugin crashed on a valid timeline"
+    assert not first.filter(code="SN000"), (
+        "a check of an installed plugin crashed on a valid timeline"
+    )
 
 
 _CHECKER: list[Checker] = []

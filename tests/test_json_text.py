@@ -19,10 +19,12 @@ def dumps_indented(value, indent=2):
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(
     _SCALARS,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.tuples(inner, inner)
-    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-    | st.dictionaries(st.integers(), inner, max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers(), inner, max_size=2)
+    ),
     max_leaves=30,
 )
 
@@ -39,9 +41,16 @@ def test_subclasses_are_written_as_the_standard_library_writes_them():
 
 @given(st.lists(_VALUES, max_size=4), st.integers(min_value=0, max_value=3))
 def test_generators_are_written_as_the_lists_they_yield(members, indent):
-    assert dumps_indented({"a": (m for m in members)}, indent) == json.dumps({"a": members}, indent=indent, ensure_ascii=False)
+    assert dumps_indented({"a": (m for m in members)}, indent) == json.dumps(
+        {"a": members}, indent=indent, ensure_ascii=False
+    )
 
 
-@given(_VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=4), st.integers(min_value=0, max_value=3))
+@given(
+    _VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=4),
+    st.integers(min_value=0, max_value=3),
+)
 def test_the_pieces_join_into_the_whole_text(value, indent):
-    assert "".join(iter_indented(value, indent)) == json.dumps(value, indent=indent, ensure_ascii=False)
+    assert "".join(iter_indented(value, indent)) == json.dumps(
+        value, indent=indent, ensure_ascii=False
+    )

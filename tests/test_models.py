@@ -49,19 +49,41 @@ def test_bad_timestamps_name_the_field(value, problem):
     ("fields", "message"),
     [
         ({"kind": "poke"}, r"action\.kind: unknown kind 'poke'; expected one of post, reply"),
-        ({"kind": "reply", "post": Post(id="p")}, r"action\.target: a reply needs target or post\.in_reply_to"),
-        ({"kind": "quote", "post": Post(id="p")}, r"action\.target: a quote needs target or post\.quotes"),
+        (
+            {"kind": "reply", "post": Post(id="p")},
+            r"action\.target: a reply needs target or post\.in_reply_to",
+        ),
+        (
+            {"kind": "quote", "post": Post(id="p")},
+            r"action\.target: a quote needs target or post\.quotes",
+        ),
         ({"kind": "post"}, r"action\.post: required for a post"),
         ({"kind": "repost"}, r"action\.target: a repost needs the id of the post"),
-        ({"kind": "like", "target": "p", "post": Post(id="q")}, r"action\.post\.id: 'q' differs from target 'p'"),
+        (
+            {"kind": "like", "target": "p", "post": Post(id="q")},
+            r"action\.post\.id: 'q' differs from target 'p'",
+        ),
         ({"kind": "follow"}, r"action\.target: a follow needs the id of the account"),
-        ({"kind": "follow", "target": "twitter:b", "post": Post(id="p")}, r"action\.post: a follow carries no post"),
-        ({"kind": "follow", "target": "twitter:b", "message": "hi"}, r"action\.message: only an invite or a message"),
-        ({"kind": "reply", "target": "p", "post": Post(id="r", in_reply_to="q")},
-         r"action\.post\.in_reply_to: 'q' differs from target 'p'"),
-        ({"kind": "quote", "target": "p", "post": Post(id="r", quotes="q")},
-         r"action\.post\.quotes: 'q' differs from target 'p'"),
-        ({"kind": "follow", "target": "twitter:b", "actor": ""}, r"action\.actor: must not be empty"),
+        (
+            {"kind": "follow", "target": "twitter:b", "post": Post(id="p")},
+            r"action\.post: a follow carries no post",
+        ),
+        (
+            {"kind": "follow", "target": "twitter:b", "message": "hi"},
+            r"action\.message: only an invite or a message",
+        ),
+        (
+            {"kind": "reply", "target": "p", "post": Post(id="r", in_reply_to="q")},
+            r"action\.post\.in_reply_to: 'q' differs from target 'p'",
+        ),
+        (
+            {"kind": "quote", "target": "p", "post": Post(id="r", quotes="q")},
+            r"action\.post\.quotes: 'q' differs from target 'p'",
+        ),
+        (
+            {"kind": "follow", "target": "twitter:b", "actor": ""},
+            r"action\.actor: must not be empty",
+        ),
         ({"kind": "follow", "target": 7}, r"action\.target: expected a string, got int"),
     ],
 )
@@ -80,7 +102,9 @@ def test_reply_and_quote_fill_in_their_links_and_created_posts_their_author():
     assert quote.target == "p"
     like = Action(kind="like", actor="twitter:a", at=AT, post=Post(id="p", author="twitter:b"))
     assert like.target == "p" and like.post.author == "twitter:b" and like.post.created is None
-    assert Action(kind="follow", actor="mastodon:a", at=AT, target="mastodon:b").network == "mastodon"
+    assert (
+        Action(kind="follow", actor="mastodon:a", at=AT, target="mastodon:b").network == "mastodon"
+    )
 
 
 def test_account_and_post_validation_names_the_field():
@@ -103,9 +127,13 @@ def test_account_and_post_validation_names_the_field():
 def test_merge_fills_gaps_and_refuses_conflicts():
     short = Post(id="p", author="twitter:a")
     full = Post(id="p", text="hello", links=["https://example.com"])
-    assert short.merge(full) == Post(id="p", author="twitter:a", text="hello", links=["https://example.com"])
+    assert short.merge(full) == Post(
+        id="p", author="twitter:a", text="hello", links=["https://example.com"]
+    )
     assert full.merge(full) is full
-    with pytest.raises(ValueError, match=r"post\.text: post id 'p' is reused with different content"):
+    with pytest.raises(
+        ValueError, match=r"post\.text: post id 'p' is reused with different content"
+    ):
         full.merge(Post(id="p", text="bye"))
     with pytest.raises(ValueError, match=r"post\.id: cannot merge"):
         full.merge(Post(id="q"))
@@ -116,15 +144,26 @@ def test_values_are_frozen_and_hashable():
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         action.actor = "twitter:c"
     assert hash(action) == hash(attrs.evolve(action))
-    assert ActionKind.POST.creates_post and ActionKind.LIKE.targets_post and str(ActionKind.LIKE) == "like"
+    assert (
+        ActionKind.POST.creates_post
+        and ActionKind.LIKE.targets_post
+        and str(ActionKind.LIKE) == "like"
+    )
 
 
 def test_an_action_without_id_gets_one_derived_from_its_content():
     first = Action(kind="post", actor="twitter:a", at=AT, post=Post(id="p", text="hi"))
     again = Action(kind="post", actor="twitter:a", at=AT, post=Post(id="p", text="hi"))
     assert first.id == again.id and first.id.startswith("h:")
-    assert Action(kind="post", actor="twitter:a", at=AT, post=Post(id="p", text="ho")).id != first.id
-    later = Action(kind="post", actor="twitter:a", at=parse_timestamp(AT) + timedelta(seconds=1), post=Post(id="p"))
+    assert (
+        Action(kind="post", actor="twitter:a", at=AT, post=Post(id="p", text="ho")).id != first.id
+    )
+    later = Action(
+        kind="post",
+        actor="twitter:a",
+        at=parse_timestamp(AT) + timedelta(seconds=1),
+        post=Post(id="p"),
+    )
     assert later.id != first.id
     assert Action(kind="post", actor="twitter:a", at=AT, id="mine", post=Post(id="p")).id == "mine"
 
@@ -139,13 +178,22 @@ print(Action(kind="reply", actor="twitter:a", at="2026-03-01T11:00:00+01:00", ta
 def test_derived_ids_are_the_same_in_every_process():
     runs = {
         subprocess.run(
-            [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", CHILD],
+            capture_output=True,
+            text=True,
+            check=True,
             env={"PYTHONHASHSEED": seed, "PATH": ""},
         ).stdout.strip()
         for seed in ("1", "2", "random")
     }
-    here = Action(kind="reply", actor="twitter:a", at="2026-03-01T10:00:00Z", target="p",
-                  post=Post(id="r", text="déjà vu"), via="web").id
+    here = Action(
+        kind="reply",
+        actor="twitter:a",
+        at="2026-03-01T10:00:00Z",
+        target="p",
+        post=Post(id="r", text="déjà vu"),
+        via="web",
+    ).id
     assert runs == {here}
 
 

@@ -59,7 +59,9 @@ def render(profile: NetworkProfile, distribution: str, plugin: str) -> str:
     for topic in sorted({*profile.welcome_topics, *profile.unwelcome_topics}):
         welcome = profile.welcome_topics.get(topic)
         unwelcome = profile.unwelcome_topics.get(topic)
-        lines.append(f"| {topic} | {welcome if welcome is not None else ''} | {unwelcome if unwelcome is not None else ''} |")
+        lines.append(
+            f"| {topic} | {welcome if welcome is not None else ''} | {unwelcome if unwelcome is not None else ''} |"
+        )
     lines += ["", source("welcome_topics", "Weights are the project's defaults."), ""]
     lines += ["## Figures", "", "| Figure | Value | Source |", "| --- | --- | --- |"]
     rows = [
@@ -70,8 +72,16 @@ def render(profile: NetworkProfile, distribution: str, plugin: str) -> str:
         ("Connection invitations", _value(profile.invitations), "invitations"),
         ("Follows are one-way", _value(profile.one_way_follows), "one_way_follows"),
         ("Expected answer to a mention", _hours(profile), "response_time"),
-        ("Posts a day above which followers feel flooded", _value(profile.flood_posts_per_day), "flood_posts_per_day"),
-        ("Followers see a reply's thread", _value(profile.replies_show_thread), "replies_show_thread"),
+        (
+            "Posts a day above which followers feel flooded",
+            _value(profile.flood_posts_per_day),
+            "flood_posts_per_day",
+        ),
+        (
+            "Followers see a reply's thread",
+            _value(profile.replies_show_thread),
+            "replies_show_thread",
+        ),
     ]
     for label, value, key in rows:
         lines.append(f"| {label} | {value.replace('|', '&#124;')} | {source(key, '')} |")
@@ -139,8 +149,16 @@ def pages() -> dict[str, str]:
 
 
 FIGURES = (
-    "welcome_topics", "max_length", "hashtag_norm", "mention_pattern", "invitations", "one_way_follows",
-    "response_time", "flood_posts_per_day", "replies_show_thread", "crosspost_marks",
+    "welcome_topics",
+    "max_length",
+    "hashtag_norm",
+    "mention_pattern",
+    "invitations",
+    "one_way_follows",
+    "response_time",
+    "flood_posts_per_day",
+    "replies_show_thread",
+    "crosspost_marks",
 )
 
 

@@ -27,7 +27,10 @@ def checker() -> Checker:
 
 
 def merged_report(checker: Checker, timeline: Timeline, parts: int | None = None):
-    runs = [check_partition(part, checker.config, checker.strict) for part in partitions(timeline, parts)]
+    runs = [
+        check_partition(part, checker.config, checker.strict)
+        for part in partitions(timeline, parts)
+    ]
     return checker.report(timeline, merge_runs(runs))
 
 
@@ -74,14 +77,35 @@ def test_every_copy_of_a_post_in_a_partition_comes_along():
     brand = Account(id="twitter:brand", network="twitter", subject="brand")
     fan = Account(id="twitter:fan", network="twitter")
     other = Account(id="twitter:other", network="twitter")
-    made = Action(kind="post", actor="twitter:fan", at="2026-02-01T09:00:00Z", id="a1",
-                  post=Post(id="twitter:p1", text="hello"))
+    made = Action(
+        kind="post",
+        actor="twitter:fan",
+        at="2026-02-01T09:00:00Z",
+        id="a1",
+        post=Post(id="twitter:p1", text="hello"),
+    )
     # A stranger's copy of the post carries links the creator's does not.
-    copy = Action(kind="repost", actor="twitter:other", at="2026-02-01T10:00:00Z", id="a2",
-                  post=Post(id="twitter:p1", links=("https://example.org",)))
-    share = Action(kind="repost", actor="twitter:brand", at="2026-02-01T11:00:00Z", id="a3", target="twitter:p1")
-    unrelated = Action(kind="post", actor="twitter:other", at="2026-02-01T10:30:00Z", id="a4",
-                       post=Post(id="twitter:p2", text="elsewhere"))
+    copy = Action(
+        kind="repost",
+        actor="twitter:other",
+        at="2026-02-01T10:00:00Z",
+        id="a2",
+        post=Post(id="twitter:p1", links=("https://example.org",)),
+    )
+    share = Action(
+        kind="repost",
+        actor="twitter:brand",
+        at="2026-02-01T11:00:00Z",
+        id="a3",
+        target="twitter:p1",
+    )
+    unrelated = Action(
+        kind="post",
+        actor="twitter:other",
+        at="2026-02-01T10:30:00Z",
+        id="a4",
+        post=Post(id="twitter:p2", text="elsewhere"),
+    )
     timeline = Timeline([brand, fan, other], [made, copy, share, unrelated])
     [part] = partitions(timeline)
     assert {a.id for a in part.actions} == {"a1", "a2", "a3"}
@@ -90,7 +114,14 @@ def test_every_copy_of_a_post_in_a_partition_comes_along():
 
 def test_a_timeline_without_subjects_is_one_partition():
     accounts = [Account(id="twitter:a", network="twitter")]
-    actions = [Action(kind="post", actor="twitter:a", at="2026-02-01T09:00:00Z", post=Post(id="twitter:p", text="x"))]
+    actions = [
+        Action(
+            kind="post",
+            actor="twitter:a",
+            at="2026-02-01T09:00:00Z",
+            post=Post(id="twitter:p", text="x"),
+        )
+    ]
     timeline = Timeline(accounts, actions)
     [part] = partitions(timeline, parts=4)
     assert part.subjects == () and part.actions == timeline.actions
@@ -118,8 +149,15 @@ def test_partitions_pickle_and_read_back_equal(checker):
 
 
 def test_actions_with_extra_keys_and_media_pickle():
-    post = Post(id="twitter:p", text="look", media=[{"type": "image", "alt": "a tent"}], extra={"lang": "en"})
-    action = Action(kind="post", actor="twitter:a", at="2026-02-01T09:00:00Z", post=post, extra={"source": "x"})
+    post = Post(
+        id="twitter:p",
+        text="look",
+        media=[{"type": "image", "alt": "a tent"}],
+        extra={"lang": "en"},
+    )
+    action = Action(
+        kind="post", actor="twitter:a", at="2026-02-01T09:00:00Z", post=post, extra={"source": "x"}
+    )
     assert pickle.loads(pickle.dumps(action)) == action
     assert pickle.loads(pickle.dumps(action)).extra == {"source": "x"}
 
@@ -129,8 +167,17 @@ def _run(guideline: str, findings=(), notes=(), failed=False) -> CheckRun:
 
 
 def _finding(subject: str | None, message: str = "m", code: str = "XY001") -> Finding:
-    return Finding(code=code, rule="r", guideline="g", severity=Severity.WARNING, subject=subject,
-                   account=None, network=None, message=message, suggestion="s")
+    return Finding(
+        code=code,
+        rule="r",
+        guideline="g",
+        severity=Severity.WARNING,
+        subject=subject,
+        account=None,
+        network=None,
+        message=message,
+        suggestion="s",
+    )
 
 
 def test_merge_keeps_note_order_and_one_copy_of_subjectless_findings():
@@ -162,7 +209,9 @@ def raises_on_brand1(ctx):
         ctx.measure(subject, None, "seen", 1)
         if subject == "brand1":
             raise RuntimeError("cannot judge brand1")
-        yield ctx.finding("XY001", subject=subject, account=None, message="judged", suggestion="none")
+        yield ctx.finding(
+            "XY001", subject=subject, account=None, message="judged", suggestion="none"
+        )
 
 
 class RaisingPlugin:
@@ -182,7 +231,10 @@ def test_a_check_that_fails_on_one_subject_reports_as_in_one_run():
     accounts, actions = synthetic.generate(actions=800, subjects=3, seed=1)
     timeline = checker.timeline(accounts, actions)
     assert timeline.subjects == ("brand0", "brand1", "brand2")
-    runs = [check_partition(part, checker.config, checker.strict, failing_plugins) for part in partitions(timeline)]
+    runs = [
+        check_partition(part, checker.config, checker.strict, failing_plugins)
+        for part in partitions(timeline)
+    ]
     merged = checker.report(timeline, merge_runs(runs))
     assert merged.to_json() == checker.check(timeline).to_json()
     assert [f.code for f in merged.findings] == ["SN000"]
@@ -194,6 +246,12 @@ def test_the_partitioning_example_of_the_docs_runs(monkeypatch):
 
     root = Path(__file__).resolve().parents[1]
     monkeypatch.chdir(root)
-    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "scaling.md").read_text(encoding="utf-8"), re.DOTALL)
-    example = next(block for block in blocks if "Partitioner(timeline)" in block and "spark" not in block)
-    exec(compile(example, "scaling.md", "exec"), {})  # noqa: S102 - our own documentation; it asserts
+    blocks = re.findall(
+        r"```python\n(.*?)```",
+        (root / "docs" / "scaling.md").read_text(encoding="utf-8"),
+        re.DOTALL,
+    )
+    example = next(
+        block for block in blocks if "Partitioner(timeline)" in block and "spark" not in block
+    )
+    exec(compile(example, "scaling.md", "exec"), {})

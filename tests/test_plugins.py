@@ -52,8 +52,12 @@ class Distributions:
         (self.root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
         info = self.root / f"{dist}-{version}.dist-info"
         info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
-        (info / "entry_points.txt").write_text(f"[socialnorms]\n{name} = {module}\n", encoding="utf-8")
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+        )
+        (info / "entry_points.txt").write_text(
+            f"[socialnorms]\n{name} = {module}\n", encoding="utf-8"
+        )
         self.modules.append(module)
         return name
 
@@ -72,21 +76,29 @@ def dists(tmp_path, monkeypatch):
 
 def broken_set(dists: Distributions) -> dict[str, str]:
     return {
-        "import": dists.add("raises-on-import", "raise RuntimeError('missing dependency: tensorflow')\n"),
-        "register": dists.add("register-raises", """
+        "import": dists.add(
+            "raises-on-import", "raise RuntimeError('missing dependency: tensorflow')\n"
+        ),
+        "register": dists.add(
+            "register-raises",
+            """
             from socialnorms import hookimpl
 
             @hookimpl
             def register_checks(register):
                 raise KeyError('no such table')
-            """),
-        "hook": dists.add("unknown-hook", """
+            """,
+        ),
+        "hook": dists.add(
+            "unknown-hook",
+            """
             from socialnorms import hookimpl
 
             @hookimpl
             def register_widgets(register):
                 pass
-            """),
+            """,
+        ),
         "good": dists.good(),
     }
 
@@ -101,10 +113,14 @@ def test_broken_plugins_are_reported_and_the_good_one_loads(dists):
         pm = new_plugin_manager(builtins=False)
         registry = Registry(pm)
     assert registry.rules["TST101"].plugin == names["good"]
-    assert [check.guideline for check, _plugin in registry.checks if check.guideline == "test-good"] == ["test-good"]
+    assert [
+        check.guideline for check, _plugin in registry.checks if check.guideline == "test-good"
+    ] == ["test-good"]
     infos = ours(pm, names)
     assert infos[names["good"]].error is None
-    assert infos[names["good"]].distribution == "sntest_good" and infos[names["good"]].version == "1.0"
+    assert (
+        infos[names["good"]].distribution == "sntest_good" and infos[names["good"]].version == "1.0"
+    )
     assert infos[names["good"]].hooks == ("register_checks",)
     assert infos[names["import"]].error == "RuntimeError: missing dependency: tensorflow"
     assert infos[names["register"]].error == "KeyError: 'no such table'"
@@ -118,13 +134,18 @@ def test_broken_plugins_are_reported_and_the_good_one_loads(dists):
 def test_a_check_run_reports_the_broken_plugins_in_its_notes(dists, tmp_path):
     names = broken_set(dists)
     path = tmp_path / "a.jsonl"
-    path.write_text('{"type": "action", "kind": "follow", "actor": "twitter:a", "at": "2026-03-01T10:00:00Z", '
-                    '"target": "twitter:b", "id": "f1"}\n', encoding="utf-8")
+    path.write_text(
+        '{"type": "action", "kind": "follow", "actor": "twitter:a", "at": "2026-03-01T10:00:00Z", '
+        '"target": "twitter:b", "id": "f1"}\n',
+        encoding="utf-8",
+    )
     with pytest.warns(PluginLoadWarning):
         report = socialnorms.check(path)
     assert [(f.code, f.evidence) for f in report.filter(code="TST")] == [("TST101", ("f1",))]
     for key in ("import", "register", "hook"):
-        assert any(note.startswith(f"plugin {names[key]!r} failed to load") for note in report.notes)
+        assert any(
+            note.startswith(f"plugin {names[key]!r} failed to load") for note in report.notes
+        )
     assert names["good"] in report.plugins and names["import"] not in report.plugins
 
 
@@ -134,23 +155,34 @@ def test_strict_mode_raises_on_a_plugin_that_fails_to_import(dists, monkeypatch,
     dists.good()
     if how == "environment":
         monkeypatch.setenv("SOCIALNORMS_STRICT_PLUGINS", "1")
-    with pytest.raises(PluginLoadError, match=f"plugin {name!r} failed to load: ImportError: no module named shiny") as caught:
+    with pytest.raises(
+        PluginLoadError, match=f"plugin {name!r} failed to load: ImportError: no module named shiny"
+    ) as caught:
         new_plugin_manager(builtins=False, strict=True if how == "argument" else None)
     assert caught.value.plugin == name and isinstance(caught.value.error, ImportError)
 
 
 def test_strict_mode_raises_on_a_failing_register_hook_and_an_unknown_hook(dists):
-    failing = dists.add("register-raises", """
+    failing = dists.add(
+        "register-raises",
+        """
         from socialnorms import hookimpl
 
         @hookimpl
         def register_networks(register):
             register("not a profile")
-        """)
+        """,
+    )
     pm = new_plugin_manager(builtins=False, strict=True)
-    with pytest.raises(PluginLoadError, match=f"{failing!r}.*TypeError: register_networks: 'not a profile' is not a NetworkProfile"):
+    with pytest.raises(
+        PluginLoadError,
+        match=f"{failing!r}.*TypeError: register_networks: 'not a profile' is not a NetworkProfile",
+    ):
         Registry(pm)
-    unknown = dists.add("unknown-hook", "from socialnorms import hookimpl\n\n@hookimpl\ndef register_gadgets(register):\n    pass\n")
+    unknown = dists.add(
+        "unknown-hook",
+        "from socialnorms import hookimpl\n\n@hookimpl\ndef register_gadgets(register):\n    pass\n",
+    )
     with pytest.raises(PluginLoadError, match=f"{unknown!r}.*register_gadgets"):
         new_plugin_manager(builtins=False, strict=True)
 
@@ -161,7 +193,9 @@ def test_plugins_can_be_blocked_by_name(dists, monkeypatch, how):
     good = dists.good()
     blocked = [broken, good]
     with warnings.catch_warnings():
-        warnings.simplefilter("error", PluginLoadWarning)  # the broken plugin is never even imported
+        warnings.simplefilter(
+            "error", PluginLoadWarning
+        )  # the broken plugin is never even imported
         if how == "argument":
             pm = new_plugin_manager(builtins=False, disable=blocked)
         elif how == "environment":
@@ -190,7 +224,10 @@ def test_a_duplicate_rule_code_is_refused_with_a_warning_naming_both_plugins(dis
     first = dists.good("first", code="TST201", guideline="test-first")
     second = dists.good("second", code="TST201", guideline="test-second")
     pm = new_plugin_manager(builtins=False)
-    with pytest.warns(PluginLoadWarning, match=f"rule TST201 of plugin {second!r} is already registered by plugin {first!r}"):
+    with pytest.warns(
+        PluginLoadWarning,
+        match=f"rule TST201 of plugin {second!r} is already registered by plugin {first!r}",
+    ):
         registry = Registry(pm)
     assert registry.rules["TST201"].plugin == first
     assert "test-second" not in registry.guidelines and "test-first" in registry.guidelines
@@ -207,7 +244,9 @@ def test_the_shared_manager_is_cached_until_reset(dists):
 
 def test_builtin_plugins_are_listed_with_their_version():
     infos = {info.name: info for info in new_plugin_manager(entrypoints=False).list_plugins()}
-    assert infos["activity-format"].builtin and infos["activity-format"].distribution == "socialnorms"
+    assert (
+        infos["activity-format"].builtin and infos["activity-format"].distribution == "socialnorms"
+    )
     assert infos["reporters"].hooks == ("register_reporters",)
 
 
@@ -250,7 +289,9 @@ def test_what_a_failing_plugin_registered_before_it_failed_is_forgotten():
 
     pm = isolated_plugin_manager(strict=False)
     with registered(pm, HalfBroken(), name="half-broken"), registered(pm, Solid(), name="solid"):
-        with pytest.warns(PluginLoadWarning, match="'half-broken' failed to load.*RuntimeError: bad release"):
+        with pytest.warns(
+            PluginLoadWarning, match="'half-broken' failed to load.*RuntimeError: bad release"
+        ):
             registry = Registry(pm)
         assert registry.topics["hiking"].terms == ("backpack",)
         assert "trailnet" not in registry.networks
@@ -261,21 +302,31 @@ def test_a_duplicate_rule_code_raises_in_strict_mode(dists):
     first = dists.good("first", code="TST301", guideline="test-first")
     second = dists.good("second", code="TST301", guideline="test-second")
     pm = new_plugin_manager(builtins=False, strict=True)
-    with pytest.raises(PluginLoadError, match=f"{second!r}.*already registered by plugin {first!r}"):
+    with pytest.raises(
+        PluginLoadError, match=f"{second!r}.*already registered by plugin {first!r}"
+    ):
         Registry(pm)
 
 
 def test_two_distributions_with_one_plugin_name_are_reported(dists):
     name = dists.good("twin", code="TST401", guideline="test-twin")
-    other = dists.add("twin-b", CHECK_SOURCE.format(code="TST402", code_lower="tst402", guideline="test-twin-b"))
+    other = dists.add(
+        "twin-b", CHECK_SOURCE.format(code="TST402", code_lower="tst402", guideline="test-twin-b")
+    )
     info = dists.root / "sntest_twin_b-1.0.dist-info" / "entry_points.txt"
     info.write_text(info.read_text(encoding="utf-8").replace(other, name), encoding="utf-8")
-    with pytest.warns(PluginLoadWarning, match=f"plugin {name!r} of distribution 'sntest_twin_b' is not loaded: "
-                                              "the plugin name is already taken by distribution 'sntest_twin'"):
+    with pytest.warns(
+        PluginLoadWarning,
+        match=f"plugin {name!r} of distribution 'sntest_twin_b' is not loaded: "
+        "the plugin name is already taken by distribution 'sntest_twin'",
+    ):
         pm = new_plugin_manager(builtins=False)
     assert "TST401" in Registry(pm).rules and "TST402" not in Registry(pm).rules
     listed = [i for i in pm.list_plugins() if i.name == name]
-    assert [(i.distribution, i.error is None) for i in listed] == [("sntest_twin", True), ("sntest_twin_b", False)]
+    assert [(i.distribution, i.error is None) for i in listed] == [
+        ("sntest_twin", True),
+        ("sntest_twin_b", False),
+    ]
     with pytest.raises(PluginLoadError, match="sntest_twin_b: the plugin name is already taken"):
         new_plugin_manager(builtins=False, strict=True)
 
@@ -284,7 +335,10 @@ def test_a_plugin_named_like_a_builtin_one_is_reported(dists):
     dists.add("x", "")
     info = next(dists.root.glob("sntest_x-1.0.dist-info")) / "entry_points.txt"
     info.write_text(f"[socialnorms]\nreporters = {dists.modules[-1]}\n", encoding="utf-8")
-    with pytest.warns(PluginLoadWarning, match="plugin 'reporters' of distribution 'sntest_x' is not loaded: "
-                                              "the plugin name is already taken by distribution 'socialnorms'"):
+    with pytest.warns(
+        PluginLoadWarning,
+        match="plugin 'reporters' of distribution 'sntest_x' is not loaded: "
+        "the plugin name is already taken by distribution 'socialnorms'",
+    ):
         pm = new_plugin_manager(builtins=False)
     assert pm.origin("reporters")[2]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import attrs
 import pytest
@@ -37,21 +37,40 @@ def finding(**changes) -> Finding:
 def test_to_json_is_the_report_format_key_for_key():
     report = Report(
         findings=[finding(metrics={"self_mention_reposts": 8, "reposts": 10})],
-        actions=5210, accounts=843, subjects=["acme"],
+        actions=5210,
+        accounts=843,
+        subjects=["acme"],
         plugins={"twitter": "1.0.0", "retweet-carefully": "1.0.0"},
     )
     data = json.loads(report.to_json())
-    assert list(data)[:4] == ["format", "version", "summary", "findings"]  # later keys only extend it
+    assert list(data)[:4] == [
+        "format",
+        "version",
+        "summary",
+        "findings",
+    ]  # later keys only extend it
     assert (data["format"], data["version"]) == ("socialnorms-report", 1)
     assert data["summary"] == {
-        "actions": 5210, "accounts": 843, "subjects": ["acme"], "skipped_records": 0,
+        "actions": 5210,
+        "accounts": 843,
+        "subjects": ["acme"],
+        "skipped_records": 0,
         "findings": {"error": 0, "warning": 1, "info": 0},
         "plugins": {"retweet-carefully": "1.0.0", "twitter": "1.0.0"},
     }
-    assert list(data["summary"]) == ["actions", "accounts", "subjects", "skipped_records", "findings", "plugins"]
+    assert list(data["summary"]) == [
+        "actions",
+        "accounts",
+        "subjects",
+        "skipped_records",
+        "findings",
+        "plugins",
+    ]
     assert list(data["summary"]["findings"]) == ["error", "warning", "info"]
     assert list(data["summary"]["plugins"]) == ["retweet-carefully", "twitter"]
-    assert data["findings"] == [{**SPEC_FINDING, "metrics": {"reposts": 10, "self_mention_reposts": 8}}]
+    assert data["findings"] == [
+        {**SPEC_FINDING, "metrics": {"reposts": 10, "self_mention_reposts": 8}}
+    ]
     assert list(data["findings"][0]) == list(SPEC_FINDING)
     assert report.to_json().startswith('{\n  "format": "socialnorms-report",\n  "version": 1,')
     assert "\n" not in report.to_json(indent=None)
@@ -61,25 +80,47 @@ def test_optional_sections_appear_only_when_there_is_something_to_say():
     report = Report(
         skipped=[SkippedRecord("a.jsonl", 3, "action.at", "timestamp has no UTC offset")],
         notes=["respond-to-mentions: no profile for network 'myspace'"],
-        measurements=[Measurement("respond-to-mentions", "acme", "twitter", "response_rate", 0.5, "2026-03")],
+        measurements=[
+            Measurement("respond-to-mentions", "acme", "twitter", "response_rate", 0.5, "2026-03")
+        ],
     )
     data = json.loads(report.to_json())
-    assert [key for key in data if key in {"skipped", "notes", "measurements"}] == ["skipped", "notes", "measurements"]
+    assert [key for key in data if key in {"skipped", "notes", "measurements"}] == [
+        "skipped",
+        "notes",
+        "measurements",
+    ]
     assert list(data).index("skipped") > list(data).index("findings")
     assert data["summary"]["skipped_records"] == 1
-    assert data["skipped"] == [{"file": "a.jsonl", "line": 3, "field": "action.at",
-                                "problem": "timestamp has no UTC offset"}]
-    assert data["measurements"] == [{"guideline": "respond-to-mentions", "subject": "acme", "network": "twitter",
-                                     "name": "response_rate", "value": 0.5, "period": "2026-03"}]
+    assert data["skipped"] == [
+        {
+            "file": "a.jsonl",
+            "line": 3,
+            "field": "action.at",
+            "problem": "timestamp has no UTC offset",
+        }
+    ]
+    assert data["measurements"] == [
+        {
+            "guideline": "respond-to-mentions",
+            "subject": "acme",
+            "network": "twitter",
+            "name": "response_rate",
+            "value": 0.5,
+            "period": "2026-03",
+        }
+    ]
     assert Report.from_json(report.to_json()) == report
 
 
 def test_times_are_written_in_utc_with_a_z():
     paris = timezone(timedelta(hours=1))
     moment = attrs.evolve(finding(), at=datetime(2026, 1, 5, 11, 5, tzinfo=paris))
-    assert moment.at == datetime(2026, 1, 5, 10, 5, tzinfo=timezone.utc)
+    assert moment.at == datetime(2026, 1, 5, 10, 5, tzinfo=UTC)
     assert moment.to_dict()["at"] == "2026-01-05T10:05:00Z"
-    assert finding(at="2026-01-05T10:05:00.500+00:00").to_dict()["at"] == "2026-01-05T10:05:00.500000Z"
+    assert (
+        finding(at="2026-01-05T10:05:00.500+00:00").to_dict()["at"] == "2026-01-05T10:05:00.500000Z"
+    )
     assert finding(at=None).to_dict()["at"] is None
 
 
@@ -93,7 +134,9 @@ def test_from_json_reads_back_what_to_json_wrote(report: Report):
 
 @given(...)
 def test_findings_are_sorted_by_subject_account_time_and_code(report: Report):
-    keys = [(f.subject or "", f.account or "", f.at.isoformat() if f.at else "", f.code) for f in report]
+    keys = [
+        (f.subject or "", f.account or "", f.at.isoformat() if f.at else "", f.code) for f in report
+    ]
     assert keys == sorted(keys)
     assert Report(findings=reversed(report.findings)).findings == report.findings
 
@@ -104,13 +147,44 @@ def test_from_json_refuses_other_documents():
 
 
 FINDINGS = [
-    finding(code="SN101", guideline="retweet-carefully", severity="info", subject="acme", network="twitter"),
-    finding(code="SN102", guideline="retweet-carefully", severity="warning", subject="acme", network="twitter"),
-    finding(code="SN301", guideline="no-autofollow", severity="error", subject="acme", network="linkedin",
-            account="linkedin:acme"),
-    finding(code="SN501", guideline="respond-to-mentions", severity="warning", subject="globex",
-            network="mastodon", account="mastodon:globex"),
-    finding(code="XY001", guideline="house-style", severity="info", subject=None, network=None, account=None),
+    finding(
+        code="SN101",
+        guideline="retweet-carefully",
+        severity="info",
+        subject="acme",
+        network="twitter",
+    ),
+    finding(
+        code="SN102",
+        guideline="retweet-carefully",
+        severity="warning",
+        subject="acme",
+        network="twitter",
+    ),
+    finding(
+        code="SN301",
+        guideline="no-autofollow",
+        severity="error",
+        subject="acme",
+        network="linkedin",
+        account="linkedin:acme",
+    ),
+    finding(
+        code="SN501",
+        guideline="respond-to-mentions",
+        severity="warning",
+        subject="globex",
+        network="mastodon",
+        account="mastodon:globex",
+    ),
+    finding(
+        code="XY001",
+        guideline="house-style",
+        severity="info",
+        subject=None,
+        network=None,
+        account=None,
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ incremental adds; notes; threads."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +18,7 @@ from socialnorms.testing.strategies import activity, texts
 
 CHECKER = Checker()
 HABITS = habit_codes(CHECKER.registry.rules.values())
-START = datetime(2026, 1, 1, tzinfo=timezone.utc)
+START = datetime(2026, 1, 1, tzinfo=UTC)
 
 #: Rules whose example ends with the action that breaks them: reviewing that last
 #: action against the rest must nudge, and the quiet example's last action must not.
@@ -367,7 +367,7 @@ def test_reviews_in_threads_while_another_thread_adds_see_whole_adds():
             for _ in range(30):
                 (nudge,) = reviewer(draft)
                 results.append((nudge.metrics["waiting"], nudge.evidence))
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     def add() -> None:
@@ -383,7 +383,7 @@ def test_reviews_in_threads_while_another_thread_adds_see_whole_adds():
                         id=f"a{i}",
                     )
                 )
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=review) for _ in range(3)] + [threading.Thread(target=add)]

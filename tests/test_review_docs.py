@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import socialnorms
@@ -23,14 +23,14 @@ def test_the_scheduler_example_prints_what_the_page_shows(monkeypatch):
     monkeypatch.chdir(ROOT)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(scheduler, "nudge.md", "exec"), {})  # noqa: S102 - our own documentation
+        exec(compile(scheduler, "nudge.md", "exec"), {})
     assert printed.getvalue() == shown
 
 
 def test_the_plugin_example_reviews_with_the_same_judgement_as_its_check():
     (plugin,) = [block for block in BLOCKS if "review=review_house_style" in block]
     namespace: dict[str, object] = {}
-    exec(compile(plugin, "nudge.md", "exec"), namespace)  # noqa: S102
+    exec(compile(plugin, "nudge.md", "exec"), namespace)
 
     class Plugin:
         @socialnorms.hookimpl
@@ -38,7 +38,7 @@ def test_the_plugin_example_reviews_with_the_same_judgement_as_its_check():
             register(namespace["house_style"])
 
     accounts = [socialnorms.Account(id="twitter:brand", network="twitter", subject="brand")]
-    at = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 1, tzinfo=UTC)
     long = Action(
         kind="post", actor="twitter:brand", at=at, id="d", post=Post(id="twitter:d", text="x" * 600)
     )

@@ -33,8 +33,12 @@ def pace_plugin(rule: Rule) -> object:
         busy, _posts = over(ctx, [*ctx.timeline, draft])
         if busy:
             yield ctx.finding(
-                rule.code, subject=subject, account=draft.actor, message="One more post.",
-                suggestion="Post less.", evidence=[draft.id],
+                rule.code,
+                subject=subject,
+                account=draft.actor,
+                message="One more post.",
+                suggestion="Post less.",
+                evidence=[draft.id],
             )
 
     @check_function("posting-pace", [rule], review=review)
@@ -43,8 +47,12 @@ def pace_plugin(rule: Rule) -> object:
         if busy:
             first = posts[0]
             yield ctx.finding(
-                rule.code, subject=ctx.timeline.subject_of(first.actor), account=first.actor,
-                message="Many posts.", suggestion="Post less.", evidence=[p.id for p in posts[:3]],
+                rule.code,
+                subject=ctx.timeline.subject_of(first.actor),
+                account=first.actor,
+                message="Many posts.",
+                suggestion="Post less.",
+                evidence=[p.id for p in posts[:3]],
             )
 
     class Plugin:

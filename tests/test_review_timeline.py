@@ -3,7 +3,7 @@ as one built from scratch."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -72,7 +72,7 @@ def test_a_timeline_grown_by_appends_answers_as_one_built_at_once(parts, data):
 
 
 def _at(hour: int) -> datetime:
-    return datetime(2026, 3, 1, hour, tzinfo=timezone.utc)
+    return datetime(2026, 3, 1, hour, tzinfo=UTC)
 
 
 def test_an_older_action_is_inserted_at_its_place():
@@ -116,7 +116,7 @@ def test_a_refused_append_changes_nothing():
         timeline.append(
             Action(kind="follow", actor="twitter:a", at=_at(10), id="a1", target="twitter:b")
         )
-    with pytest.raises(ValueError, match="post.text"):
+    with pytest.raises(ValueError, match=r"post\.text"):
         timeline.append(
             Action(
                 kind="post",

@@ -30,12 +30,32 @@ TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial-plugin.md"
 @pytest.mark.parametrize(
     ("name", "prefix", "expected"),
     [
-        ("house-style", None, ("house-style", "socialnorms-house-style", "socialnorms_house_style", "HS")),
-        ("socialnorms-house-style", None, ("house-style", "socialnorms-house-style", "socialnorms_house_style", "HS")),
+        (
+            "house-style",
+            None,
+            ("house-style", "socialnorms-house-style", "socialnorms_house_style", "HS"),
+        ),
+        (
+            "socialnorms-house-style",
+            None,
+            ("house-style", "socialnorms-house-style", "socialnorms_house_style", "HS"),
+        ),
         ("alt", None, ("alt", "socialnorms-alt", "socialnorms_alt", "A")),
-        ("one-two-three-four-five", None, ("one-two-three-four-five", "socialnorms-one-two-three-four-five",
-                                           "socialnorms_one_two_three_four_five", "OTTF")),
-        ("social-news", "NEWS", ("social-news", "socialnorms-social-news", "socialnorms_social_news", "NEWS")),
+        (
+            "one-two-three-four-five",
+            None,
+            (
+                "one-two-three-four-five",
+                "socialnorms-one-two-three-four-five",
+                "socialnorms_one_two_three_four_five",
+                "OTTF",
+            ),
+        ),
+        (
+            "social-news",
+            "NEWS",
+            ("social-news", "socialnorms-social-news", "socialnorms_social_news", "NEWS"),
+        ),
         ("x-2go", None, ("x-2go", "socialnorms-x-2go", "socialnorms_x_2go", "X")),
     ],
 )
@@ -81,7 +101,10 @@ def test_templates_are_filled_in_completely():
         assert "$" not in text, f"{path}: a placeholder is left"
         if path.suffix == ".py":
             ast.parse(text, str(path))
-    assert '[project.entry-points.socialnorms]\nhouse-style = "socialnorms_house_style"' in files[Path("pyproject.toml")]
+    assert (
+        '[project.entry-points.socialnorms]\nhouse-style = "socialnorms_house_style"'
+        in files[Path("pyproject.toml")]
+    )
     assert 'code="HOUS001"' in files[Path("src/socialnorms_house_style/__init__.py")]
 
 
@@ -125,7 +148,9 @@ def _blocks(language: str) -> list[str]:
 
 
 def _ok(args: list[str], cwd: Path, env: dict[str, str]) -> str:
-    run = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600)
+    run = subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600
+    )
     assert run.returncode == 0, f"{' '.join(args)} failed:\n{run.stdout}{run.stderr}"
     return run.stdout
 
@@ -137,7 +162,9 @@ def _sandbox(root: Path) -> Path:
     python = env_dir / "bin" / "python"
     own = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     parents = [p for p in site.getsitepackages() if Path(p).is_dir()]
     lines = "".join(f"import site; site.addsitedir({p!r})\n" for p in parents)
@@ -168,9 +195,23 @@ def test_the_tutorial_works_as_written(tmp_path):
     # 2. Install it (offline, into its own environment) and run its tests untouched.
     python = _sandbox(tmp_path)
     _ok(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--disable-pip-version-check",
-         "--no-index", "--no-deps", "--no-build-isolation", "-e", str(folder)],
-        tmp_path, env,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-index",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(folder),
+        ],
+        tmp_path,
+        env,
     )
     tests = _ok([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], folder, env)
     assert re.search(r"\b5 passed\b", tests), tests
@@ -200,13 +241,28 @@ def test_the_tutorial_works_as_written(tmp_path):
 
     # 4. Publish: the wheel carries the package and the entry point.
     _ok(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check", "--no-index", "--no-deps",
-         "--no-build-isolation", "-w", str(tmp_path / "dist"), str(folder)],
-        tmp_path, env,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-index",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(folder),
+        ],
+        tmp_path,
+        env,
     )
     (wheel,) = (tmp_path / "dist").glob("socialnorms_house_style-0.1.0-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-        entry_points = archive.read("socialnorms_house_style-0.1.0.dist-info/entry_points.txt").decode()
+        entry_points = archive.read(
+            "socialnorms_house_style-0.1.0.dist-info/entry_points.txt"
+        ).decode()
     assert "socialnorms_house_style/bare_links.py" in names
     assert "[socialnorms]\nhouse-style = socialnorms_house_style" in entry_points

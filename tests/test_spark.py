@@ -17,9 +17,11 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "scaling.md"
 
 
 def recipe() -> dict[str, object]:
-    [code] = re.findall(r"```python\n# spark_recipe.py\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    [code] = re.findall(
+        r"```python\n# spark_recipe.py\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL
+    )
     namespace: dict[str, object] = {"__name__": "spark_recipe"}
-    exec(compile(code, "scaling.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    exec(compile(code, "scaling.md", "exec"), namespace)
     return namespace
 
 

@@ -31,8 +31,18 @@ def test_a_busy_mix_of_kinds_actors_and_networks():
     accounts, made = synthetic.generate(actions=5_000, subjects=3, seed=0)
     timeline = Timeline(accounts, made)
     kinds = Counter(action.kind.value for action in made)
-    assert set(kinds) == {"post", "reply", "quote", "repost", "like", "follow", "unfollow",
-                          "invite", "accept", "message"}
+    assert set(kinds) == {
+        "post",
+        "reply",
+        "quote",
+        "repost",
+        "like",
+        "follow",
+        "unfollow",
+        "invite",
+        "accept",
+        "message",
+    }
     subject_ids = {a.id for s in timeline.subjects for a in timeline.accounts_of(s)}
     by_subjects = [a for a in made if a.actor in subject_ids]
     assert 0.3 < len(by_subjects) / len(made) < 0.7

@@ -10,23 +10,44 @@ from socialnorms.testing.strategies import handles
 from socialnorms.text import GenericSyntax, TextSyntax, normalize_handle
 
 SYNTAX = GenericSyntax()
-WORDS = st.lists(st.sampled_from(["thanks", "great", "trail", "café", "日本", "!", ",", "—"]), max_size=6)
+WORDS = st.lists(
+    st.sampled_from(["thanks", "great", "trail", "café", "日本", "!", ",", "—"]), max_size=6
+)
 
 
 @pytest.mark.parametrize(
     ("text", "mentions", "hashtags", "links"),
     [
         ("Thanks @acme!", ("acme",), (), ()),
-        ("cc @acme@outdoors.social and @bob.bsky.social.", ("acme@outdoors.social", "bob.bsky.social"), (), ()),
+        (
+            "cc @acme@outdoors.social and @bob.bsky.social.",
+            ("acme@outdoors.social", "bob.bsky.social"),
+            (),
+            (),
+        ),
         ("mail jane@example.com", (), (), ()),
-        ("see https://example.com/a#top and www.example.org/x?y=1).", (), (), ("https://example.com/a#top", "www.example.org/x?y=1")),
-        ("(https://en.wikipedia.org/wiki/Foo_(bar))", (), (), ("https://en.wikipedia.org/wiki/Foo_(bar)",)),
+        (
+            "see https://example.com/a#top and www.example.org/x?y=1).",
+            (),
+            (),
+            ("https://example.com/a#top", "www.example.org/x?y=1"),
+        ),
+        (
+            "(https://en.wikipedia.org/wiki/Foo_(bar))",
+            (),
+            (),
+            ("https://en.wikipedia.org/wiki/Foo_(bar)",),
+        ),
         ("#Hiking #日本 #2024 ＃full &#38; #_x", (), ("Hiking", "日本", "full", "_x"), ()),
         ("https://example.com/@acme/#tag", (), (), ("https://example.com/@acme/#tag",)),
     ],
 )
 def test_examples(text, mentions, hashtags, links):
-    assert (SYNTAX.mentions(text), SYNTAX.hashtags(text), SYNTAX.links(text)) == (mentions, hashtags, links)
+    assert (SYNTAX.mentions(text), SYNTAX.hashtags(text), SYNTAX.links(text)) == (
+        mentions,
+        hashtags,
+        links,
+    )
 
 
 @given(WORDS, handles(), WORDS)
@@ -49,7 +70,10 @@ def test_any_text_is_read_without_error_and_found_parts_are_in_it(text):
 
 def test_links_can_count_as_a_fixed_length():
     text = "read https://example.com/a/very/long/path now"
-    assert GenericSyntax(url_length=23).length(text) == len(text) - len("https://example.com/a/very/long/path") + 23
+    assert (
+        GenericSyntax(url_length=23).length(text)
+        == len(text) - len("https://example.com/a/very/long/path") + 23
+    )
     assert isinstance(SYNTAX, TextSyntax) and "url_length=None" in repr(SYNTAX)
 
 

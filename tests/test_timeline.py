@@ -13,7 +13,13 @@ from socialnorms.testing import TimelineBuilder
 from socialnorms.testing.strategies import activity
 from socialnorms.text import GenericSyntax, normalize_handle
 
-ACCOUNT_KINDS = {ActionKind.FOLLOW, ActionKind.UNFOLLOW, ActionKind.INVITE, ActionKind.ACCEPT, ActionKind.MESSAGE}
+ACCOUNT_KINDS = {
+    ActionKind.FOLLOW,
+    ActionKind.UNFOLLOW,
+    ActionKind.INVITE,
+    ActionKind.ACCEPT,
+    ActionKind.MESSAGE,
+}
 
 
 def brute_mentions(timeline: Timeline, post: Post, network: str) -> tuple[str, ...]:
@@ -24,7 +30,8 @@ def brute_mentions(timeline: Timeline, post: Post, network: str) -> tuple[str, .
         match = [
             a.id
             for a in timeline.accounts.values()
-            if a.network == network and key in {normalize_handle(a.handle or ""), a.id.partition(":")[2]}
+            if a.network == network
+            and key in {normalize_handle(a.handle or ""), a.id.partition(":")[2]}
         ]
         found.append(match[0] if match else f"{network}:{key}")
     return tuple(dict.fromkeys(found))
@@ -50,7 +57,9 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
     for account_id in ids:
         record = next((a for a in accounts if a.id == account_id), None)
         assert timeline.account(account_id) == record
-        assert timeline.network_of(account_id) == (record.network if record else account_id.partition(":")[0])
+        assert timeline.network_of(account_id) == (
+            record.network if record else account_id.partition(":")[0]
+        )
         assert timeline.subject_of(account_id) == (record.subject if record else None)
         assert timeline.by_actor(account_id) == tuple(a for a in ordered if a.actor == account_id)
         for kind in ActionKind:
@@ -65,23 +74,32 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
             a for a in ordered if a.kind is ActionKind.FOLLOW and a.target == account_id
         )
         mentioning = tuple(
-            a for a in ordered if a.kind.creates_post and account_id in timeline.text(a.post).mentions
+            a
+            for a in ordered
+            if a.kind.creates_post and account_id in timeline.text(a.post).mentions
         )
         assert timeline.mentions_of(account_id) == mentioning
         for other in ids:
             assert timeline.between(account_id, other) == tuple(
-                a for a in ordered if a.actor == account_id and a.target == other and a.kind in ACCOUNT_KINDS
+                a
+                for a in ordered
+                if a.actor == account_id and a.target == other and a.kind in ACCOUNT_KINDS
             )
-            states = [a.kind is ActionKind.FOLLOW for a in ordered
-                      if a.actor == account_id and a.target == other
-                      and a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)]
+            states = [
+                a.kind is ActionKind.FOLLOW
+                for a in ordered
+                if a.actor == account_id
+                and a.target == other
+                and a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)
+            ]
             assert timeline.follows(account_id, other) == (states[-1] if states else False)
 
     for action in ordered:  # post ids as targets too
         if action.target is not None:
             assert timeline.between(action.actor, action.target) == tuple(
-                a for a in ordered if a.actor == action.actor and a.target == action.target
-                and a.kind in ACCOUNT_KINDS
+                a
+                for a in ordered
+                if a.actor == action.actor and a.target == action.target and a.kind in ACCOUNT_KINDS
             )
 
     for subject in (*timeline.subjects, "nobody"):
@@ -126,19 +144,29 @@ def test_every_query_agrees_with_a_scan(parts, rnd):
 def test_follows_at_a_moment_agrees_with_a_scan(parts, rnd):
     accounts, actions = parts
     timeline = Timeline(accounts, actions)
-    pairs = {(a.actor, a.target) for a in actions if a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)}
+    pairs = {
+        (a.actor, a.target) for a in actions if a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)
+    }
     for actor, target in pairs:
         for action in timeline.actions:
             moment = action.at + timedelta(seconds=rnd.choice((-1, 0, 1)))
-            states = [a.kind is ActionKind.FOLLOW for a in timeline.actions
-                      if a.actor == actor and a.target == target and a.at <= moment
-                      and a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)]
+            states = [
+                a.kind is ActionKind.FOLLOW
+                for a in timeline.actions
+                if a.actor == actor
+                and a.target == target
+                and a.at <= moment
+                and a.kind in (ActionKind.FOLLOW, ActionKind.UNFOLLOW)
+            ]
             assert timeline.follows(actor, target, at=moment) == (states[-1] if states else False)
 
 
 def test_ties_in_time_are_broken_by_id():
     at = "2026-03-01T10:00:00Z"
-    actions = [Action(kind="follow", actor="twitter:a", at=at, target=f"twitter:{n}", id=f"x{n}") for n in (3, 1, 2)]
+    actions = [
+        Action(kind="follow", actor="twitter:a", at=at, target=f"twitter:{n}", id=f"x{n}")
+        for n in (3, 1, 2)
+    ]
     assert [a.id for a in Timeline((), actions).actions] == ["x1", "x2", "x3"]
 
 
@@ -174,7 +202,11 @@ def test_mentions_resolve_handles_to_account_ids_per_network():
 
 
 def test_explicit_mentions_may_be_account_ids_without_a_record():
-    timeline = TimelineBuilder().post("twitter:jane", "hi", id="p", mentions=["twitter:bob", "@Carol"]).build()
+    timeline = (
+        TimelineBuilder()
+        .post("twitter:jane", "hi", id="p", mentions=["twitter:bob", "@Carol"])
+        .build()
+    )
     assert timeline.text("p").mentions == ("twitter:bob", "twitter:carol")
     assert [a.id for a in timeline.mentions_of("twitter:bob")] == ["p"]
 
@@ -195,12 +227,19 @@ def test_conflicting_input_is_refused_with_the_field_named():
     with pytest.raises(ValueError, match=r"account\.id: 'twitter:a' is given twice"):
         Timeline([account, Account(id="twitter:a", network="twitter", subject="acme")])
     assert len(Timeline([account, account]).accounts) == 1
-    same_id = [Action(kind="follow", actor="twitter:a", at="2026-03-01T10:00Z", target=t, id="x") for t in "bc"]
+    same_id = [
+        Action(kind="follow", actor="twitter:a", at="2026-03-01T10:00Z", target=t, id="x")
+        for t in "bc"
+    ]
     with pytest.raises(ValueError, match=r"action\.id: 'x' is used by two actions"):
         Timeline((), same_id)
     reused = [
-        Action(kind="post", actor="twitter:a", at="2026-03-01T10:00Z", post=Post(id="p", text="one")),
-        Action(kind="post", actor="twitter:a", at="2026-03-01T11:00Z", post=Post(id="p", text="two")),
+        Action(
+            kind="post", actor="twitter:a", at="2026-03-01T10:00Z", post=Post(id="p", text="one")
+        ),
+        Action(
+            kind="post", actor="twitter:a", at="2026-03-01T11:00Z", post=Post(id="p", text="two")
+        ),
     ]
     with pytest.raises(ValueError, match=r"post\.text: post id 'p' is reused"):
         Timeline((), reused)
@@ -208,10 +247,13 @@ def test_conflicting_input_is_refused_with_the_field_named():
 
 def test_the_post_action_is_the_first_that_created_the_post():
     post = Post(id="p", text="same words", created="2026-03-01T09:00Z")  # e.g. exported twice
-    timeline = Timeline((), [
-        Action(kind="post", actor="twitter:a", at="2026-03-01T11:00Z", post=post, id="second"),
-        Action(kind="post", actor="twitter:a", at="2026-03-01T10:00Z", post=post, id="first"),
-    ])
+    timeline = Timeline(
+        (),
+        [
+            Action(kind="post", actor="twitter:a", at="2026-03-01T11:00Z", post=post, id="second"),
+            Action(kind="post", actor="twitter:a", at="2026-03-01T10:00Z", post=post, id="first"),
+        ],
+    )
     assert timeline.post_action("p").id == "first"
 
 

@@ -32,7 +32,11 @@ SETS = {
 }
 #: Macro precision and recall of each held-out set when it was first measured,
 #: before anything was changed in its light (see docs/topics.md).
-FIRST_MEASURED = {"held-out A": (0.92, 0.92), "held-out B": (0.77, 0.39), "held-out C": (0.85, 0.73)}
+FIRST_MEASURED = {
+    "held-out A": (0.92, 0.92),
+    "held-out B": (0.77, 0.39),
+    "held-out C": (0.85, 0.73),
+}
 BEGIN, END = "<!-- measured: begin -->", "<!-- measured: end -->"
 
 # Floors kept below what is measured (see docs/topics.md), so that a lexicon
@@ -121,7 +125,9 @@ def measured_section() -> str:
             f"| {score.precision['sports']:.2f} | {score.recall['sports']:.2f} "
             f"| {f'{first[0]:.2f} / {first[1]:.2f}' if first else 'tuned on'} |"
         )
-    held = evaluate(model, [post for name, path in SETS.items() if name != "development" for post in load(path)])
+    held = evaluate(
+        model, [post for name, path in SETS.items() if name != "development" for post in load(path)]
+    )
     dev = scores["development"]
     lines += [
         "",
@@ -139,7 +145,12 @@ def measured_section() -> str:
         f"| **macro average** | {dev.posts} / {held.posts} posts | **{dev.macro_precision:.2f}** | "
         f"**{dev.macro_recall:.2f}** | **{held.macro_precision:.2f}** | **{held.macro_recall:.2f}** |"
     )
-    lines += ["", f"Threshold {model.threshold}; regenerate with `.venv/bin/python tests/test_topic_quality.py`.", "", END]
+    lines += [
+        "",
+        f"Threshold {model.threshold}; regenerate with `.venv/bin/python tests/test_topic_quality.py`.",
+        "",
+        END,
+    ]
     return "\n".join(lines)
 
 

@@ -27,7 +27,15 @@ from .describe import rule_data
 from .plugins import new_plugin_manager
 from .registry import RegisteredRule, Registry
 
-__all__ = ["generated_pages", "hook_specs", "hooks_page", "main", "rule_page", "rules_index", "stale_pages"]
+__all__ = [
+    "generated_pages",
+    "hook_specs",
+    "hooks_page",
+    "main",
+    "rule_page",
+    "rules_index",
+    "stale_pages",
+]
 
 REGENERATE = "python -m socialnorms._docgen docs"
 _NOTICE = f"<!-- Generated from the code by `{REGENERATE}`: edit the code, not this page. -->"
@@ -129,7 +137,9 @@ def hooks_page() -> str:
         "# Hook reference",
         _NOTICE,
         docstring_markdown(hookspecs.__doc__ or ""),
-        "Hooks: " + ", ".join(f"[`{s.__name__}`](#{_slug(s.__name__)})" for s in hook_specs()) + ".",
+        "Hooks: "
+        + ", ".join(f"[`{s.__name__}`](#{_slug(s.__name__)})" for s in hook_specs())
+        + ".",
     ]
     for spec in hook_specs():
         parts.append(f"## {spec.__name__}")
@@ -143,7 +153,9 @@ def hooks_page() -> str:
 
 def _slug(heading: str) -> str:
     """The anchor MkDocs (Python-Markdown's ``toc``) gives a heading."""
-    text = unicodedata.normalize("NFKD", heading.replace("`", "")).encode("ascii", "ignore").decode()
+    text = (
+        unicodedata.normalize("NFKD", heading.replace("`", "")).encode("ascii", "ignore").decode()
+    )
     text = re.sub(r"[^\w\s-]", "", text).strip().lower()
     return re.sub(r"[-\s]+", "-", text)
 
@@ -205,7 +217,10 @@ def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
         f"## Why\n\n{data['why']}",
     ]
     if data["options"]:
-        rows = [f"| `{o['name']}` | {_default(o['default'])} | {_cell(o['doc'])} |" for o in data["options"]]
+        rows = [
+            f"| `{o['name']}` | {_default(o['default'])} | {_cell(o['doc'])} |"
+            for o in data["options"]
+        ]
         parts.append(
             "## Options\n\n| option | default | what it does |\n|---|---|---|\n"
             + "\n".join(rows)
@@ -214,9 +229,14 @@ def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
         )
     else:
         parts.append("## Options\n\nThis rule has no options.")
-    for key, title in (("example", "Example that triggers it"), ("quiet_example", "Example that stays quiet")):
+    for key, title in (
+        ("example", "Example that triggers it"),
+        ("quiet_example", "Example that stays quiet"),
+    ):
         if data[key].strip():
-            parts.append(f"## {title}\n\nActivity format, one record a line:\n\n```json\n{data[key].strip()}\n```")
+            parts.append(
+                f"## {title}\n\nActivity format, one record a line:\n\n```json\n{data[key].strip()}\n```"
+            )
     parts.append(
         "## Try it\n\n```console\n"
         f"socialnorms rules {code}\n"
@@ -241,12 +261,19 @@ def rules_index(rules: Mapping[str, RegisteredRule], docs: Path | None = None) -
         by_guideline.setdefault(rule.guideline, []).append(rule)
     for guideline in sorted(by_guideline):
         page = None if docs is None else docs / "guidelines" / f"{guideline}.md"
-        title = f"[{guideline}](../guidelines/{guideline}.md)" if page is not None and page.is_file() else guideline
+        title = (
+            f"[{guideline}](../guidelines/{guideline}.md)"
+            if page is not None and page.is_file()
+            else guideline
+        )
         rows = [
             f"| [{r.rule.code}]({r.rule.code}.md) | `{r.rule.name}` | {r.rule.severity.value} | {_cell(r.rule.summary)} |"
             for r in by_guideline[guideline]
         ]
-        parts.append(f"## {title}\n\n| code | name | severity | summary |\n|---|---|---|---|\n" + "\n".join(rows))
+        parts.append(
+            f"## {title}\n\n| code | name | severity | summary |\n|---|---|---|---|\n"
+            + "\n".join(rows)
+        )
     return _squeeze("\n\n".join(parts))
 
 
@@ -261,7 +288,10 @@ def builtin_rules() -> Mapping[str, RegisteredRule]:
 def generated_pages(docs: Path) -> dict[Path, str]:
     """Every generated page under ``docs``, by path, with the text it should have."""
     rules = builtin_rules()
-    pages = {docs / "reference" / "hooks.md": hooks_page(), docs / "rules" / "index.md": rules_index(rules, docs)}
+    pages = {
+        docs / "reference" / "hooks.md": hooks_page(),
+        docs / "rules" / "index.md": rules_index(rules, docs),
+    }
     for code, rule in rules.items():
         pages[docs / "rules" / f"{code}.md"] = rule_page(rule, docs)
     return pages

@@ -116,10 +116,7 @@ class Option:
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` if it has the option's type, else raise ValueError."""
         types = self.type if isinstance(self.type, tuple) else (self.type,)
-        if isinstance(value, bool) and bool not in types:
-            ok = False
-        else:
-            ok = isinstance(value, types)
+        ok = False if isinstance(value, bool) and bool not in types else isinstance(value, types)
         if not ok:
             names = " or ".join(t.__name__ for t in types)
             raise ValueError(f"{where}{self.name}: expected {names}, got {value!r}")
@@ -237,7 +234,9 @@ class Finding:
     def __repr__(self) -> str:
         where = " ".join(x for x in (self.subject, self.account or self.network) if x)
         at = f" at {_format_time(self.at)}" if self.at else ""
-        return f"<Finding {self.code} {self.severity.value} {self.rule} {where}{at}: {self.message}>"
+        return (
+            f"<Finding {self.code} {self.severity.value} {self.rule} {where}{at}: {self.message}>"
+        )
 
     def _repr_html_(self) -> str:
         from .reporters.html import finding_view
@@ -412,14 +411,21 @@ class CheckContext:
         return tuple(self._measurements)
 
     def measure(
-        self, subject: str, network: str | None, name: str, value: float | int, period: str | None = None
+        self,
+        subject: str,
+        network: str | None,
+        name: str,
+        value: float | int,
+        period: str | None = None,
     ) -> None:
         """Record a figure for a subject (and network), shown in reports and charts."""
         self._measurements.append(
             Measurement(self.check.guideline, subject, network, name, value, period)
         )
 
-    def cached(self, key: Hashable, compute: Callable[[], Any], about: Iterable[str] | None = None) -> Any:
+    def cached(
+        self, key: Hashable, compute: Callable[[], Any], about: Iterable[str] | None = None
+    ) -> Any:
         """``compute()``, remembered under ``key`` (a tuple that starts with the guideline):
         once per run for :meth:`Check.run`. For reviews it is kept until an added action
         concerns one of the accounts or subjects in ``about`` (the action's actor or

@@ -77,7 +77,9 @@ def _zone(_inst: Any, _attr: Any, value: Any) -> None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError(f"timezone: unknown time zone {value!r}; expected an IANA name such as Europe/Paris") from None
+        raise ValueError(
+            f"timezone: unknown time zone {value!r}; expected an IANA name such as Europe/Paris"
+        ) from None
 
 
 @attrs.frozen(slots=True)
@@ -87,13 +89,17 @@ class NetworkOverrides:
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Codes, code prefixes, rule or guideline names not to report on this network."""
     severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_severities, hash=False)
-    options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_nested, hash=False)
+    options: Mapping[str, Mapping[str, Any]] = attrs.field(
+        factory=dict, converter=_nested, hash=False
+    )
 
 
 def _networks(value: Any) -> Mapping[str, NetworkOverrides]:
     out = {}
     for network, inner in dict(value or {}).items():
-        out[str(network)] = inner if isinstance(inner, NetworkOverrides) else NetworkOverrides(**inner)
+        out[str(network)] = (
+            inner if isinstance(inner, NetworkOverrides) else NetworkOverrides(**inner)
+        )
     return out
 
 
@@ -134,7 +140,9 @@ def _read_severities(value: Any, where: str) -> dict[str, Severity]:
 
 def _read_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
     table = _table(value, where, "rules, each a table of option = value")
-    return {key: dict(_table(inner, f"{where}.{key}", "option = value")) for key, inner in table.items()}
+    return {
+        key: dict(_table(inner, f"{where}.{key}", "option = value")) for key, inner in table.items()
+    }
 
 
 _NETWORK_KEYS = {"ignore": _read_strings, "severity": _read_severities, "options": _read_options}
@@ -149,7 +157,9 @@ def _read_networks(value: Any, where: str) -> dict[str, NetworkOverrides]:
             reader = _NETWORK_KEYS.get(key)
             if reader is None:
                 allowed = ", ".join(sorted(_NETWORK_KEYS))
-                raise ConfigError(f"{at}.{key}: unknown key{_near(key, _NETWORK_KEYS)}; allowed keys: {allowed}")
+                raise ConfigError(
+                    f"{at}.{key}: unknown key{_near(key, _NETWORK_KEYS)}; allowed keys: {allowed}"
+                )
             fields[key] = reader(item, f"{at}.{key}")
         out[network] = NetworkOverrides(**fields)
     return out
@@ -176,9 +186,13 @@ class Config:
     """Codes, code prefixes, rule or guideline names never to report (wins over ``select``)."""
     severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_severities, hash=False)
     """Severity per rule (by code or name), replacing the check's own."""
-    options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_nested, hash=False)
+    options: Mapping[str, Mapping[str, Any]] = attrs.field(
+        factory=dict, converter=_nested, hash=False
+    )
     """Options per rule (by code or name): ``{"SN101": {"min_share": 0.6}}``."""
-    networks: Mapping[str, NetworkOverrides] = attrs.field(factory=dict, converter=_networks, hash=False)
+    networks: Mapping[str, NetworkOverrides] = attrs.field(
+        factory=dict, converter=_networks, hash=False
+    )
     """Ignored rules, severities and options per network id."""
     disable_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Plugins (built-in guidelines included) not to load, by name."""
@@ -192,7 +206,9 @@ class Config:
     # -- reading -----------------------------------------------------------------
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None, *, prefix: str = "") -> Config:
+    def from_mapping(
+        cls, data: Mapping[str, Any], source: str | None = None, *, prefix: str = ""
+    ) -> Config:
         """Build from a ``[tool.socialnorms]`` table (keys with ``-`` or ``_``).
 
         Every key and value is checked; a mistake raises :class:`ConfigError`
@@ -205,7 +221,9 @@ class Config:
             reader = _KEYS.get(name)
             if reader is None:
                 allowed = ", ".join(sorted(_KEYS))
-                raise ConfigError(f"{where}{prefix}{key}: unknown key{_near(name, _KEYS)}; allowed keys: {allowed}")
+                raise ConfigError(
+                    f"{where}{prefix}{key}: unknown key{_near(name, _KEYS)}; allowed keys: {allowed}"
+                )
             try:
                 kwargs[name.replace("-", "_")] = reader(value, f"{prefix}{key}")
             except ConfigError as exc:
@@ -240,7 +258,9 @@ class Config:
 
     # -- questions the engine and checks ask ---------------------------------------
 
-    def selects(self, code: str, guideline: str, network: str | None = None, *, name: str | None = None) -> bool:
+    def selects(
+        self, code: str, guideline: str, network: str | None = None, *, name: str | None = None
+    ) -> bool:
         """Whether rule ``code`` (named ``name``) of ``guideline`` is to be reported
         (on ``network``, when given)."""
         if self.select and not _matches(self.select, code, guideline, name):
@@ -250,7 +270,9 @@ class Config:
         overrides = self.networks.get(network) if network is not None else None
         return overrides is None or not _matches(overrides.ignore, code, guideline, name)
 
-    def severity_for(self, rule: Rule | str, default: Severity, network: str | None = None) -> Severity:
+    def severity_for(
+        self, rule: Rule | str, default: Severity, network: str | None = None
+    ) -> Severity:
         """The configured severity of ``rule`` (a Rule or a code; per network first), else ``default``."""
         keys = (rule,) if isinstance(rule, str) else (rule.code, rule.name)
         tables = []
@@ -295,7 +317,11 @@ class Config:
         selectors += [(f"networks.{n}.ignore", o.ignore) for n, o in self.networks.items()]
         for key, entries in selectors:
             for entry in entries:
-                if entry in names or entry in by_key or any(code.startswith(entry) for code in codes):
+                if (
+                    entry in names
+                    or entry in by_key
+                    or any(code.startswith(entry) for code in codes)
+                ):
                     continue
                 upper = entry.upper()
                 if any(code.startswith(upper) for code in codes):
@@ -310,11 +336,15 @@ class Config:
         for prefix, options, severities in tables:
             for key in severities:
                 if key not in by_key:
-                    raise ConfigError(f"{where}{prefix}severity.{key}: no rule has this code or name{_near(key, by_key)}")
+                    raise ConfigError(
+                        f"{where}{prefix}severity.{key}: no rule has this code or name{_near(key, by_key)}"
+                    )
             for key, values in options.items():
                 rule = by_key.get(key)
                 if rule is None:
-                    raise ConfigError(f"{where}{prefix}options.{key}: no rule has this code or name{_near(key, by_key)}")
+                    raise ConfigError(
+                        f"{where}{prefix}options.{key}: no rule has this code or name{_near(key, by_key)}"
+                    )
                 for name, value in values.items():
                     at = f"{where}{prefix}options.{key}."
                     try:

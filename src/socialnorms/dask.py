@@ -60,16 +60,25 @@ def _client(client: distributed.Client | None) -> tuple[distributed.Client, bool
         return distributed.Client(cluster, set_as_default=False), True
 
 
-def _read_bag(checker: Checker, bag: dask.bag.Bag, client: distributed.Client) -> tuple[Timeline, Parsed]:
+def _read_bag(
+    checker: Checker, bag: dask.bag.Bag, client: distributed.Client
+) -> tuple[Timeline, Parsed]:
     parts = bag.to_delayed()
-    futures = client.compute([dask.delayed(_parse_partition)(part, number) for number, part in enumerate(parts)])
+    futures = client.compute(
+        [dask.delayed(_parse_partition)(part, number) for number, part in enumerate(parts)]
+    )
     parsed: list[Parsed] = [loads(data) for data in client.gather(futures)]
     accounts: dict[str, Account] = {}
     for part in parsed:
         for account in part.accounts:
             known = accounts.get(account.id)
             if known is not None and known != account:
-                raise InputError("bag", None, "account.id", f"{account.id!r} is given twice with different fields")
+                raise InputError(
+                    "bag",
+                    None,
+                    "account.id",
+                    f"{account.id!r} is given twice with different fields",
+                )
             accounts[account.id] = account
     actions = [action for part in parsed for action in part.actions]
     coverage = tuple(statement for part in parsed for statement in part.coverage)
@@ -123,7 +132,12 @@ def check(
                 blob = client.scatter(dumps(partitioner.partition(group)), hash=False)
             futures.append(
                 client.submit(
-                    check_pickled, blob, config=checker.config, strict=checker.strict, plugins=plugins, pure=False
+                    check_pickled,
+                    blob,
+                    config=checker.config,
+                    strict=checker.strict,
+                    plugins=plugins,
+                    pure=False,
                 )
             )
         runs = [loads(data) for data in client.gather(futures)]

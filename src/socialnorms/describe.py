@@ -15,13 +15,24 @@ import attrs
 from .profiles import NetworkProfile
 from .registry import RegisteredRule, Registry
 
-__all__ = ["explain_network", "explain_rule", "network_data", "plugin_data", "rule_data", "table", "unique_networks"]
+__all__ = [
+    "explain_network",
+    "explain_rule",
+    "network_data",
+    "plugin_data",
+    "rule_data",
+    "table",
+    "unique_networks",
+]
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Rows aligned in columns under an upper-case header."""
     widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip() for row in (header, *rows)]
+    lines = [
+        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip()
+        for row in (header, *rows)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +109,12 @@ def _shown(value: Any) -> str:
     if value is None:
         return "none"
     if isinstance(value, Mapping):
-        return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in value.items()) or "none"
+        return (
+            ", ".join(
+                f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in value.items()
+            )
+            or "none"
+        )
     if isinstance(value, tuple):
         return ", ".join(map(str, value)) or "none"
     if isinstance(value, (str, int, float)):

@@ -12,7 +12,7 @@ import enum
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
@@ -51,7 +51,13 @@ class ActionKind(str, enum.Enum):
 _CREATING = frozenset({ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE})
 _POST_TARGETS = frozenset({ActionKind.REPLY, ActionKind.QUOTE, ActionKind.REPOST, ActionKind.LIKE})
 _ACCOUNT_TARGETS = frozenset(
-    {ActionKind.FOLLOW, ActionKind.UNFOLLOW, ActionKind.INVITE, ActionKind.ACCEPT, ActionKind.MESSAGE}
+    {
+        ActionKind.FOLLOW,
+        ActionKind.UNFOLLOW,
+        ActionKind.INVITE,
+        ActionKind.ACCEPT,
+        ActionKind.MESSAGE,
+    }
 )
 _KIND_NAMES = ", ".join(k.value for k in ActionKind)
 
@@ -81,10 +87,12 @@ def parse_timestamp(value: str | datetime, field: str = "at") -> datetime:
         if "T" not in text.upper() and " " not in text:
             raise ValueError(f"{field}: timestamp has no time of day: {value!r}")
     else:
-        raise TypeError(f"{field}: expected a timestamp string, got {type(value).__name__}: {value!r}")
+        raise TypeError(
+            f"{field}: expected a timestamp string, got {type(value).__name__}: {value!r}"
+        )
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{field}: timestamp has no UTC offset: {value!r}")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _timestamp(field: str):
@@ -223,11 +231,15 @@ class Account:
     name: str | None = attrs.field(default=None, validator=_text("account.name"))
     bio: str | None = attrs.field(default=None, validator=_text("account.bio"))
     url: str | None = attrs.field(default=None, validator=_text("account.url"))
-    created: datetime | None = attrs.field(default=None, converter=_optional_timestamp("account.created"))
+    created: datetime | None = attrs.field(
+        default=None, converter=_optional_timestamp("account.created")
+    )
     followers: int | None = attrs.field(default=None, validator=_count("account.followers"))
     following: int | None = attrs.field(default=None, validator=_count("account.following"))
     posts: int | None = attrs.field(default=None, validator=_count("account.posts"))
-    default_avatar: bool | None = attrs.field(default=None, validator=_flag("account.default_avatar"))
+    default_avatar: bool | None = attrs.field(
+        default=None, validator=_flag("account.default_avatar")
+    )
     verified: bool | None = attrs.field(default=None, validator=_flag("account.verified"))
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=lambda v: _strings("account.tags")(v) or ()
@@ -250,10 +262,16 @@ class Post:
     author: str | None = attrs.field(default=None, validator=_text("post.author"))
     network: str | None = attrs.field(default=None, validator=_text("post.network"))
     text: str = attrs.field(default="", validator=_text("post.text", nullable=False))
-    created: datetime | None = attrs.field(default=None, converter=_optional_timestamp("post.created"))
-    mentions: tuple[str, ...] | None = attrs.field(default=None, converter=_strings("post.mentions"))
+    created: datetime | None = attrs.field(
+        default=None, converter=_optional_timestamp("post.created")
+    )
+    mentions: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_strings("post.mentions")
+    )
     links: tuple[str, ...] | None = attrs.field(default=None, converter=_strings("post.links"))
-    hashtags: tuple[str, ...] | None = attrs.field(default=None, converter=_strings("post.hashtags"))
+    hashtags: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_strings("post.hashtags")
+    )
     in_reply_to: str | None = attrs.field(default=None, validator=_text("post.in_reply_to"))
     quotes: str | None = attrs.field(default=None, validator=_text("post.quotes"))
     crosspost_of: str | None = attrs.field(default=None, validator=_text("post.crosspost_of"))
@@ -308,7 +326,9 @@ def _kind(value: Any) -> ActionKind:
     try:
         return ActionKind(value)
     except ValueError:
-        raise ValueError(f"action.kind: unknown kind {value!r}; expected one of {_KIND_NAMES}") from None
+        raise ValueError(
+            f"action.kind: unknown kind {value!r}; expected one of {_KIND_NAMES}"
+        ) from None
 
 
 def _post(value: Any) -> Post | None:
@@ -362,7 +382,9 @@ class Action:
                 elif post.quotes is None:
                     post = attrs.evolve(post, quotes=target)
                 elif post.quotes != target:
-                    raise ValueError(f"action.post.quotes: {post.quotes!r} differs from target {target!r}")
+                    raise ValueError(
+                        f"action.post.quotes: {post.quotes!r} differs from target {target!r}"
+                    )
             if post.author is None or post.created is None:
                 post = attrs.evolve(
                     post, author=post.author or self.actor, created=post.created or self.at
@@ -370,17 +392,23 @@ class Action:
         elif kind.targets_post:
             if target is None:
                 if post is None:
-                    raise ValueError(f"action.target: a {kind.value} needs the id of the post it shares")
+                    raise ValueError(
+                        f"action.target: a {kind.value} needs the id of the post it shares"
+                    )
                 target = post.id
             elif post is not None and post.id != target:
                 raise ValueError(f"action.post.id: {post.id!r} differs from target {target!r}")
         else:
             if target is None:
-                raise ValueError(f"action.target: a {kind.value} needs the id of the account it is aimed at")
+                raise ValueError(
+                    f"action.target: a {kind.value} needs the id of the account it is aimed at"
+                )
             if post is not None:
                 raise ValueError(f"action.post: a {kind.value} carries no post")
         if kind not in (ActionKind.INVITE, ActionKind.MESSAGE) and self.message is not None:
-            raise ValueError(f"action.message: only an invite or a message has one, not a {kind.value}")
+            raise ValueError(
+                f"action.message: only an invite or a message has one, not a {kind.value}"
+            )
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "post", post)
         if self.id is None:
@@ -388,7 +416,15 @@ class Action:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _load_action, (
-            self.kind.value, self.actor, self.at, self.id, self.target, self.post, self.message, self.via, self.extra
+            self.kind.value,
+            self.actor,
+            self.at,
+            self.id,
+            self.target,
+            self.post,
+            self.message,
+            self.via,
+            self.extra,
         )
 
     @property
@@ -495,7 +531,7 @@ _POST_FIELDS = tuple(field.name for field in attrs.fields(Post))
 
 def _load_post(*values: Any) -> Post:
     """Unpickle a :class:`Post` (see ``Post.__reduce__``)."""
-    fields = dict(zip(_POST_FIELDS, values))
+    fields = dict(zip(_POST_FIELDS, values, strict=False))
     if fields["media"] or fields["extra"]:
         return Post(**fields)
     del fields["media"], fields["extra"]
@@ -503,10 +539,27 @@ def _load_post(*values: Any) -> Post:
 
 
 def _load_action(
-    kind: str, actor: str, at: datetime, id: str, target: str | None, post: Post | None,
-    message: str | None, via: str | None, extra: Mapping[str, Any],
+    kind: str,
+    actor: str,
+    at: datetime,
+    id: str,
+    target: str | None,
+    post: Post | None,
+    message: str | None,
+    via: str | None,
+    extra: Mapping[str, Any],
 ) -> Action:
     """Unpickle an :class:`Action` (see ``Action.__reduce__``)."""
     if extra:
-        return Action(kind=kind, actor=actor, at=at, id=id, target=target, post=post, message=message, via=via, extra=extra)
+        return Action(
+            kind=kind,
+            actor=actor,
+            at=at,
+            id=id,
+            target=target,
+            post=post,
+            message=message,
+            via=via,
+            extra=extra,
+        )
     return trusted_action(ActionKind(kind), actor, at, id, target, post, message, via)

@@ -49,7 +49,15 @@ from .io.activity import _BadRecord, account_record, action_record, parse_accoun
 from .models import _ACCOUNT_TARGETS, _CREATING, _POST_TARGETS, Account, Action, ActionKind
 from .timeline import Timeline, _action_order
 
-__all__ = ["Parsed", "Partition", "Partitioner", "merge_runs", "parse_records", "partitions", "subject_groups"]
+__all__ = [
+    "Parsed",
+    "Partition",
+    "Partitioner",
+    "merge_runs",
+    "parse_records",
+    "partitions",
+    "subject_groups",
+]
 
 
 @attrs.frozen(slots=True)
@@ -104,7 +112,9 @@ def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -
     coverage: list[Coverage] = []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, Mapping):
-            raise InputError(name, number, "record", f"expected an object, got {type(record).__name__}")
+            raise InputError(
+                name, number, "record", f"expected an object, got {type(record).__name__}"
+            )
         kind = record.get("type")
         try:
             if kind == "action":
@@ -125,7 +135,8 @@ def _coverage(items: Any) -> list[Coverage]:
         return [Coverage(item["guideline"], item["level"], item["reason"]) for item in items]
     except (KeyError, TypeError, ValueError):
         raise _BadRecord(
-            "header.coverage", 'expected [{"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}]'
+            "header.coverage",
+            'expected [{"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}]',
         ) from None
 
 
@@ -210,7 +221,9 @@ class Partitioner:
         found = {action.id: action for chunk in chunks for action in chunk}
         posts.update(action.post.id for action in found.values() if action.post is not None)
         carriers = self._carriers
-        found.update((action.id, action) for post_id in posts for action in carriers.get(post_id, ()))
+        found.update(
+            (action.id, action) for post_id in posts for action in carriers.get(post_id, ())
+        )
         return found
 
     def _parents(self, post_id: str) -> set[str]:
@@ -269,7 +282,7 @@ def subject_groups(timeline: Timeline, parts: int | None = None) -> list[tuple[s
     groups: list[tuple[str, ...]] = []
     group: list[str] = []
     size = 0
-    for subject, weight in zip(subjects, weights):
+    for subject, weight in zip(subjects, weights, strict=False):
         group.append(subject)
         size += weight
         if len(groups) < parts - 1 and size * parts >= total * (len(groups) + 1):
@@ -282,9 +295,13 @@ def subject_groups(timeline: Timeline, parts: int | None = None) -> list[tuple[s
 
 def _weight(timeline: Timeline, subject: str) -> int:
     """About how much checking a subject takes: its own and incoming activity."""
-    return sum(
-        len(timeline.by_actor(a.id)) + len(timeline.mentions_of(a.id)) for a in timeline.accounts_of(subject)
-    ) + 1
+    return (
+        sum(
+            len(timeline.by_actor(a.id)) + len(timeline.mentions_of(a.id))
+            for a in timeline.accounts_of(subject)
+        )
+        + 1
+    )
 
 
 def partitions(timeline: Timeline, parts: int | None = None) -> list[Partition]:
@@ -318,8 +335,18 @@ def merge_runs(parts: Sequence[Sequence[CheckRun]]) -> list[CheckRun]:
             findings: Iterable[Any] = runs[-1].findings
         else:
             findings = [f for run in runs for f in run.findings if f.subject is not None]
-            findings.extend(dict.fromkeys(f for run in runs for f in run.findings if f.subject is None))
+            findings.extend(
+                dict.fromkeys(f for run in runs for f in run.findings if f.subject is None)
+            )
         notes = dict.fromkeys(note for run in runs for note in run.notes)
         measurements = [m for run in runs for m in run.measurements]
-        merged.append(CheckRun(first.guideline, tuple(findings), tuple(notes), tuple(measurements), failed is not None))
+        merged.append(
+            CheckRun(
+                first.guideline,
+                tuple(findings),
+                tuple(notes),
+                tuple(measurements),
+                failed is not None,
+            )
+        )
     return merged

@@ -100,7 +100,13 @@ class PluginManager(pluggy.PluginManager):
         """Import and register a built-in plugin module under ``name``."""
         if self.is_blocked(name) or self.has_plugin(name):
             return
-        self._guarded(name, "socialnorms", _version("socialnorms"), True, lambda: importlib.import_module(module))
+        self._guarded(
+            name,
+            "socialnorms",
+            _version("socialnorms"),
+            True,
+            lambda: importlib.import_module(module),
+        )
 
     def load_entrypoints(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every entry point of ``group``, sorted by name, each in isolation.
@@ -118,7 +124,9 @@ class PluginManager(pluggy.PluginManager):
             if self.is_blocked(ep.name):
                 continue
             if ep.name in seen or self.has_plugin(ep.name):
-                self._name_taken(ep.name, dist_name, version, seen.get(ep.name) or self.origin(ep.name)[0])
+                self._name_taken(
+                    ep.name, dist_name, version, seen.get(ep.name) or self.origin(ep.name)[0]
+                )
                 continue
             seen[ep.name] = dist_name
             self._guarded(ep.name, dist_name, version, False, ep.load)
@@ -130,7 +138,9 @@ class PluginManager(pluggy.PluginManager):
         if self.strict:
             raise PluginLoadError(name, ValueError(f"{dist}: {problem}"))
         warnings.warn(
-            PluginLoadWarning(f"socialnorms: plugin {name!r} of distribution {dist!r} is not loaded: {problem}"),
+            PluginLoadWarning(
+                f"socialnorms: plugin {name!r} of distribution {dist!r} is not loaded: {problem}"
+            ),
             stacklevel=3,
         )
 
@@ -143,7 +153,9 @@ class PluginManager(pluggy.PluginManager):
         if self.strict:
             raise PluginLoadError(name, error) from error
         warnings.warn(
-            PluginLoadWarning(f"socialnorms: plugin {name!r} failed to load and is skipped: {_describe(error)}"),
+            PluginLoadWarning(
+                f"socialnorms: plugin {name!r} failed to load and is skipped: {_describe(error)}"
+            ),
             stacklevel=3,
         )
 

@@ -19,7 +19,7 @@ from .plugins import PluginLoadWarning, PluginManager
 from .profiles import NetworkProfile
 from .topics import Topic
 
-__all__ = ["Registry", "RegisteredRule"]
+__all__ = ["RegisteredRule", "Registry"]
 
 
 @attrs.frozen(slots=True)
@@ -59,7 +59,10 @@ class Registry:
 
     def _collect(self, hook: str, adder: Callable[[Any, str], None]) -> None:
         caller = getattr(self.plugin_manager.hook, hook)
-        impls = sorted(caller.get_hookimpls(), key=lambda impl: (not self._builtin(impl.plugin_name), impl.plugin_name))
+        impls = sorted(
+            caller.get_hookimpls(),
+            key=lambda impl: (not self._builtin(impl.plugin_name), impl.plugin_name),
+        )
         for impl in impls:
             name = impl.plugin_name
             if name in self.plugin_manager.failed:
@@ -139,7 +142,9 @@ class Registry:
         if not isinstance(name, str) or not name:
             raise TypeError(f"register_{kind}s: {obj!r} has no name")
         if name in table and table[name][1] != plugin:
-            self._note(f"{kind} {name!r} of plugin {plugin!r} is already registered by plugin {table[name][1]!r}; ignored")
+            self._note(
+                f"{kind} {name!r} of plugin {plugin!r} is already registered by plugin {table[name][1]!r}; ignored"
+            )
             return
         table[name] = (obj, plugin)
         self._provide(plugin, f"{kind}:{name}")

@@ -15,7 +15,7 @@ from .checks import Finding, Measurement, Severity
 from .io import SkippedRecord
 from .scores import ScoreTable, score_table
 
-__all__ = ["Report", "FORMAT", "VERSION"]
+__all__ = ["FORMAT", "VERSION", "Report"]
 
 FORMAT = "socialnorms-report"
 VERSION = 1
@@ -63,7 +63,9 @@ class Report:
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=tuple)
     """Bad records that tolerant reading skipped."""
-    plugins: Mapping[str, str] = attrs.field(factory=dict, converter=lambda v: dict(sorted(dict(v).items())), hash=False)
+    plugins: Mapping[str, str] = attrs.field(
+        factory=dict, converter=lambda v: dict(sorted(dict(v).items())), hash=False
+    )
     """Plugin name -> version of every plugin that took part."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """What could not be judged, and why (a missing profile, a plugin that failed to load)."""
@@ -76,7 +78,9 @@ class Report:
     )
     """When each evidence action happened (action id -> time), for reports that show it.
     Not part of the JSON format: each finding's ``at`` carries the latest."""
-    volume: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict, converter=_volume, hash=False)
+    volume: Mapping[str, Mapping[str, int]] = attrs.field(
+        factory=dict, converter=_volume, hash=False
+    )
     """Subject -> network -> how many actions its accounts took there; scores divide by it."""
     guidelines: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(sorted(set(v))))
     """The guidelines whose checks ran: each gets a score, 100 when it found nothing."""
@@ -121,6 +125,7 @@ class Report:
         ``guideline`` the guidelines it scores, so that scores cover only what is
         kept.
         """
+
         def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
             if value is None:
                 return None
@@ -152,7 +157,12 @@ class Report:
         }
         ran = [g for g in self.guidelines if guidelines is None or g in guidelines]
         return attrs.evolve(
-            self, findings=kept, measurements=measurements, subjects=shown, volume=volume, guidelines=ran
+            self,
+            findings=kept,
+            measurements=measurements,
+            subjects=shown,
+            volume=volume,
+            guidelines=ran,
         )
 
     # -- the report format ----------------------------------------------------------------

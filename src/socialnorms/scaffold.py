@@ -78,13 +78,19 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
             f"plugin name {name!r}: expected lower-case words joined by hyphens, such as 'house-style'"
         )
     if plain in {builtin for builtin, _module in BUILTIN_PLUGINS}:
-        raise ScaffoldError(f"plugin name {name!r} is the name of a built-in plugin; choose another")
+        raise ScaffoldError(
+            f"plugin name {name!r} is the name of a built-in plugin; choose another"
+        )
     if prefix is None:
         prefix = "".join(word[0] for word in plain.split("-") if word[0].isalpha())[:4].upper()
         if prefix in RESERVED_PREFIXES:
-            raise ScaffoldError(f"the code prefix of {name!r} would be {prefix}, which socialnorms uses; give --prefix")
+            raise ScaffoldError(
+                f"the code prefix of {name!r} would be {prefix}, which socialnorms uses; give --prefix"
+            )
     if not _PREFIX.match(prefix):
-        raise ScaffoldError(f"code prefix {prefix!r}: expected 1 to 4 capital letters, such as 'HS'")
+        raise ScaffoldError(
+            f"code prefix {prefix!r}: expected 1 to 4 capital letters, such as 'HS'"
+        )
     if prefix in RESERVED_PREFIXES:
         raise ScaffoldError(f"code prefix {prefix!r} is socialnorms' own; choose another")
     return PluginNames(

@@ -289,10 +289,16 @@ def score_table(report: Report) -> ScoreTable:
             per_both[finding.network, finding.guideline].append(finding)
         rows.append(_make(subject, None, None, found, everywhere))
         for guideline in guidelines:
-            rows.append(_make(subject, None, guideline, per_guideline.get(guideline, []), everywhere))
+            rows.append(
+                _make(subject, None, guideline, per_guideline.get(guideline, []), everywhere)
+            )
         for network in networks:
             actions = volume.get(network, 0)
             rows.append(_make(subject, network, None, per_network.get(network, []), actions))
             for guideline in guidelines:
-                rows.append(_make(subject, network, guideline, per_both.get((network, guideline), []), actions))
+                rows.append(
+                    _make(
+                        subject, network, guideline, per_both.get((network, guideline), []), actions
+                    )
+                )
     return ScoreTable(rows)

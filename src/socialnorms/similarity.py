@@ -84,7 +84,9 @@ def shingles(words: Sequence[str], size: int = 3) -> frozenset[str]:
     return frozenset("\x1f".join(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
-def jaccard(a: frozenset[Hashable] | set[Hashable], b: frozenset[Hashable] | set[Hashable]) -> float:
+def jaccard(
+    a: frozenset[Hashable] | set[Hashable], b: frozenset[Hashable] | set[Hashable]
+) -> float:
     """Shared shingles over all shingles of the two sets (0.0 for two empty sets)."""
     if not a or not b:
         return 0.0
@@ -103,7 +105,9 @@ def fingerprint(words: Sequence[str]) -> str:
 
 
 def _hash64(word: str, key: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=key).digest(), "big")
+    return int.from_bytes(
+        hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=key).digest(), "big"
+    )
 
 
 class _WordHashes(dict[str, int]):
@@ -200,7 +204,9 @@ class MinHash:
     def band_keys(self, sketch: Sequence[int]) -> list[tuple[int, tuple[int, ...]]]:
         """(band number, band values) for each band of a sketch: the bucket keys."""
         rows = self.rows
-        return [(band, tuple(sketch[band * rows : (band + 1) * rows])) for band in range(self.bands)]
+        return [
+            (band, tuple(sketch[band * rows : (band + 1) * rows])) for band in range(self.bands)
+        ]
 
 
 class _UnionFind:
@@ -248,7 +254,9 @@ class NearDuplicates:
         probe: int = 4,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
-            raise ValueError(f"threshold: expected a number above 0 and at most 1, got {threshold!r}")
+            raise ValueError(
+                f"threshold: expected a number above 0 and at most 1, got {threshold!r}"
+            )
         self.threshold = threshold
         self.shingle_size = shingle_size
         self.minhash = minhash or MinHash()
@@ -280,7 +288,9 @@ class NearDuplicates:
         for index, key in enumerate(self._keys):
             if self._words[index]:
                 members[sets.find(index)].append(key)
-        return tuple(tuple(group) for _root, group in sorted(members.items()) if len(group) >= min_size)
+        return tuple(
+            tuple(group) for _root, group in sorted(members.items()) if len(group) >= min_size
+        )
 
     def _group_exact(self, sets: _UnionFind) -> list[int]:
         first: dict[tuple[Hashable, str], int] = {}

@@ -110,7 +110,9 @@ class GenericSyntax:
             return ()
         without_links = _without_links(text)
         return tuple(
-            tag for tag in (m.group(1) for m in _HASHTAG.finditer(without_links)) if not tag.isdigit()
+            tag
+            for tag in (m.group(1) for m in _HASHTAG.finditer(without_links))
+            if not tag.isdigit()
         )
 
     def length(self, text: str) -> int:

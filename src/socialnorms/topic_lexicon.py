@@ -23,7 +23,9 @@ __all__ = ["TOPICS", "register_topics"]
 
 def _list(text: str) -> tuple[str, ...]:
     """Terms separated by commas or new lines."""
-    return tuple(term.strip() for line in text.splitlines() for term in line.split(",") if term.strip())
+    return tuple(
+        term.strip() for line in text.splitlines() for term in line.split(",") if term.strip()
+    )
 
 
 SPORTS = Topic(
@@ -509,7 +511,7 @@ TECHNOLOGY = Topic(
         migration,
         migrated, update, data, security, patch, chip, chips, apple, google, microsoft, amazon,
         meta,
-        internet, online, digital, platform, tool, engineering, charger, devices, models, 
+        internet, online, digital, platform, tool, engineering, charger, devices, models,
     """),
 )
 

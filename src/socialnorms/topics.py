@@ -80,7 +80,9 @@ class Topic:
     name: str = attrs.field()
     terms: tuple[str, ...] = attrs.field(converter=_terms)
     description: str = ""
-    weak_terms: tuple[str, ...] = attrs.field(default=(), converter=lambda v: _terms(v, "weak_terms"))
+    weak_terms: tuple[str, ...] = attrs.field(
+        default=(), converter=lambda v: _terms(v, "weak_terms")
+    )
     idioms: tuple[str, ...] = attrs.field(default=(), converter=lambda v: _terms(v, "idioms"))
 
     @name.validator
@@ -168,7 +170,7 @@ def _segment(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
     if len(word) < 6 or len(word) > 40 or not word.isascii():
         return None
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def best(start: int) -> tuple[int, tuple[str, ...]] | None:
         if start == len(word):
             return (0, ())
@@ -212,12 +214,18 @@ class TopicModel:
     results, so checks can classify the same post many times cheaply.
     """
 
-    def __init__(self, topics: Mapping[str, Topic], *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self, topics: Mapping[str, Topic], *, threshold: float = DEFAULT_THRESHOLD
+    ) -> None:
         if not 0 < threshold <= 1:
-            raise ValueError(f"TopicModel.threshold: expected a number in (0, 1], got {threshold!r}")
+            raise ValueError(
+                f"TopicModel.threshold: expected a number in (0, 1], got {threshold!r}"
+            )
         for key, topic in topics.items():
             if not isinstance(topic, Topic) or topic.name != key:
-                raise TypeError(f"TopicModel: {key!r} must map to the Topic of that name, got {topic!r}")
+                raise TypeError(
+                    f"TopicModel: {key!r} must map to the Topic of that name, got {topic!r}"
+                )
         self._topics = MappingProxyType(dict(sorted(topics.items())))
         self.threshold = float(threshold)
         self._phrases: dict[tuple[str, ...], list[_Entry]] = {}
@@ -277,7 +285,10 @@ class TopicModel:
         for entry in self._matches(text):
             if entry.topic is not None:
                 found.setdefault(entry.topic, {}).setdefault(entry.term, entry.weight)
-        matches = [TopicMatch(topic, _score(terms.values()), tuple(terms)) for topic, terms in found.items()]
+        matches = [
+            TopicMatch(topic, _score(terms.values()), tuple(terms))
+            for topic, terms in found.items()
+        ]
         return tuple(sorted(matches, key=lambda m: (-m.score, m.topic)))
 
     def _matches(self, text: str) -> Iterator[_Entry]:

@@ -9,7 +9,15 @@ from datetime import timedelta
 import pytest
 
 import socialnorms.engine
-from socialnorms import NetworkProfile, Option, Rule, check_function, hookimpl, new_plugin_manager, reset_plugin_manager
+from socialnorms import (
+    NetworkProfile,
+    Option,
+    Rule,
+    check_function,
+    hookimpl,
+    new_plugin_manager,
+    reset_plugin_manager,
+)
 
 SHOUTING = Rule(
     code="HS101",
@@ -19,7 +27,11 @@ SHOUTING = Rule(
     severity="warning",
     example='{"type": "action", "kind": "post", "actor": "a", "at": "2026-01-01T00:00:00Z", "post": {"id": "p", "text": "BUY OUR GEAR TODAY"}}',
     quiet_example='{"type": "action", "kind": "post", "actor": "a", "at": "2026-01-01T00:00:00Z", "post": {"id": "p", "text": "Our gear, today"}}',
-    options=[Option("min_length", 10, "Short capitals (acronyms) are fine; ten letters read as shouting.")],
+    options=[
+        Option(
+            "min_length", 10, "Short capitals (acronyms) are fine; ten letters read as shouting."
+        )
+    ],
 )
 PUSHY = Rule(
     code="HS102",
@@ -38,12 +50,28 @@ def house_style(ctx):
             for action in ctx.timeline.by_actor(account.id, "post"):
                 text = action.post.text or ""
                 network = account.network
-                if ctx.enabled("HS101") and text.isupper() and len(text) >= ctx.option("HS101", "min_length", network):
-                    yield ctx.finding("HS101", subject=subject, account=account.id, message="shouting",
-                                      suggestion="Write in sentence case.", evidence=[action.id])
+                if (
+                    ctx.enabled("HS101")
+                    and text.isupper()
+                    and len(text) >= ctx.option("HS101", "min_length", network)
+                ):
+                    yield ctx.finding(
+                        "HS101",
+                        subject=subject,
+                        account=account.id,
+                        message="shouting",
+                        suggestion="Write in sentence case.",
+                        evidence=[action.id],
+                    )
                 if ctx.enabled("HS102") and ctx.option("HS102", "phrase", network) in text.lower():
-                    yield ctx.finding("HS102", subject=subject, account=account.id, message="pushy",
-                                      suggestion="Invite, do not push.", evidence=[action.id])
+                    yield ctx.finding(
+                        "HS102",
+                        subject=subject,
+                        account=account.id,
+                        message="pushy",
+                        suggestion="Invite, do not push.",
+                        evidence=[action.id],
+                    )
 
 
 PROFILE = NetworkProfile(
@@ -95,12 +123,30 @@ ACCOUNTS = [
     {"type": "account", "id": "chirper:zed", "network": "chirper", "subject": "zed"},
 ]
 ACTIONS = [
-    {"type": "action", "id": "a1", "kind": "post", "actor": "chirper:acme", "at": "2026-01-05T10:00:00Z",
-     "post": {"id": "p1", "text": "HUGE SALE THIS WEEKEND"}},
-    {"type": "action", "id": "a2", "kind": "post", "actor": "other:acme", "at": "2026-01-06T09:30:00Z",
-     "post": {"id": "p2", "text": "Buy now before it is gone"}},
-    {"type": "action", "id": "a3", "kind": "post", "actor": "chirper:zed", "at": "2026-01-07T08:00:00Z",
-     "post": {"id": "p3", "text": "A quiet, friendly note"}},
+    {
+        "type": "action",
+        "id": "a1",
+        "kind": "post",
+        "actor": "chirper:acme",
+        "at": "2026-01-05T10:00:00Z",
+        "post": {"id": "p1", "text": "HUGE SALE THIS WEEKEND"},
+    },
+    {
+        "type": "action",
+        "id": "a2",
+        "kind": "post",
+        "actor": "other:acme",
+        "at": "2026-01-06T09:30:00Z",
+        "post": {"id": "p2", "text": "Buy now before it is gone"},
+    },
+    {
+        "type": "action",
+        "id": "a3",
+        "kind": "post",
+        "actor": "chirper:zed",
+        "at": "2026-01-07T08:00:00Z",
+        "post": {"id": "p3", "text": "A quiet, friendly note"},
+    },
 ]
 
 

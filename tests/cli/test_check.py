@@ -7,9 +7,9 @@ import io
 import json
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from socialnorms import Report
 from socialnorms.cli import main
@@ -28,7 +28,9 @@ def test_text_groups_by_subject_then_account_with_evidence_times(activity):
     result = run("check", activity)
     assert result.exit_code == 1  # HS102 is an error
     out = result.stdout
-    assert out.index("acme") < out.index("chirper:acme") < out.index("HS101") < out.index("other:acme")
+    assert (
+        out.index("acme") < out.index("chirper:acme") < out.index("HS101") < out.index("other:acme")
+    )
     assert "suggestion: Write in sentence case." in out
     assert "a1 (2026-01-05 10:00) UTC" in out
     assert out.rstrip().endswith("2 findings (1 error, 1 warning) in 3 actions of 2 subjects")
@@ -36,12 +38,18 @@ def test_text_groups_by_subject_then_account_with_evidence_times(activity):
 
 
 def test_json_is_the_report_format_and_byte_identical(activity):
-    first, second = run("check", activity, "--format", "json"), run("check", activity, "--format", "json")
+    first, second = (
+        run("check", activity, "--format", "json"),
+        run("check", activity, "--format", "json"),
+    )
     assert first.stdout_bytes == second.stdout_bytes
     data = json.loads(first.stdout)
     assert data["format"] == "socialnorms-report" and data["version"] == 1
     assert data["summary"]["findings"] == {"error": 1, "warning": 1, "info": 0}
-    assert data["findings"][0]["evidence"] == ["a1"] and data["findings"][0]["at"] == "2026-01-05T10:00:00Z"
+    assert (
+        data["findings"][0]["evidence"] == ["a1"]
+        and data["findings"][0]["at"] == "2026-01-05T10:00:00Z"
+    )
     assert Report.from_json(first.stdout).findings == Checker().check(str(activity)).findings
 
 
@@ -54,13 +62,18 @@ def test_every_registered_format_renders(activity, name):
 
 def test_csv_has_one_row_per_finding(activity):
     rows = list(csv.DictReader(io.StringIO(run("check", activity, "--format", "csv").stdout)))
-    assert [(r["code"], r["evidence"], r["severity"]) for r in rows] == [("HS101", "a1", "warning"), ("HS102", "a2", "error")]
+    assert [(r["code"], r["evidence"], r["severity"]) for r in rows] == [
+        ("HS101", "a1", "warning"),
+        ("HS102", "a2", "error"),
+    ]
     assert json.loads(rows[1]["metrics"]) == {}
 
 
 def test_several_files_form_one_timeline_and_stdin(split_activity, activity):
     accounts, actions = split_activity
-    assert findings(run("check", accounts, actions, "--format", "json")) == findings(run("check", activity, "--format", "json"))
+    assert findings(run("check", accounts, actions, "--format", "json")) == findings(
+        run("check", activity, "--format", "json")
+    )
     piped = run("check", "-", "--format", "json", input=activity.read_bytes())
     assert findings(piped) == [("HS101", "chirper:acme"), ("HS102", "other:acme")]
 
@@ -83,7 +96,9 @@ def test_select_and_ignore(activity, options, expected):
 
 
 def test_fail_on_counts_only_heavy_enough_findings(activity):
-    assert run("check", activity, "--ignore", "HS102").exit_code == 0  # a warning does not fail by default
+    assert (
+        run("check", activity, "--ignore", "HS102").exit_code == 0
+    )  # a warning does not fail by default
     assert run("check", activity, "--ignore", "HS102", "--fail-on", "warning").exit_code == 1
     assert run("check", activity, "--select", "shouting-posts").exit_code == 0
 
@@ -111,10 +126,17 @@ def test_narrowing_to_something_absent_is_a_usage_error(activity, option):
 
 def test_statistics_text_and_json(activity):
     text = run("check", activity, "--statistics")
-    assert text.stdout.splitlines() == ["    1  HS101   shouting-posts", "    1  HS102   pushy-wording", "Found 2 findings."]
+    assert text.stdout.splitlines() == [
+        "    1  HS101   shouting-posts",
+        "    1  HS102   pushy-wording",
+        "Found 2 findings.",
+    ]
     assert text.exit_code == 1
     data = json.loads(run("check", activity, "--statistics", "--format", "json").stdout)
-    assert data == [{"code": "HS101", "name": "shouting-posts", "count": 1}, {"code": "HS102", "name": "pushy-wording", "count": 1}]
+    assert data == [
+        {"code": "HS101", "name": "shouting-posts", "count": 1},
+        {"code": "HS102", "name": "pushy-wording", "count": 1},
+    ]
 
 
 def test_quiet_leaves_only_findings_and_qq_prints_nothing(activity):
@@ -141,11 +163,20 @@ def test_tolerant_skips_and_counts_bad_records(activity):
     activity.write_text(activity.read_text() + "{not json\n", encoding="utf-8")
     strict = run("check", activity)
     assert strict.exit_code == 2
-    assert strict.stderr == "socialnorms: error: " + f"{activity}:7: record: invalid JSON: Expecting property name enclosed in double quotes at column 2\n"
+    assert (
+        strict.stderr
+        == "socialnorms: error: "
+        + f"{activity}:7: record: invalid JSON: Expecting property name enclosed in double quotes at column 2\n"
+    )
     tolerant = run("check", activity, "--tolerant")
     assert tolerant.exit_code == 1
     assert "1 bad record skipped" in tolerant.stdout and f"skipped: {activity}:7" in tolerant.stdout
-    assert json.loads(run("check", activity, "--tolerant", "--format", "json").stdout)["summary"]["skipped_records"] == 1
+    assert (
+        json.loads(run("check", activity, "--tolerant", "--format", "json").stdout)["summary"][
+            "skipped_records"
+        ]
+        == 1
+    )
 
 
 def test_colour_only_when_asked_and_never_with_no_color(activity, monkeypatch):
@@ -182,14 +213,18 @@ def test_errors_are_one_line_with_status_2(activity, args, needle):
     assert result.stdout == ""
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(order=st.permutations(range(6)), name=st.sampled_from(["json", "csv", "text"]))
 def test_output_does_not_depend_on_record_order(activity, tmp_path, order, name):
     lines = activity.read_text(encoding="utf-8").splitlines(keepends=True)
     shuffled = tmp_path / "shuffled.jsonl"
     shuffled.write_text("".join(lines[i] for i in order), encoding="utf-8")
     expected = run("check", activity, "--format", name).stdout
-    assert run("check", shuffled, "--format", name).stdout == expected.replace(str(activity), str(shuffled))
+    assert run("check", shuffled, "--format", name).stdout == expected.replace(
+        str(activity), str(shuffled)
+    )
 
 
 def test_what_the_input_could_not_show_reaches_the_report(tmp_path):
@@ -199,8 +234,12 @@ def test_what_the_input_could_not_show_reaches_the_report(tmp_path):
 
     path = tmp_path / "outbox.jsonl"
     brand = Account(id="mastodon:acme", network="mastodon", subject="acme")
-    post = Action(kind="follow", actor="mastodon:acme", at="2026-03-01T10:00:00Z", target="mastodon:jo")
+    post = Action(
+        kind="follow", actor="mastodon:acme", at="2026-03-01T10:00:00Z", target="mastodon:jo"
+    )
     gap = Coverage("respond-to-mentions", "none", "an outbox holds no mentions of the owner")
     write_activity(path, [brand], [post], coverage=[gap])
     notes = json.loads(run("check", path, "--format", "json").stdout)["notes"]
-    assert any("respond-to-mentions" in note and "no mentions of the owner" in note for note in notes)
+    assert any(
+        "respond-to-mentions" in note and "no mentions of the owner" in note for note in notes
+    )

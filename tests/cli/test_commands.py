@@ -28,14 +28,23 @@ def test_rules_table_lists_every_rule():
 def test_rule_explanation(key):
     out = run("rules", key).stdout
     assert out.startswith("# HS101 shouting-posts\n")
-    for part in ("Default severity: warning", "## Why", "Capitals read as shouting.", "## Example that triggers it",
-                 "BUY OUR GEAR TODAY", "## Example that does not", "`min_length` (default `10`): Short capitals"):
+    for part in (
+        "Default severity: warning",
+        "## Why",
+        "Capitals read as shouting.",
+        "## Example that triggers it",
+        "BUY OUR GEAR TODAY",
+        "## Example that does not",
+        "`min_length` (default `10`): Short capitals",
+    ):
         assert part in out
 
 
 def test_rule_json_and_unknown_rule():
     data = json.loads(run("rules", "HS102", "--json").stdout)
-    assert data["options"] == [{"name": "phrase", "default": "buy now", "doc": "The most common hard-sell phrase."}]
+    assert data["options"] == [
+        {"name": "phrase", "default": "buy now", "doc": "The most common hard-sell phrase."}
+    ]
     listed = json.loads(run("rules", "--json").stdout)
     assert [r["code"] for r in listed if r["plugin"] == "house-style"] == ["HS101", "HS102"]
     missing = run("rules", "XX999")
@@ -96,14 +105,20 @@ def _entry_point() -> Path:
     return Path(sys.executable).with_name("socialnorms")
 
 
-@pytest.mark.skipif(not _entry_point().exists(), reason="the socialnorms script is not installed beside Python")
+@pytest.mark.skipif(
+    not _entry_point().exists(), reason="the socialnorms script is not installed beside Python"
+)
 def test_installed_entry_point(activity, tmp_path):
     script = str(_entry_point())
     env = {"PATH": "/usr/bin:/bin", "SOCIALNORMS_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    result = subprocess.run([script, "check", str(activity), "--format", "json"], capture_output=True, env=env)
+    result = subprocess.run(
+        [script, "check", str(activity), "--format", "json"], capture_output=True, env=env
+    )
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(result.stdout)["summary"]["actions"] == 3
     assert b"\x1b[" not in result.stdout
-    missing = subprocess.run([script, "check", str(tmp_path / "gone.jsonl")], capture_output=True, env=env)
+    missing = subprocess.run(
+        [script, "check", str(tmp_path / "gone.jsonl")], capture_output=True, env=env
+    )
     assert missing.returncode == 2
     assert missing.stderr.decode().count("\n") == 1 and b"Traceback" not in missing.stderr

@@ -3,31 +3,49 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from socialnorms import Finding, Report
 from socialnorms.progress import Progress
 from socialnorms.reporters.text import evidence_line, render
 
-T0 = datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 
 
 def finding(evidence, at=None, severity="warning"):
-    return Finding(code="HS101", rule="shouting-posts", guideline="house-style", severity=severity, subject="acme",
-                   account="chirper:acme", network="chirper", message="shouting", suggestion="Calm down.",
-                   evidence=evidence, at=at)
+    return Finding(
+        code="HS101",
+        rule="shouting-posts",
+        guideline="house-style",
+        severity=severity,
+        subject="acme",
+        account="chirper:acme",
+        network="chirper",
+        message="shouting",
+        suggestion="Calm down.",
+        evidence=evidence,
+        at=at,
+    )
 
 
 def test_short_evidence_lists_each_time_long_evidence_a_span():
     times = {f"a{i}": T0 + timedelta(hours=i) for i in range(8)}
-    assert evidence_line(finding(["a0", "a1"]), times) == "a0 (2026-01-05 10:00), a1 (2026-01-05 11:00) UTC"
+    assert (
+        evidence_line(finding(["a0", "a1"]), times)
+        == "a0 (2026-01-05 10:00), a1 (2026-01-05 11:00) UTC"
+    )
     long = evidence_line(finding([f"a{i}" for i in range(8)]), times)
-    assert long == "8 actions, 2026-01-05 10:00 to 2026-01-05 17:00 UTC: a0, a1, a2, a3, a4, … (+3 more)"
+    assert (
+        long
+        == "8 actions, 2026-01-05 10:00 to 2026-01-05 17:00 UTC: a0, a1, a2, a3, a4, … (+3 more)"
+    )
     assert evidence_line(finding(["x"], at=T0), {}) == "x; latest 2026-01-05 10:00 UTC"
 
 
 def test_colour_is_only_added_when_asked():
-    report = Report(findings=[finding(["a0"], at=T0, severity="error")], actions=1, subjects=["acme"])
+    report = Report(
+        findings=[finding(["a0"], at=T0, severity="error")], actions=1, subjects=["acme"]
+    )
     plain, styled = render(report), render(report, color=True)
     assert "\x1b[" not in plain
     assert "\x1b[31m" in styled  # errors in red

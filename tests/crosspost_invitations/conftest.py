@@ -62,8 +62,23 @@ MASTODON = NetworkProfile(
 PROFILES = (TWITTER, LINKEDIN, MASTODON)
 
 TOPICS = (
-    Topic("sports", ["match", "goal", "goals", "derby", "overtime", "football", "touchdown", "cowboys",
-                     "nfl", "fans", "finish", "stoppage time"]),
+    Topic(
+        "sports",
+        [
+            "match",
+            "goal",
+            "goals",
+            "derby",
+            "overtime",
+            "football",
+            "touchdown",
+            "cowboys",
+            "nfl",
+            "fans",
+            "finish",
+            "stoppage time",
+        ],
+    ),
     Topic("business", ["report", "benchmark", "marketing", "quarter", "hiring", "customers"]),
 )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -288,5 +287,11 @@ def test_looks_like_spam_is_the_signals_when_enough_agree(tl, min_signals):
     for account in tl.accounts.values():
         signals = spam_signals(tl, account.id, thresholds=thresholds)
         tagged = any(s.name == "tagged-spam" for s in signals)
-        expected = () if account.has_tag("customer") else signals if tagged or len(signals) >= min_signals else ()
+        expected = (
+            ()
+            if account.has_tag("customer")
+            else signals
+            if tagged or len(signals) >= min_signals
+            else ()
+        )
         assert looks_like_spam(tl, account.id, thresholds=thresholds) == expected

@@ -86,7 +86,7 @@ def test_all_praise_is_an_error(build):
 
 
 def test_occasional_praise_repost_stays_quiet(build):
-    report = build.run(G, [_brand(build), *_shares(build, [PRAISE[0]] + USEFUL[:7])])
+    report = build.run(G, [_brand(build), *_shares(build, [PRAISE[0], *USEFUL[:7]])])
     assert "SN101" not in build.codes(report)
 
 
@@ -170,7 +170,7 @@ def test_mention_of_subjects_other_network_account_counts(build):
 
 
 def test_self_mention_share_is_measured_per_month(build):
-    report = build.run(G, [_brand(build), *_shares(build, [PRAISE[0]] + USEFUL[:3])])
+    report = build.run(G, [_brand(build), *_shares(build, [PRAISE[0], *USEFUL[:3]])])
     values = {(m.name, m.period): m.value for m in report.measurements}
     assert values[("self_mention_share", "2026-04")] == 0.25
 

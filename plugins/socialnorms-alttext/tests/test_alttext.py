@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import attrs
 import pytest
-import socialnorms_alttext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialnorms
+import socialnorms_alttext
 from socialnorms import Config, Media, Timeline
+from socialnorms.review import agrees
 from socialnorms.testing import (
     TimelineBuilder,
     assert_findings,
@@ -19,7 +20,6 @@ from socialnorms.testing import (
     registered,
     run_checks,
 )
-from socialnorms.review import agrees
 from socialnorms.testing.strategies import activity
 
 CHECK = socialnorms_alttext.describe_images
@@ -45,9 +45,16 @@ def test_undescribed_images_are_flagged_once_per_account_with_every_post():
         .post("mastodon:acme", "And the view", id="p2", media=[image(MAP)])
         .reply("mastodon:acme", "Here is the map", id="p3", media=[image(MAP), image("  ")])
     )
-    (finding,) = assert_findings(run_checks(builder, CHECK), codes={"ALT001"}, evidence={"p1", "p3"}, count=1)
+    (finding,) = assert_findings(
+        run_checks(builder, CHECK), codes={"ALT001"}, evidence={"p1", "p3"}, count=1
+    )
     assert finding.account == "mastodon:acme" and finding.network == "mastodon"
-    assert finding.metrics == {"posts_with_images": 3, "undescribed_posts": 2, "undescribed_images": 2, "share": 0.667}
+    assert finding.metrics == {
+        "posts_with_images": 3,
+        "undescribed_posts": 2,
+        "undescribed_images": 2,
+        "share": 0.667,
+    }
     assert "2 of 3 posts with images" in finding.message
 
 
@@ -65,7 +72,9 @@ def test_other_networks_only_when_configured():
 
 
 def test_videos_are_left_out_unless_configured():
-    builder = acme().post("mastodon:acme", "Rain on the ridge", id="v1", media=[image(kind="video")])
+    builder = acme().post(
+        "mastodon:acme", "Rain on the ridge", id="v1", media=[image(kind="video")]
+    )
     assert_quiet(run_checks(builder, CHECK))
     config = Config(options={"ALT001": {"media_types": ["video"]}})
     assert_findings(run_checks(builder, CHECK, config=config), codes={"ALT001"}, evidence={"v1"})
@@ -77,7 +86,11 @@ def test_a_considerate_account_stays_quiet():
         .post("mastodon:acme", "Ridge loop today", media=[image(MAP), image(TEAM)])
         .post("mastodon:acme", "No picture, just words")
         .reply("mastodon:acme", "The team", media=[image(TEAM)])
-        .post("mastodon:acme", "A GIF of the rain", media=[image("Rain sheeting across the car park.", kind="gif")])
+        .post(
+            "mastodon:acme",
+            "A GIF of the rain",
+            media=[image("Rain sheeting across the car park.", kind="gif")],
+        )
     )
     assert_quiet(run_checks(builder, CHECK))
 
@@ -97,8 +110,20 @@ def test_other_peoples_images_and_reposts_are_not_the_subjects():
 
 @pytest.mark.parametrize(
     "alt",
-    ["IMG_2041.jpg", "image", "Photo", "Image 1", "screenshot", "Screenshot 2026-03-01 at 10.15.32",
-     "PXL_20260301_101532", "alt text", "Bild", "DSC01234.JPG", ".", "🙂🙂"],
+    [
+        "IMG_2041.jpg",
+        "image",
+        "Photo",
+        "Image 1",
+        "screenshot",
+        "Screenshot 2026-03-01 at 10.15.32",
+        "PXL_20260301_101532",
+        "alt text",
+        "Bild",
+        "DSC01234.JPG",
+        ".",
+        "🙂🙂",
+    ],
 )
 def test_placeholders_are_flagged_on_any_network(alt):
     builder = acme("twitter").post("twitter:acme", "New boots", id="p1", media=[image(alt)])
@@ -108,8 +133,15 @@ def test_placeholders_are_flagged_on_any_network(alt):
 
 @pytest.mark.parametrize(
     "alt",
-    [MAP, "Photo of our team at the trailhead", "Screenshot of the booking page with the error", "Acme logo",
-     "A diagram: image formats compared", "Sonnenuntergang über dem Grat", "山頂からの眺め"],
+    [
+        MAP,
+        "Photo of our team at the trailhead",
+        "Screenshot of the booking page with the error",
+        "Acme logo",
+        "A diagram: image formats compared",
+        "Sonnenuntergang über dem Grat",
+        "山頂からの眺め",
+    ],
 )
 def test_real_descriptions_are_not_placeholders(alt):
     assert not socialnorms_alttext.is_placeholder(alt)
@@ -123,7 +155,9 @@ def test_placeholders_are_quoted_once_and_counted_per_post():
         .post("twitter:acme", "One", id="p1", media=[image("image"), image("image")])
         .post("twitter:acme", "Two", id="p2", media=[image("image")])
     )
-    (finding,) = assert_findings(run_checks(builder, CHECK), codes={"ALT002"}, evidence={"p1", "p2"})
+    (finding,) = assert_findings(
+        run_checks(builder, CHECK), codes={"ALT002"}, evidence={"p1", "p2"}
+    )
     assert finding.message == 'image descriptions that describe nothing: "image"'
     assert finding.metrics == {"placeholder_posts": 2}
 
@@ -137,10 +171,14 @@ def test_the_documented_examples_hold(plugin_manager):
 
 
 def test_selecting_one_rule(plugin_manager):
-    timeline = acme().post("mastodon:acme", "One", id="p1", media=[image(), image("IMG_1.png")]).build()
+    timeline = (
+        acme().post("mastodon:acme", "One", id="p1", media=[image(), image("IMG_1.png")]).build()
+    )
     with registered(plugin_manager, socialnorms_alttext):
         both = socialnorms.check(timeline, plugin_manager=plugin_manager)
-        only = socialnorms.check(timeline, plugin_manager=plugin_manager, config=Config(select=["ALT002"]))
+        only = socialnorms.check(
+            timeline, plugin_manager=plugin_manager, config=Config(select=["ALT002"])
+        )
     assert sorted(f.code for f in both) == ["ALT001", "ALT002"]
     assert [f.code for f in only] == ["ALT002"]
 
@@ -148,7 +186,9 @@ def test_selecting_one_rule(plugin_manager):
 def test_installed_through_the_entry_point(fresh_plugins):
     rules = socialnorms.Checker().registry.rules
     assert rules["ALT001"].plugin == rules["ALT002"].plugin == "describe-images"
-    disabled = socialnorms.Checker(config=Config(disable_plugins=["describe-images"])).registry.rules
+    disabled = socialnorms.Checker(
+        config=Config(disable_plugins=["describe-images"])
+    ).registry.rules
     assert "ALT001" not in disabled
 
 
@@ -173,7 +213,11 @@ def _undescribed_posts(timeline: Timeline) -> set[str]:
     expected = set()
     for action in timeline.actions:
         account = timeline.account(action.actor)
-        if account is None or account.subject is None or account.network not in ("mastodon", "bluesky"):
+        if (
+            account is None
+            or account.subject is None
+            or account.network not in ("mastodon", "bluesky")
+        ):
             continue
         if action.kind.creates_post and any(
             m.type in ("image", "gif") and not (m.alt or "").strip() for m in action.post.media
@@ -198,7 +242,9 @@ def test_order_does_not_matter_and_describing_every_image_silences_alt001(parts)
     forward = run_checks(Timeline(accounts, actions), CHECK)
     assert run_checks(Timeline(list(reversed(accounts)), list(reversed(actions))), CHECK) == forward
     described = [
-        attrs.evolve(a, post=attrs.evolve(a.post, media=[attrs.evolve(m, alt=MAP) for m in a.post.media]))
+        attrs.evolve(
+            a, post=attrs.evolve(a.post, media=[attrs.evolve(m, alt=MAP) for m in a.post.media])
+        )
         if a.kind.creates_post and a.post is not None
         else a
         for a in actions
@@ -215,8 +261,13 @@ def _reviewer(plugin_manager, history):
 
 def _draft(network, *media, kind="post"):
     return socialnorms.Action(
-        kind=kind, actor=f"{network}:acme", at="2026-04-01T09:00:00Z", id="draft",
-        post=socialnorms.Post(id=f"{network}:draft", text="Out on the ridge", media=[Media(**m) for m in media]),
+        kind=kind,
+        actor=f"{network}:acme",
+        at="2026-04-01T09:00:00Z",
+        id="draft",
+        post=socialnorms.Post(
+            id=f"{network}:draft", text="Out on the ridge", media=[Media(**m) for m in media]
+        ),
     )
 
 
@@ -263,6 +314,8 @@ def test_every_nudge_is_a_finding_of_the_check_once_the_draft_is_posted(parts):
     plugin_manager = isolated_plugin_manager()
     with registered(plugin_manager, socialnorms_alttext):
         nudges = _reviewer(plugin_manager, history)(draft)
-        found = socialnorms.check(Timeline(accounts, actions), plugin_manager=plugin_manager).findings
+        found = socialnorms.check(
+            Timeline(accounts, actions), plugin_manager=plugin_manager
+        ).findings
     for nudge in nudges:
         assert any(agrees(nudge, finding) for finding in found), nudge

@@ -50,7 +50,10 @@ def test_tags(text, tags):
         ("👍🏽🇯🇵", 2),
         ("नमस्ते", 3),
         ("한국어", 3),
-        ("https://example.com/long/path", len("https://example.com/long/path")),  # links count in full
+        (
+            "https://example.com/long/path",
+            len("https://example.com/long/path"),
+        ),  # links count in full
     ],
 )
 def test_grapheme_length(text, graphemes):

@@ -6,9 +6,9 @@ import hashlib
 
 import cbor2
 import pytest
-from socialnorms_bluesky.repository import READER, read_bluesky_repository
 
 from socialnorms.io import InputError, ReadOptions
+from socialnorms_bluesky.repository import READER, read_bluesky_repository
 
 # -- writing CAR v1 repository exports, as a PDS writes them --------------------------------
 DAG_CBOR, SHA256 = 0x71, 0x12
@@ -152,7 +152,7 @@ def test_records_become_actions_with_their_own_times(repo):
         ("like", 14),
         ("follow", 15),
     ]
-    post, reply, quote, repost, like, follow = result.actions
+    post, reply, quote, repost, _like, follow = result.actions
     assert post.id == f"at://{ME}/{POST}/3k1"
     assert reply.target == f"at://{PRIYA}/{POST}/9"
     assert quote.post.quotes == f"at://{SAM}/{POST}/4"
@@ -203,13 +203,14 @@ def test_a_truncated_file_is_a_clear_error(tmp_path, repo):
     cut = tmp_path / "cut.car"
     cut.write_bytes(repo.read_bytes()[:-20])
     with pytest.raises(
-        InputError, match="cut.car: not a readable repository export: file ends inside a block"
+        InputError, match=r"cut\.car: not a readable repository export: file ends inside a block"
     ):
         read_bluesky_repository(cut, ReadOptions())
 
 
 def test_check_detects_the_repository_and_a_conversion_checks_the_same(tmp_path, repo):
     from click.testing import CliRunner
+
     from socialnorms import Checker
     from socialnorms.cli import main
 
@@ -218,4 +219,8 @@ def test_check_detects_the_repository_and_a_conversion_checks_the_same(tmp_path,
     converted = tmp_path / "acme.jsonl"
     assert CliRunner().invoke(main, ["convert", str(repo), "-o", str(converted)]).exit_code == 0
     again = Checker().check(converted)
-    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    assert (again.findings, again.notes, again.actions) == (
+        report.findings,
+        report.notes,
+        report.actions,
+    )

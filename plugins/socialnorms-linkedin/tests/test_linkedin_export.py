@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from socialnorms_linkedin.export import READER, read_linkedin_export
 
 from socialnorms.io import InputError, ReadOptions
+from socialnorms_linkedin.export import READER, read_linkedin_export
 
 ME = "https://www.linkedin.com/in/acme-trail"
 PROFILE = "First Name,Last Name,Maiden Name,Headline\nAcme,Trail,,Outdoor gear\n"
@@ -134,6 +134,7 @@ def test_folder_and_zip_read_the_same(tmp_path):
 
 def test_check_detects_the_export_and_a_conversion_checks_the_same(tmp_path):
     from click.testing import CliRunner
+
     from socialnorms import Checker, Config
     from socialnorms.cli import main
 
@@ -141,9 +142,15 @@ def test_check_detects_the_export_and_a_conversion_checks_the_same(tmp_path):
     report = Checker(config=Config(timezone="Europe/Paris")).check(path)
     assert report.actions == 7
     converted = tmp_path / "acme.jsonl"
-    result = CliRunner().invoke(main, ["convert", str(path), "--timezone", "Europe/Paris", "-o", str(converted)])
+    result = CliRunner().invoke(
+        main, ["convert", str(path), "--timezone", "Europe/Paris", "-o", str(converted)]
+    )
     assert result.exit_code == 0, result.output
     again = Checker().check(converted)
-    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    assert (again.findings, again.notes, again.actions) == (
+        report.findings,
+        report.notes,
+        report.actions,
+    )
     refused = CliRunner().invoke(main, ["convert", str(path), "-o", str(converted)])
     assert refused.exit_code == 2 and "--timezone" in refused.output

@@ -15,7 +15,9 @@ def test_registered_and_blockable_by_name():
 
 def test_invitations_and_stock_notes():
     assert PROFILE.invitations and not PROFILE.one_way_follows
-    assert "I'd like to add you to my professional network on LinkedIn." in PROFILE.default_invitations
+    assert (
+        "I'd like to add you to my professional network on LinkedIn." in PROFILE.default_invitations
+    )
     assert PROFILE.default_invitations == DEFAULT_INVITATIONS
     assert len(set(DEFAULT_INVITATIONS)) == len(DEFAULT_INVITATIONS)
 
@@ -30,7 +32,13 @@ def test_sports_and_dating_are_off_purpose_and_careers_welcome():
 def test_figures_and_sources():
     assert PROFILE.max_length == 3000 and PROFILE.hashtag_norm == 3
     assert PROFILE.response_time == timedelta(hours=24)
-    for figure in ("max_length", "hashtag_norm", "default_invitations", "response_time", "flood_posts_per_day"):
+    for figure in (
+        "max_length",
+        "hashtag_norm",
+        "default_invitations",
+        "response_time",
+        "flood_posts_per_day",
+    ):
         assert PROFILE.sources.get(figure), figure
 
 

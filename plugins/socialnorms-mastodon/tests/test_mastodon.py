@@ -70,7 +70,10 @@ def test_figures_and_sources():
 
 def test_a_bridged_tweet_shows_its_origin():
     text = "Our report is out! 🐦🔗: https://twitter.com/acme/status/1234567890"
-    assert PROFILE.crosspost_evidence(text) == ("🐦🔗", "https://twitter.com/acme/status/1234567890")
+    assert PROFILE.crosspost_evidence(text) == (
+        "🐦🔗",
+        "https://twitter.com/acme/status/1234567890",
+    )
 
 
 def test_a_server_with_a_longer_limit():

@@ -8,9 +8,9 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from socialnorms_mastodon.archive import READER, read_mastodon_archive
 
 from socialnorms.io import InputError, ReadOptions
+from socialnorms_mastodon.archive import READER, read_mastodon_archive
 
 ME = "https://outdoors.social/users/acmetrail"
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
@@ -204,6 +204,7 @@ def test_a_bad_activity_is_skipped_when_tolerant(tmp_path):
 
 def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
     from click.testing import CliRunner
+
     from socialnorms import Checker
     from socialnorms.cli import main
 
@@ -214,7 +215,11 @@ def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
     converted = tmp_path / "acme.jsonl"
     assert CliRunner().invoke(main, ["convert", str(archive), "-o", str(converted)]).exit_code == 0
     again = Checker().check(converted)
-    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    assert (again.findings, again.notes, again.actions) == (
+        report.findings,
+        report.notes,
+        report.actions,
+    )
 
 
 def test_a_lone_outbox_is_read_as_activitystreams(tmp_path):

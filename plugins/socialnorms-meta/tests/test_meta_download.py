@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from socialnorms.io import InputError, ReadOptions
 from socialnorms_meta.download import (
     FACEBOOK_READER,
     INSTAGRAM_READER,
@@ -16,8 +18,6 @@ from socialnorms_meta.download import (
     read_instagram,
     repair,
 )
-
-from socialnorms.io import InputError, ReadOptions
 
 
 def meta_json(value) -> str:
@@ -232,9 +232,14 @@ def test_without_a_profile_file_the_subject_must_be_given(tmp_path):
     assert result.actions[0].target == "instagram:acmetrail"
 
 
-@pytest.mark.parametrize("files, network, actions", [(FACEBOOK, "facebook", 2), (INSTAGRAM, "instagram", 6)])
-def test_check_detects_the_download_and_a_conversion_checks_the_same(tmp_path, files, network, actions):
+@pytest.mark.parametrize(
+    "files, network, actions", [(FACEBOOK, "facebook", 2), (INSTAGRAM, "instagram", 6)]
+)
+def test_check_detects_the_download_and_a_conversion_checks_the_same(
+    tmp_path, files, network, actions
+):
     from click.testing import CliRunner
+
     from socialnorms import Checker
     from socialnorms.cli import main
     from socialnorms.io import choose_reader
@@ -246,4 +251,8 @@ def test_check_detects_the_download_and_a_conversion_checks_the_same(tmp_path, f
     converted = tmp_path / "out.jsonl"
     assert CliRunner().invoke(main, ["convert", str(path), "-o", str(converted)]).exit_code == 0
     again = Checker().check(converted)
-    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    assert (again.findings, again.notes, again.actions) == (
+        report.findings,
+        report.notes,
+        report.actions,
+    )

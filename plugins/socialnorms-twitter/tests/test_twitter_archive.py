@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from socialnorms_twitter.archive import READER, read_twitter_archive
 
 from socialnorms.io import InputError, ReadOptions
 from socialnorms.io.activity import read_activity, write_activity
+from socialnorms_twitter.archive import READER, read_twitter_archive
 
 REAL = Path(__file__).parent / "data" / "twitter-to-sqlite"
 
@@ -249,21 +249,45 @@ def test_conversion_round_trips_through_the_activity_format(tmp_path):
 
 
 _VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=10)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=10)
     | st.sampled_from(["Sat Dec 06 18:20:30 +0000 2025", "RT @a: hi", "55", ["0", "3"]]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["screen_name", "indices", "expanded_url", "user_mentions", "urls", "text"]),
-        inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                ["screen_name", "indices", "expanded_url", "user_mentions", "urls", "text"]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=15,
 )
 _TWEET = st.dictionaries(
-    st.sampled_from(["id_str", "full_text", "created_at", "entities", "display_text_range",
-                     "in_reply_to_status_id_str", "in_reply_to_screen_name", "source", "extended_entities"]),
-    _VALUES, max_size=9,
+    st.sampled_from(
+        [
+            "id_str",
+            "full_text",
+            "created_at",
+            "entities",
+            "display_text_range",
+            "in_reply_to_status_id_str",
+            "in_reply_to_screen_name",
+            "source",
+            "extended_entities",
+        ]
+    ),
+    _VALUES,
+    max_size=9,
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(tweets=st.lists(_TWEET, max_size=3))
 def test_any_tweet_shape_is_read_or_refused_with_a_located_error(tmp_path_factory, tweets):
     folder = build(tmp_path_factory.mktemp("a"), [{"tweet": t} for t in tweets])
@@ -277,23 +301,32 @@ def test_any_tweet_shape_is_read_or_refused_with_a_located_error(tmp_path_factor
 
 def test_check_detects_the_archive_and_a_conversion_checks_the_same(tmp_path):
     from click.testing import CliRunner
+
     from socialnorms import Checker
     from socialnorms.cli import main
 
     archive = zipped(build(tmp_path / "a", manifest=True), tmp_path / "twitter-2025.zip")
     report = Checker().check(archive)
     assert report.actions == 4
-    assert "coverage: respond-to-mentions: none: an X archive holds what the account posted, " \
-           "not the posts that mention it" in report.notes
+    assert (
+        "coverage: respond-to-mentions: none: an X archive holds what the account posted, "
+        "not the posts that mention it" in report.notes
+    )
     converted = tmp_path / "acme.jsonl"
     assert CliRunner().invoke(main, ["convert", str(archive), "-o", str(converted)]).exit_code == 0
     again = Checker().check(converted)
-    assert (again.findings, again.notes, again.actions) == (report.findings, report.notes, report.actions)
+    assert (again.findings, again.notes, again.actions) == (
+        report.findings,
+        report.notes,
+        report.actions,
+    )
 
 
 def test_handles_differing_in_case_are_one_account(tmp_path):
-    tweets = [tweet("200", "RT @Priya: thanks", mentions=[("Priya", 3)]),
-              tweet("201", "hello @PRIYA", mentions=[("PRIYA", 6)])]
+    tweets = [
+        tweet("200", "RT @Priya: thanks", mentions=[("Priya", 3)]),
+        tweet("201", "hello @PRIYA", mentions=[("PRIYA", 6)]),
+    ]
     result = read_twitter_archive(build(tmp_path / "a", tweets), ReadOptions())
     assert [a.id for a in result.accounts] == ["twitter:acmetrail", "twitter:priya"]
     assert by_id(result)["201"].post.mentions == ("twitter:priya",)

@@ -28,7 +28,13 @@ def test_figures():
 
 
 def test_every_figure_has_a_source():
-    for figure in ("max_length", "hashtag_norm", "response_time", "flood_posts_per_day", "crosspost_marks"):
+    for figure in (
+        "max_length",
+        "hashtag_norm",
+        "response_time",
+        "flood_posts_per_day",
+        "crosspost_marks",
+    ):
         assert PROFILE.sources.get(figure), figure
 
 
@@ -36,7 +42,9 @@ def test_marks_of_other_networks_are_crosspost_marks_but_its_own_are_not():
     assert PROFILE.crosspost_evidence("New post on our blog https://lnkd.in/dXyZ12") == (
         "https://lnkd.in/dXyZ12",
     )
-    assert PROFILE.crosspost_evidence("Our spring launch is here, read the whole story on our blo… https://bit.ly/3abc")
+    assert PROFILE.crosspost_evidence(
+        "Our spring launch is here, read the whole story on our blo… https://bit.ly/3abc"
+    )
     assert PROFILE.crosspost_evidence("RT @jane: thanks for the tip") == ()
 
 

@@ -88,7 +88,11 @@ def actions_between(
         for kind in kinds:
             actions = timeline.by_actor(account_id, kind)
             start = bisect.bisect_left(actions, since, key=_time)
-            stop = len(actions) if until is None else bisect.bisect_right(actions, until, lo=start, key=_time)
+            stop = (
+                len(actions)
+                if until is None
+                else bisect.bisect_right(actions, until, lo=start, key=_time)
+            )
             found.extend(actions[start:stop])
     found.sort(key=lambda a: (a.at, a.id))
     return found

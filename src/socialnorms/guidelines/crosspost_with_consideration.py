@@ -178,12 +178,20 @@ OVER_LENGTH = Rule(
     ),
     example=_ACCOUNTS
     + '{"type": "action", "id": "l1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-02T09:00:00Z", '
-    '"post": {"id": "linkedin:p1", "text": "' + "Repairability is part of how we design our packs. " * 7 + '"}}\n'
+    '"post": {"id": "linkedin:p1", "text": "'
+    + "Repairability is part of how we design our packs. "
+    * 7
+    + '"}}\n'
     '{"type": "action", "id": "t1", "kind": "post", "actor": "twitter:acme", "at": "2026-03-02T09:01:00Z", '
-    '"post": {"id": "twitter:p1", "text": "' + "Repairability is part of how we design our packs. " * 7 + '"}}\n',
+    '"post": {"id": "twitter:p1", "text": "'
+    + "Repairability is part of how we design our packs. " * 7
+    + '"}}\n',
     quiet_example=_ACCOUNTS
     + '{"type": "action", "id": "l1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-02T09:00:00Z", '
-    '"post": {"id": "linkedin:p1", "text": "' + "Repairability is part of how we design our packs. " * 7 + '"}}\n'
+    '"post": {"id": "linkedin:p1", "text": "'
+    + "Repairability is part of how we design our packs. "
+    * 7
+    + '"}}\n'
     '{"type": "action", "id": "t1", "kind": "post", "actor": "twitter:acme", "at": "2026-03-02T09:01:00Z", '
     '"post": {"id": "twitter:p1", "text": "Repairability is part of how we design our packs: '
     'https://acme.example/repair"}}\n',
@@ -271,7 +279,15 @@ FLOODING = Rule(
     ),
 )
 
-RULES = (CROSSPOSTS, OFF_PURPOSE, OUT_OF_CONTEXT, OVER_LENGTH, FOREIGN_SYNTAX, HASHTAG_OVERLOAD, FLOODING)
+RULES = (
+    CROSSPOSTS,
+    OFF_PURPOSE,
+    OUT_OF_CONTEXT,
+    OVER_LENGTH,
+    FOREIGN_SYNTAX,
+    HASHTAG_OVERLOAD,
+    FLOODING,
+)
 
 _MEMBER_RULES = ("SN201", "SN203", "SN204", "SN205", "SN206")
 
@@ -298,11 +314,15 @@ def _names(ctx: CheckContext, network: str) -> set[str]:
     profile = ctx.profile(network)
     if profile is not None:
         names.update(profile.ids)
-        names.update(word for word in re.findall(r"[a-z0-9]+", profile.name.casefold()) if len(word) > 1)
+        names.update(
+            word for word in re.findall(r"[a-z0-9]+", profile.name.casefold()) if len(word) > 1
+        )
     return names
 
 
-def _network_named(ctx: CheckContext, label: str | None, networks: Iterable[str], own: str) -> str | None:
+def _network_named(
+    ctx: CheckContext, label: str | None, networks: Iterable[str], own: str
+) -> str | None:
     if not label:
         return None
     words = set(re.findall(r"[a-z0-9]+", label.casefold()))
@@ -348,7 +368,11 @@ def marked_copy(
         reasons.append("crosspost_of")
         original = timeline.post_action(post.crosspost_of)
         source_post = timeline.post(post.crosspost_of)
-        origin = timeline.post_network(source_post) if source_post else post.crosspost_of.partition(":")[0] or None
+        origin = (
+            timeline.post_network(source_post)
+            if source_post
+            else post.crosspost_of.partition(":")[0] or None
+        )
     for label in (post.source, action.via):
         key = (label, network)
         if key not in named_in:
@@ -446,7 +470,11 @@ def _started_by(
     first = bisect.bisect_left(times, copy.at - window)
     last = bisect.bisect_right(times, copy.at)
     for action, other_network in reversed(authored[first:last]):
-        if other_network != network and action is not copy and tokens(action.post.text)[: len(kept)] == kept:
+        if (
+            other_network != network
+            and action is not copy
+            and tokens(action.post.text)[: len(kept)] == kept
+        ):
             return action
     return None
 
@@ -529,7 +557,9 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     if ctx.enabled("SN202"):
         marker = re.compile(ctx.option("SN202", "thread_marker"))
         parts_on: dict[tuple[str, str], set[int]] = defaultdict(set)
-        if copy is not None and marker.search(draft.post.text):  # the only case that asks for the parts
+        if copy is not None and marker.search(
+            draft.post.text
+        ):  # the only case that asks for the parts
             for action, _network in [*_authored(timeline, subject), (draft, network)]:
                 match = marker.search(action.post.text)
                 if match:
@@ -544,11 +574,17 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         return
     yield from _off_purpose(ctx, subject, network, profile, [draft], copies)
     yield from _form(ctx, subject, network, profile, [draft], copies, networks)
-    counted = _AUTHORED if ctx.option("SN206", "count_replies", network) else (ActionKind.POST, ActionKind.QUOTE)
+    counted = (
+        _AUTHORED
+        if ctx.option("SN206", "count_replies", network)
+        else (ActionKind.POST, ActionKind.QUOTE)
+    )
     if draft.kind in counted:
         day = [
             action
-            for action in actions_between(timeline, [draft.actor], counted, draft.at - timedelta(days=1), draft.at)
+            for action in actions_between(
+                timeline, [draft.actor], counted, draft.at - timedelta(days=1), draft.at
+            )
             if timeline.post_network(action.post) == network
         ]
         for finding in _flooding(ctx, subject, network, profile, [*day, draft]):
@@ -565,7 +601,11 @@ def _note_no_profile(ctx: CheckContext, network: str) -> None:
 
 
 def _near_original(
-    ctx: CheckContext, draft: Action, network: str, recent: Sequence[tuple[Action, str]], window: timedelta
+    ctx: CheckContext,
+    draft: Action,
+    network: str,
+    recent: Sequence[tuple[Action, str]],
+    window: timedelta,
 ) -> tuple[Action, str] | None:
     """The latest of the subject's posts on another network, at most ``window`` before
     the draft, whose text is nearly the same and whose links do not differ."""
@@ -578,7 +618,11 @@ def _near_original(
         if other_network == network or draft.at - other.at > window:
             continue
         theirs = tokens(other.post.text)
-        if theirs and jaccard(mine, shingles(theirs)) >= threshold and _same_links(ctx.timeline, draft, other):
+        if (
+            theirs
+            and jaccard(mine, shingles(theirs)) >= threshold
+            and _same_links(ctx.timeline, draft, other)
+        ):
             return other, other_network
     return None
 
@@ -728,7 +772,9 @@ def _why_out_of_context(
         total = int(match.group(2))
         present = parts_on.get((action.actor, match.group(2)), set())
         if total > 1 and not set(range(1, total + 1)) <= present:
-            return f"is part {match.group(1)} of a {total}-part thread whose other parts are not here"
+            return (
+                f"is part {match.group(1)} of a {total}-part thread whose other parts are not here"
+            )
     return None
 
 
@@ -736,11 +782,15 @@ def _author_handle(timeline: Timeline, post: Post | None) -> str:
     if post is None or not post.author:
         return ""
     account = timeline.account(post.author)
-    handle = account.handle if account is not None and account.handle else post.author.partition(":")[2]
+    handle = (
+        account.handle if account is not None and account.handle else post.author.partition(":")[2]
+    )
     return f" to @{normalize_handle(handle)}" if handle else ""
 
 
-def _handle_elsewhere(timeline: Timeline, handle: str, network: str, own_networks: set[str]) -> str | None:
+def _handle_elsewhere(
+    timeline: Timeline, handle: str, network: str, own_networks: set[str]
+) -> str | None:
     key = normalize_handle(handle)
     for other in sorted(own_networks - {network}):
         account = timeline.account(f"{other}:{key}")
@@ -776,7 +826,11 @@ def _off_purpose(
         for match in model.classify(action.post.text):
             unwelcome = profile.unwelcome_topics.get(match.topic, 0.0)
             welcome = profile.welcome_topics.get(match.topic, 0.0)
-            if unwelcome >= least_weight and unwelcome > welcome and match.score * unwelcome >= threshold:
+            if (
+                unwelcome >= least_weight
+                and unwelcome > welcome
+                and match.score * unwelcome >= threshold
+            ):
                 hits[action.actor, match.topic].append((action, match.score, match.terms))
     for (account, topic), found in sorted(hits.items()):
         copied = [action for action, _score, _terms in found if action.id in copies]
@@ -800,7 +854,11 @@ def _off_purpose(
             ),
             suggestion=(
                 f"Keep {topic} for the networks whose audience enjoys it"
-                + (f" ({profile.purpose.rstrip('.')} is what people come to {profile.name} for)" if profile.purpose else "")
+                + (
+                    f" ({profile.purpose.rstrip('.')} is what people come to {profile.name} for)"
+                    if profile.purpose
+                    else ""
+                )
                 + "; turn off automatic forwarding for such posts."
             ),
             evidence=[action.id for action, _score, _terms in found],
@@ -937,7 +995,11 @@ def _foreign_mentions(
 
 
 def _flooding(
-    ctx: CheckContext, subject: str, network: str, profile: NetworkProfile, actions: Sequence[Action]
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    profile: NetworkProfile,
+    actions: Sequence[Action],
 ) -> Iterator[Finding]:
     if not ctx.enabled("SN206") or profile.flood_posts_per_day is None:
         return
@@ -966,11 +1028,17 @@ def _flooding(
                     "them over the week."
                 ),
                 evidence=[action.id for action in episode],
-                metrics={"peak_posts_per_day": peak, "flood_posts_per_day": limit, "posts": len(episode)},
+                metrics={
+                    "peak_posts_per_day": peak,
+                    "flood_posts_per_day": limit,
+                    "posts": len(episode),
+                },
             )
 
 
-def _episodes(posts: Sequence[Action], limit: int, span: timedelta) -> Iterator[tuple[list[Action], int]]:
+def _episodes(
+    posts: Sequence[Action], limit: int, span: timedelta
+) -> Iterator[tuple[list[Action], int]]:
     """Stretches in which some ``span`` holds more than ``limit`` posts, with their peak.
     A stretch longer than a week is cut into weeks, so that each finding stays readable."""
     longest = 7 * span

@@ -192,7 +192,11 @@ def new_follower(timeline: Timeline, account_id: str, follow: Action) -> NewFoll
     if timeline.follows(account_id, follower, at=follow.at):
         return None
     back = next(
-        (a for a in timeline.between(account_id, follower) if a.kind is ActionKind.FOLLOW and a.at >= follow.at),
+        (
+            a
+            for a in timeline.between(account_id, follower)
+            if a.kind is ActionKind.FOLLOW and a.at >= follow.at
+        ),
         None,
     )
     return NewFollower(follow, back)
@@ -200,7 +204,9 @@ def new_follower(timeline: Timeline, account_id: str, follow: Action) -> NewFoll
 
 def first_follow(timeline: Timeline, follower: str, account_id: str) -> Action | None:
     """The first follow of ``account_id`` by ``follower``."""
-    return next((a for a in timeline.between(follower, account_id) if a.kind is ActionKind.FOLLOW), None)
+    return next(
+        (a for a in timeline.between(follower, account_id) if a.kind is ActionKind.FOLLOW), None
+    )
 
 
 def new_followers(timeline: Timeline, account_id: str, own: frozenset[str]) -> list[NewFollower]:
@@ -244,14 +250,22 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     if following:
         return  # already followed: the draft changes nothing
     follow = first_follow(timeline, target, account_id)
-    new = new_follower(timeline, account_id, follow) if follow is not None and follow.at <= draft.at else None
+    new = (
+        new_follower(timeline, account_id, follow)
+        if follow is not None and follow.at <= draft.at
+        else None
+    )
     is_back = new is not None and new.back is None
     if ctx.enabled("SN302"):
         thresholds = SpamThresholds(min_signals=ctx.option("SN302", "min_signals", network))
         acted = timeline.by_actor(target)
         if acted:  # judged when it first acted, as SpamJudge does: the same for every draft
             key = (GUIDELINE, "spam", target, thresholds.min_signals)
-            signals = ctx.cached(key, lambda: looks_like_spam(timeline, target, acted[0].at, thresholds), about=[target])
+            signals = ctx.cached(
+                key,
+                lambda: looks_like_spam(timeline, target, acted[0].at, thresholds),
+                about=[target],
+            )
         else:
             signals = looks_like_spam(timeline, target, draft.at, thresholds)
         if signals:
@@ -270,15 +284,26 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
                     "it, and block or report it if it is spam."
                 ),
                 evidence=[*([earlier.id] if earlier is not None else []), draft.id],
-                metrics={"followed": target, "signals": [s.name for s in signals], "signal_count": len(signals)},
+                metrics={
+                    "followed": target,
+                    "signals": [s.name for s in signals],
+                    "signal_count": len(signals),
+                },
                 severity=spam_severity(signals, thresholds),
             )
     if is_back and ctx.enabled("SN301"):
-        yield from _review_follow_back(ctx, subject, network, draft, NewFollower(new.follow, draft), own)
+        yield from _review_follow_back(
+            ctx, subject, network, draft, NewFollower(new.follow, draft), own
+        )
 
 
 def _review_follow_back(
-    ctx: CheckContext, subject: str, network: str, draft: Action, answered: NewFollower, own: frozenset[str]
+    ctx: CheckContext,
+    subject: str,
+    network: str,
+    draft: Action,
+    answered: NewFollower,
+    own: frozenset[str],
 ) -> Iterator[Finding]:
     quick = timedelta(minutes=ctx.option("SN301", "quick_minutes", network))
     if not is_hasty(answered, quick):
@@ -287,14 +312,20 @@ def _review_follow_back(
 
     def counts() -> tuple[int, int]:
         followers = [
-            f for a in subject_networks(timeline, subject).get(network, ()) for f in new_followers(timeline, a, own)
+            f
+            for a in subject_networks(timeline, subject).get(network, ())
+            for f in new_followers(timeline, a, own)
         ]
         return len(followers), sum(is_hasty(f, quick) for f in followers)
 
-    followers, hasty = ctx.cached((GUIDELINE, "follow-backs", subject, network, quick), counts, about=[subject])
+    followers, hasty = ctx.cached(
+        (GUIDELINE, "follow-backs", subject, network, quick), counts, about=[subject]
+    )
     hasty += 1  # the draft answers a new follower not followed back yet
     share = hasty / followers
-    if followers < ctx.option("SN301", "min_followers", network) or share < ctx.option("SN301", "threshold", network):
+    if followers < ctx.option("SN301", "min_followers", network) or share < ctx.option(
+        "SN301", "threshold", network
+    ):
         return
     minutes = answered.delay.total_seconds() / 60
     how = " through an automation" if is_automated(draft) else ""
@@ -314,7 +345,9 @@ def _review_follow_back(
         ),
         evidence=[draft.id],
         metrics={"new_followers": followers, "quick_or_automated": hasty, "share": round(share, 3)},
-        severity=Severity.ERROR if share >= ctx.option("SN301", "error_threshold", network) else Severity.WARNING,
+        severity=Severity.ERROR
+        if share >= ctx.option("SN301", "error_threshold", network)
+        else Severity.WARNING,
     )
 
 
@@ -327,12 +360,20 @@ def _review_unfollow(
     if account is None or not account.has_tag("customer"):
         return
     account_ids = subject_networks(timeline, subject).get(network, ())
-    if any(timeline.follows(other, customer, at=draft.at) for other in account_ids if other != draft.actor):
+    if any(
+        timeline.follows(other, customer, at=draft.at)
+        for other in account_ids
+        if other != draft.actor
+    ):
         return  # another account of the subject still follows them
     grace = timedelta(hours=ctx.option("SN303", "grace_hours", network))
     follows = [first_follow(timeline, customer, a) for a in account_ids]
     follows = [f for f in follows if f is not None and f.at <= draft.at]
-    followed = [f for f in follows if new_follower(timeline, f.target, f) is not None and draft.at - f.at >= grace]
+    followed = [
+        f
+        for f in follows
+        if new_follower(timeline, f.target, f) is not None and draft.at - f.at >= grace
+    ]
     if not followed:
         return
     follow = min(followed, key=lambda f: (f.at, f.id))

@@ -27,7 +27,13 @@ from ..models import Account, Action, ActionKind
 from ..similarity import NearDuplicates, jaccard, shingles, tokens
 from ..timeline import Timeline
 
-__all__ = ["RULES", "Personalization", "personalization", "personalize_invitations", "register_checks"]
+__all__ = [
+    "RULES",
+    "Personalization",
+    "personalization",
+    "personalize_invitations",
+    "register_checks",
+]
 
 GUIDELINE = "personalize-invitations"
 
@@ -200,8 +206,23 @@ _CONVERSATION = (
 )
 _TOPIC_LEAD = r"(?:about|on|regarding|around|über|zum|zur|sur|sobre|su|sul|sulla|over|about\s+your)"
 _GENERIC_OBJECTS = frozenset(
-    "profile network networks connection connections linkedin twitter facebook instagram mastodon bluesky "
-    "threads xing platform page".split()
+    [
+        "profile",
+        "network",
+        "networks",
+        "connection",
+        "connections",
+        "linkedin",
+        "twitter",
+        "facebook",
+        "instagram",
+        "mastodon",
+        "bluesky",
+        "threads",
+        "xing",
+        "platform",
+        "page",
+    ]
 )
 
 
@@ -216,13 +237,78 @@ _UNSPACED_CUES = tuple(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
-_TOPIC = re.compile(rf"\b{_TOPIC_LEAD}\s+(?:the\s+|your\s+|our\s+|my\s+)?([^\W\d_][\w-]{{2,}})", re.IGNORECASE)
+_TOPIC = re.compile(
+    rf"\b{_TOPIC_LEAD}\s+(?:the\s+|your\s+|our\s+|my\s+)?([^\W\d_][\w-]{{2,}})", re.IGNORECASE
+)
 _STOP = frozenset(
-    "about after again also always another because been before being could every from have here "
-    "into just know like love more most much other over really same some such than that their them "
-    "then there these they this those through very want well were what when where which while will "
-    "with would your yours connect connecting network together great thanks thank hello looking "
-    "forward happy glad".split()
+    [
+        "about",
+        "after",
+        "again",
+        "also",
+        "always",
+        "another",
+        "because",
+        "been",
+        "before",
+        "being",
+        "could",
+        "every",
+        "from",
+        "have",
+        "here",
+        "into",
+        "just",
+        "know",
+        "like",
+        "love",
+        "more",
+        "most",
+        "much",
+        "other",
+        "over",
+        "really",
+        "same",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "very",
+        "want",
+        "well",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+        "yours",
+        "connect",
+        "connecting",
+        "network",
+        "together",
+        "great",
+        "thanks",
+        "thank",
+        "hello",
+        "looking",
+        "forward",
+        "happy",
+        "glad",
+    ]
 )
 
 
@@ -302,9 +388,12 @@ def personalization(
     topic = [
         match.group(1).casefold()
         for match in _TOPIC.finditer(text)
-        if match.group(1).casefold() not in _GENERIC_OBJECTS and match.group(1).casefold() not in folded_names
+        if match.group(1).casefold() not in _GENERIC_OBJECTS
+        and match.group(1).casefold() not in folded_names
     ]
-    topic.extend(word for word in folded if len(word) >= 4 and word in known_words and word not in _STOP)
+    topic.extend(
+        word for word in folded if len(word) >= 4 and word in known_words and word not in _STOP
+    )
     return Personalization(
         names_recipient=_mentions_name(text, names),
         shared_context=tuple(dict.fromkeys(context)),
@@ -321,7 +410,11 @@ def _proper_names(text: str, names: set[str]) -> list[str]:
         before = text[: match.start()].rstrip(" \t\"'“(-–—")
         if not before or _SENTENCE_END.search(before):
             continue
-        if word[0].isupper() and word.casefold() not in names and word not in ("I", "I'm", "I'd", "I’d", "I'll"):
+        if (
+            word[0].isupper()
+            and word.casefold() not in names
+            and word not in ("I", "I'm", "I'd", "I’d", "I'll")
+        ):
             found.append(word)
     return found
 
@@ -350,7 +443,8 @@ def _shape(message: str, names: Sequence[str]) -> tuple[str, ...]:
 def _is_default(shape: Sequence[str], defaults: Sequence[tuple[str, ...]], ratio: float) -> bool:
     joined = " ".join(shape)
     return any(
-        joined == " ".join(default) or SequenceMatcher(None, joined, " ".join(default)).ratio() >= ratio
+        joined == " ".join(default)
+        or SequenceMatcher(None, joined, " ".join(default)).ratio() >= ratio
         for default in defaults
     )
 
@@ -368,7 +462,9 @@ class _Invitation:
 def _stock_texts(ctx: CheckContext, network: str) -> tuple[list[tuple[str, ...]], float]:
     """The shapes of the network's stock invitation texts, and how similar counts as one."""
     profile = ctx.profile(network)
-    defaults = [_shape(text, ()) for text in profile.default_invitations] if profile is not None else []
+    defaults = (
+        [_shape(text, ()) for text in profile.default_invitations] if profile is not None else []
+    )
     return defaults, ctx.option("SN401", "default_similarity", network)
 
 
@@ -406,7 +502,10 @@ def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -
         if len({recipients[key] for key in group}) >= least:
             for key in group:
                 classified[key] = "template"
-    return [attrs.evolve(invitation, kind=classified.get(invitation.action.id)) for invitation in invitations]
+    return [
+        attrs.evolve(invitation, kind=classified.get(invitation.action.id))
+        for invitation in invitations
+    ]
 
 
 # -- what the data knows about a recipient -------------------------------------------------------
@@ -415,7 +514,9 @@ def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -
 def _known_words(timeline: Timeline, recipient: str) -> frozenset[str]:
     account = timeline.account(recipient)
     texts = [account.bio] if account is not None and account.bio else []
-    texts.extend(action.post.text for action in timeline.by_actor(recipient) if action.post is not None)
+    texts.extend(
+        action.post.text for action in timeline.by_actor(recipient) if action.post is not None
+    )
     return frozenset(word for text in texts for word in tokens(text) if len(word) >= 4)
 
 
@@ -423,7 +524,9 @@ def _first_name(timeline: Timeline, recipient: str) -> str:
     account = timeline.account(recipient)
     if account is not None and account.name:
         return account.name.split()[0]
-    handle = account.handle if account is not None and account.handle else recipient.partition(":")[2]
+    handle = (
+        account.handle if account is not None and account.handle else recipient.partition(":")[2]
+    )
     return "@" + handle.lstrip("@") if handle else recipient
 
 
@@ -448,7 +551,11 @@ def _shared(timeline: Timeline, own: set[str], recipient: str) -> str | None:
     for action in reversed(timeline.by_actor(recipient)):
         if action.post is not None and action.kind.creates_post:
             mentioned = set(timeline.text(action.post).mentions)
-            parent = timeline.post(action.target) if action.kind is ActionKind.REPLY and action.target else None
+            parent = (
+                timeline.post(action.target)
+                if action.kind is ActionKind.REPLY and action.target
+                else None
+            )
             if mentioned & own or (parent is not None and parent.author in own):
                 return f"the {action.kind.value} they wrote you on {action.at:%d %B} (“{_short(action.post.text)}”)"
         if action.kind in (ActionKind.REPOST, ActionKind.LIKE) and action.target:
@@ -478,7 +585,9 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     recipient = draft.target
     names = recipient_names(timeline.account(recipient), recipient)
     if ctx.profile(network) is None and ctx.enabled("SN401"):
-        ctx.note(f"no profile for network {network!r}: invitations there were not compared with its stock texts")
+        ctx.note(
+            f"no profile for network {network!r}: invitations there were not compared with its stock texts"
+        )
     kind, shape = plain_kind(draft.message or "", names, *_stock_texts(ctx, network))
     if kind is None:
         kind = _template_or_unsure(ctx, draft, network, shape)
@@ -514,7 +623,10 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         return
     sender = timeline.account(draft.actor)
     personal = personalization(
-        draft.message or "", names, _known_words(timeline, recipient), recipient_names(sender, draft.actor)
+        draft.message or "",
+        names,
+        _known_words(timeline, recipient),
+        recipient_names(sender, draft.actor),
     )
     threshold = ctx.option("SN402", "min_score", network)
     if personal.score >= threshold:
@@ -534,7 +646,9 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     )
 
 
-def _template_or_unsure(ctx: CheckContext, draft: Action, network: str, shape: tuple[str, ...]) -> str | None:
+def _template_or_unsure(
+    ctx: CheckContext, draft: Action, network: str, shape: tuple[str, ...]
+) -> str | None:
     """``template`` when the note has the very shape of notes the account sent to enough
     other people; ``unsure`` when it is only near one (the check's grouping decides);
     else ``None``."""
@@ -580,7 +694,11 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
                     "with its stock texts"
                 )
             invitations = [
-                _Invitation(action, action.target, recipient_names(timeline.account(action.target), action.target))
+                _Invitation(
+                    action,
+                    action.target,
+                    recipient_names(timeline.account(action.target), action.target),
+                )
                 for action in sent
             ]
             invitations = _classify(ctx, invitations, network)
@@ -601,7 +719,12 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
             if invitations:
                 scores = [inv.personal.score if inv.personal else 0.0 for inv in invitations]
                 ctx.measure(subject, network, "invitations", len(invitations))
-                ctx.measure(subject, network, "generic_invitations", sum(1 for inv in invitations if inv.kind))
+                ctx.measure(
+                    subject,
+                    network,
+                    "generic_invitations",
+                    sum(1 for inv in invitations if inv.kind),
+                )
                 ctx.measure(subject, network, "personalization_score", round(mean(scores), 3))
             yield from _generic(ctx, subject, account, invitations, own)
             yield from _weak(ctx, subject, account, invitations, own)
@@ -609,7 +732,11 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _generic(
-    ctx: CheckContext, subject: str, account: Account, invitations: Sequence[_Invitation], own: set[str]
+    ctx: CheckContext,
+    subject: str,
+    account: Account,
+    invitations: Sequence[_Invitation],
+    own: set[str],
 ) -> Iterator[Finding]:
     generic = [inv for inv in invitations if inv.kind]
     if not generic or not ctx.enabled("SN401"):
@@ -648,7 +775,11 @@ def _generic(
 
 
 def _weak(
-    ctx: CheckContext, subject: str, account: Account, invitations: Sequence[_Invitation], own: set[str]
+    ctx: CheckContext,
+    subject: str,
+    account: Account,
+    invitations: Sequence[_Invitation],
+    own: set[str],
 ) -> Iterator[Finding]:
     if not ctx.enabled("SN402"):
         return
@@ -714,7 +845,11 @@ def _no_follow_up(
     followed = pending = 0
     replies = _replies_by_author(timeline, account.id)
     for acceptance in accepted:
-        times = [at for at in _follow_ups(timeline, account.id, acceptance.actor, replies) if at >= acceptance.at]
+        times = [
+            at
+            for at in _follow_ups(timeline, account.id, acceptance.actor, replies)
+            if at >= acceptance.at
+        ]
         if times and times[0] - acceptance.at <= window:
             followed += 1
         elif timeline.end is not None and timeline.end - acceptance.at < window and not times:
@@ -728,8 +863,14 @@ def _no_follow_up(
     if not missing or not ctx.enabled("SN403"):
         return
     share = len(missing) / judged
-    days = window.days if window.days * 86400 == window.total_seconds() else round(window.total_seconds() / 86400, 1)
-    names = ", ".join(_first_name(timeline, a.actor) for a in missing[:5]) + (", …" if len(missing) > 5 else "")
+    days = (
+        window.days
+        if window.days * 86400 == window.total_seconds()
+        else round(window.total_seconds() / 86400, 1)
+    )
+    names = ", ".join(_first_name(timeline, a.actor) for a in missing[:5]) + (
+        ", …" if len(missing) > 5 else ""
+    )
     hints = "; ".join(_hint(timeline, own, a.actor) for a in missing[:3])
     yield ctx.finding(
         "SN403",
@@ -741,8 +882,15 @@ def _no_follow_up(
         ),
         suggestion=f"Thank them for connecting and continue the conversation; mention {hints}.",
         evidence=[a.id for a in missing],
-        metrics={"accepted": judged, "without_follow_up": len(missing), "pending": pending, "share": round(share, 3)},
-        severity=Severity.WARNING if share >= ctx.option("SN403", "min_missing_share", account.network) else Severity.INFO,
+        metrics={
+            "accepted": judged,
+            "without_follow_up": len(missing),
+            "pending": pending,
+            "share": round(share, 3),
+        },
+        severity=Severity.WARNING
+        if share >= ctx.option("SN403", "min_missing_share", account.network)
+        else Severity.INFO,
     )
 
 

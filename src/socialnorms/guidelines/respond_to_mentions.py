@@ -137,7 +137,9 @@ class Mention:
 class _Answers:
     """Where a subject's answers on one network can be looked up quickly."""
 
-    def __init__(self, timeline: Timeline, account_ids: tuple[str, ...], since: datetime | None = None) -> None:
+    def __init__(
+        self, timeline: Timeline, account_ids: tuple[str, ...], since: datetime | None = None
+    ) -> None:
         """``since``, when given, keeps only the answers from then on (enough to judge
         the mentions made since)."""
         self.replies: dict[str, list[Action]] = defaultdict(list)
@@ -241,7 +243,12 @@ class _Inbox:
 
 
 def _inbox(
-    ctx: CheckContext, subject: str, account_ids: tuple[str, ...], since: datetime, until: datetime, horizon: timedelta
+    ctx: CheckContext,
+    subject: str,
+    account_ids: tuple[str, ...],
+    since: datetime,
+    until: datetime,
+    horizon: timedelta,
 ) -> _Inbox:
     """As the check reads the mentions (``incoming``, spam left out, ``_Answers.first``),
     for the mentions from ``since`` to ``until`` only."""
@@ -256,7 +263,9 @@ def _inbox(
             found[reply.id] = reply
 
     def genuine(actor: str) -> bool:
-        spam = ctx.cached((GUIDELINE, "spam", actor), lambda: _looks_like_spam(timeline, actor), about=[actor])
+        spam = ctx.cached(
+            (GUIDELINE, "spam", actor), lambda: _looks_like_spam(timeline, actor), about=[actor]
+        )
         return not spam
 
     received = tuple(
@@ -297,7 +306,9 @@ def _time(action: Action) -> datetime:
     return action.at
 
 
-def _answered_by(timeline: Timeline, inbox: _Inbox, draft: Action, horizon: timedelta) -> list[Action]:
+def _answered_by(
+    timeline: Timeline, inbox: _Inbox, draft: Action, horizon: timedelta
+) -> list[Action]:
     """The mentions the draft would be the first answer to, as :meth:`_Answers.first`
     judges answers: a reply in their thread, or the next post, quote or message to
     their author."""
@@ -316,11 +327,18 @@ def _answered_by(timeline: Timeline, inbox: _Inbox, draft: Action, horizon: time
             authors = []
         for author in authors:
             earlier = inbox.answers.mention_times.get(author, ())
-            latest = earlier[bisect.bisect_left(earlier, draft.at) - 1] if earlier and earlier[0] < draft.at else None
-            candidates.extend(m for m in inbox.by_author.get(author, ()) if latest is None or m.at >= latest)
+            latest = (
+                earlier[bisect.bisect_left(earlier, draft.at) - 1]
+                if earlier and earlier[0] < draft.at
+                else None
+            )
+            candidates.extend(
+                m for m in inbox.by_author.get(author, ()) if latest is None or m.at >= latest
+            )
     return sorted(
         {
-            m.id: m for m in candidates
+            m.id: m
+            for m in candidates
             if inbox.answer[m.id] is None and m.at < draft.at <= m.at + horizon
         }.values(),
         key=lambda m: (m.at, m.id),
@@ -371,8 +389,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     start = bisect.bisect_left(inbox.times, draft.at - horizon)
     stop = bisect.bisect_right(inbox.times, draft.at - expected)
     waiting = [
-        m for m in inbox.received[start:stop]
-        if inbox.answer[m.id] is None and m not in answered
+        m for m in inbox.received[start:stop] if inbox.answer[m.id] is None and m not in answered
     ]
     if not waiting:
         return

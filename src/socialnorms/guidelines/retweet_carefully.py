@@ -321,12 +321,17 @@ def self_centred_items(
             links = timeline.text(post).links
             own_link = bool(domains) and any(_is_own_link(link, domains) for link in links)
             items.append(post.author in own or own_link)
-    if domains and action.kind in (ActionKind.POST, ActionKind.QUOTE):  # replies converse, not share
+    if domains and action.kind in (
+        ActionKind.POST,
+        ActionKind.QUOTE,
+    ):  # replies converse, not share
         items.extend(_is_own_link(link, domains) for link in timeline.text(action.post).links)
     return items
 
 
-def low_value_item(timeline: Timeline, action: Action, own: frozenset[str], min_words: int) -> bool | None:
+def low_value_item(
+    timeline: Timeline, action: Action, own: frozenset[str], min_words: int
+) -> bool | None:
     """SN103: whether a repost shares a post with no link, no media and fewer than
     ``min_words`` words; ``None`` when it does not count (a quote, an unknown or own post)."""
     if action.kind is not ActionKind.REPOST:
@@ -361,10 +366,18 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     kind = "quote" if draft.kind is ActionKind.QUOTE else draft.kind.value
     if ctx.enabled("SN101") and self_mention_item(timeline, draft, own):
         items = [
-            (a, f) for a in recent("SN101", _SHARING) if (f := self_mention_item(timeline, a, own)) is not None
+            (a, f)
+            for a in recent("SN101", _SHARING)
+            if (f := self_mention_item(timeline, a, own)) is not None
         ]
         yield from _nudge(
-            ctx, "SN101", subject, network, draft, [*items, (draft, True)], "min_shares",
+            ctx,
+            "SN101",
+            subject,
+            network,
+            draft,
+            [*items, (draft, True)],
+            "min_shares",
             f"This {kind} shares a post that praises or mentions the account itself",
             "reposts and quotes",
             "about the account",
@@ -375,9 +388,19 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         mine = self_centred_items(timeline, draft, own, domains)
         if any(mine):
             kinds = (*_SHARING, ActionKind.POST) if domains else _SHARING
-            items = [(a, f) for a in recent("SN102", kinds) for f in self_centred_items(timeline, a, own, domains)]
+            items = [
+                (a, f)
+                for a in recent("SN102", kinds)
+                for f in self_centred_items(timeline, a, own, domains)
+            ]
             yield from _nudge(
-                ctx, "SN102", subject, network, draft, [*items, *((draft, f) for f in mine)], "min_items",
+                ctx,
+                "SN102",
+                subject,
+                network,
+                draft,
+                [*items, *((draft, f) for f in mine)],
+                "min_items",
                 f"This {kind} points at the account's own posts or website",
                 "shared posts and links",
                 "the account's own",
@@ -392,7 +415,13 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
                 if (f := low_value_item(timeline, a, own, min_words)) is not None
             ]
             yield from _nudge(
-                ctx, "SN103", subject, network, draft, [*items, (draft, True)], "min_shares",
+                ctx,
+                "SN103",
+                subject,
+                network,
+                draft,
+                [*items, (draft, True)],
+                "min_shares",
                 f"This repost shares a post with no link, no media and fewer than {min_words} words",
                 "reposts",
                 "empty for the audience",
@@ -430,7 +459,12 @@ def _nudge(
         ),
         suggestion=suggestion,
         evidence=[draft.id, *flagged],
-        metrics={"flagged": len(flagged), "items": len(items), "share": round(share, 3), "days": days},
+        metrics={
+            "flagged": len(flagged),
+            "items": len(items),
+            "share": round(share, 3),
+            "days": days,
+        },
         severity=severity,
     )
 
@@ -475,7 +509,11 @@ def _severity(ctx: CheckContext, code: str, network: str, share: float) -> Sever
     """A warning from ``threshold`` on, an error from ``error_threshold``; ``None`` below."""
     if share < ctx.option(code, "threshold", network):
         return None
-    return Severity.ERROR if share >= ctx.option(code, "error_threshold", network) else Severity.WARNING
+    return (
+        Severity.ERROR
+        if share >= ctx.option(code, "error_threshold", network)
+        else Severity.WARNING
+    )
 
 
 def _self_mentions(
@@ -534,9 +572,13 @@ def _self_centred(
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     items: list[tuple[Action, bool]] = []
-    posts = [a for account_id in account_ids for a in timeline.by_actor(account_id, ActionKind.POST)]
+    posts = [
+        a for account_id in account_ids for a in timeline.by_actor(account_id, ActionKind.POST)
+    ]
     for action in (*shares, *(posts if domains else ())):
-        items.extend((action, flagged) for flagged in self_centred_items(timeline, action, own, domains))
+        items.extend(
+            (action, flagged) for flagged in self_centred_items(timeline, action, own, domains)
+        )
     items.sort(key=lambda item: (item[0].at, item[0].id))
     found = _window_finding(ctx, "SN102", subject, network, items, "min_items")
     if found is None:

@@ -48,7 +48,9 @@ class SkippedRecord:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.problem}" if self.field else f"{where}: {self.problem}"
+        return (
+            f"{where}: {self.field}: {self.problem}" if self.field else f"{where}: {self.problem}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "line": self.line, "field": self.field, "problem": self.problem}
@@ -122,7 +124,9 @@ def choose_reader(path: Path, readers: Mapping[str, Reader], name: str | None = 
             return readers[name]
         except KeyError:
             known = ", ".join(readers) or "none"
-            raise InputError(str(path), None, None, f"unknown input format {name!r}; installed: {known}") from None
+            raise InputError(
+                str(path), None, None, f"unknown input format {name!r}; installed: {known}"
+            ) from None
     for reader in readers.values():
         try:
             if reader.detect(path):
@@ -130,4 +134,6 @@ def choose_reader(path: Path, readers: Mapping[str, Reader], name: str | None = 
         except OSError:
             continue
     known = ", ".join(readers) or "none"
-    raise InputError(str(path), None, None, f"not a format any installed reader recognises ({known})")
+    raise InputError(
+        str(path), None, None, f"not a format any installed reader recognises ({known})"
+    )

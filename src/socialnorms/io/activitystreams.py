@@ -28,7 +28,7 @@ from ..models import Post
 from . import InputError, Reader, ReadOptions, ReadResult
 from .export import ExportReading, bad, html_to_text
 
-__all__ = ["ActivityStreams", "READER", "read_activitystreams"]
+__all__ = ["READER", "ActivityStreams", "read_activitystreams"]
 
 PUBLIC = frozenset(
     {

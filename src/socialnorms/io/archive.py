@@ -57,7 +57,7 @@ def is_archive(path: Path) -> bool:
         return False
     with open(path, "rb") as stream:
         head = stream.read(4)
-    return head.startswith(b"PK\x03\x04") or head.startswith(b"\x1f\x8b")
+    return head.startswith((b"PK\x03\x04", b"\x1f\x8b"))
 
 
 def open_archive(path: Path, limits: Limits | None = None) -> Archive:
@@ -308,7 +308,7 @@ class _Zip(Archive):
 class _Tar(Archive):
     def __init__(self, path: Path, limits: Limits) -> None:
         super().__init__(path, limits)
-        self._tar = tarfile.open(path, "r:*")
+        self._tar = tarfile.open(path, "r:*")  # noqa: SIM115 - closed by close()
         try:
             self._list(path, limits)
         except BaseException:

@@ -41,11 +41,18 @@ def _json_pieces(report: Report) -> Iterator[str]:
 
 BUILTIN_REPORTERS = (
     Reporter(
-        "text", "findings grouped by subject and account, for people", text.render, accepts={"color", "summary"}
+        "text",
+        "findings grouped by subject and account, for people",
+        text.render,
+        accepts={"color", "summary"},
     ),
     Reporter("json", "the socialnorms report format, version 1", _json, stream=_json_pieces),
     Reporter("csv", "one row per finding, for spreadsheets", csv.render),
-    Reporter("markdown", "scores and findings as Markdown, for pull requests, wikis and chat", markdown.render),
+    Reporter(
+        "markdown",
+        "scores and findings as Markdown, for pull requests, wikis and chat",
+        markdown.render,
+    ),
     Reporter("html", "one self-contained page with scores, charts and findings", html.render),
 )
 

@@ -45,9 +45,13 @@ def evidence_line(finding: Finding, times: Mapping[str, datetime]) -> str:
     if len(evidence) <= LISTED_EVIDENCE and len(known) == len(evidence):
         return ", ".join(f"{a} ({_time(times[a])})" for a in evidence) + " UTC"
     shown = ", ".join(evidence[:LISTED_EVIDENCE])
-    more = f", … (+{len(evidence) - LISTED_EVIDENCE} more)" if len(evidence) > LISTED_EVIDENCE else ""
+    more = (
+        f", … (+{len(evidence) - LISTED_EVIDENCE} more)" if len(evidence) > LISTED_EVIDENCE else ""
+    )
     if known:
-        span = _time(known[0]) if known[0] == known[-1] else f"{_time(known[0])} to {_time(known[-1])}"
+        span = (
+            _time(known[0]) if known[0] == known[-1] else f"{_time(known[0])} to {_time(known[-1])}"
+        )
         return f"{_plural(len(evidence), 'action')}, {span} UTC: {shown}{more}"
     latest = f"; latest {_time(finding.at)} UTC" if finding.at else ""
     return f"{shown}{more}{latest}"
@@ -80,8 +84,14 @@ def render(report: Report, *, color: bool = False, summary: bool = True) -> str:
         for account, by_account in groupby(by_subject, key=lambda f: f.account or ""):
             lines.append("  " + style(account or "(all accounts)", bold=True))
             for finding in by_account:
-                severity = style(f"{finding.severity.value:<7}", **_SEVERITY_STYLE[finding.severity])
-                where = "" if not finding.network or account.startswith(f"{finding.network}:") else f" on {finding.network}"
+                severity = style(
+                    f"{finding.severity.value:<7}", **_SEVERITY_STYLE[finding.severity]
+                )
+                where = (
+                    ""
+                    if not finding.network or account.startswith(f"{finding.network}:")
+                    else f" on {finding.network}"
+                )
                 lines.append(
                     f"    {style(finding.code, bold=True)} {severity} {finding.rule}"
                     + style(f" [{finding.guideline}]{where}", dim=True)
@@ -90,7 +100,9 @@ def render(report: Report, *, color: bool = False, summary: bool = True) -> str:
                 if finding.suggestion:
                     lines.append(f"      {style('suggestion:', fg='green')} {finding.suggestion}")
                 if finding.evidence:
-                    lines.append(f"      {style('evidence:', dim=True)} {evidence_line(finding, report.evidence_times)}")
+                    lines.append(
+                        f"      {style('evidence:', dim=True)} {evidence_line(finding, report.evidence_times)}"
+                    )
                 elif finding.at:
                     lines.append(f"      {style('at:', dim=True)} {_time(finding.at)} UTC")
         lines.append("")

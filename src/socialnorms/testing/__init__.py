@@ -58,10 +58,10 @@ __all__ = [
     "run_checks",
 ]
 
-try:  # registers the strategies for st.from_type when hypothesis is there
+# Registers the strategies for st.from_type when hypothesis is there; it is optional
+# for the plain helpers.
+with contextlib.suppress(ImportError):
     from . import strategies as _strategies  # noqa: F401
-except ImportError:  # pragma: no cover - hypothesis is optional for the plain helpers
-    pass
 
 
 # -- plugin managers -----------------------------------------------------------------------
@@ -144,10 +144,14 @@ def _timeline(source: Any, checker: Checker) -> Timeline:
         return timeline
     if isinstance(source, str):
         if source.strip() and not source.lstrip().startswith("{"):
-            raise ValueError("a str is activity-format text (JSON Lines); pass a pathlib.Path to read a file")
+            raise ValueError(
+                "a str is activity-format text (JSON Lines); pass a pathlib.Path to read a file"
+            )
         result = read_activity(io.BytesIO(source.encode("utf-8")), name="<activity>")
         return checker.timeline(result.accounts, result.actions)
-    raise TypeError(f"expected a Timeline, a TimelineBuilder, activity text or a Path, got {type(source).__name__}")
+    raise TypeError(
+        f"expected a Timeline, a TimelineBuilder, activity text or a Path, got {type(source).__name__}"
+    )
 
 
 # -- assertions ------------------------------------------------------------------------------
@@ -211,15 +215,20 @@ def assert_findings(
         wanted = set(evidence)
         found = {action_id for f in chosen for action_id in f.evidence}
         if wanted != found:
-            problems.append(f"evidence: expected {sorted(wanted)}, found {sorted(found)}" + _difference(wanted, found))
+            problems.append(
+                f"evidence: expected {sorted(wanted)}, found {sorted(found)}"
+                + _difference(wanted, found)
+            )
     if count is not None and len(chosen) != count:
         problems.append(f"count: expected {count} findings, found {len(chosen)}")
     if severity is not None:
         level = Severity.parse(severity)
         off = [f for f in chosen if f.severity is not level]
         if off:
-            problems.append(f"severity: expected {level.value}, found " + ", ".join(
-                f"{f.code} {f.severity.value}" for f in off))
+            problems.append(
+                f"severity: expected {level.value}, found "
+                + ", ".join(f"{f.code} {f.severity.value}" for f in off)
+            )
     if codes is None and evidence is None and count is None and not chosen:
         problems.append("expected at least one finding")
     if problems:
@@ -291,16 +300,22 @@ def rule_example_problems(
                     f"{where}: Rule.quiet_example triggers the rule:\n{_listing(fired)}"
                 )
     if wanted is not None and wanted - set(registry.rules):
-        problems.append(f"no registered rule has the code(s) {sorted(wanted - set(registry.rules))}")
+        problems.append(
+            f"no registered rule has the code(s) {sorted(wanted - set(registry.rules))}"
+        )
     return problems
 
 
-def check_rule_examples(pm: PluginManager, codes: Iterable[str] | None = None, *, require: bool = True) -> None:
+def check_rule_examples(
+    pm: PluginManager, codes: Iterable[str] | None = None, *, require: bool = True
+) -> None:
     """Assert that every rule's documented examples behave as documented
     (see :func:`rule_example_problems`)."""
     problems = rule_example_problems(pm, codes, require=require)
     if problems:
-        raise AssertionError("documented rule examples do not hold:\n" + "\n".join(f"- {p}" for p in problems))
+        raise AssertionError(
+            "documented rule examples do not hold:\n" + "\n".join(f"- {p}" for p in problems)
+        )
 
 
 # -- pytest fixtures ---------------------------------------------------------------------------

@@ -39,7 +39,17 @@ __all__ = ["TimelineBuilder", "duration"]
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _POST_FIELDS = frozenset(
-    {"author", "network", "created", "mentions", "links", "hashtags", "crosspost_of", "media", "source"}
+    {
+        "author",
+        "network",
+        "created",
+        "mentions",
+        "links",
+        "hashtags",
+        "crosspost_of",
+        "media",
+        "source",
+    }
 )
 
 
@@ -49,7 +59,9 @@ def duration(value: str | timedelta) -> timedelta:
         return value
     match = _DURATION.match(value)
     if match is None:
-        raise ValueError(f"after: expected a duration like '90s', '15m', '2h', '3d' or '1w', got {value!r}")
+        raise ValueError(
+            f"after: expected a duration like '90s', '15m', '2h', '3d' or '1w', got {value!r}"
+        )
     return timedelta(**{_UNITS[match.group(2)]: float(match.group(1))})
 
 
@@ -63,7 +75,9 @@ class TimelineBuilder:
     ``step`` is how far the clock moves for an action that gives no time.
     """
 
-    def __init__(self, start: str | datetime = "2026-03-01T09:00:00Z", *, step: str | timedelta = "1m") -> None:
+    def __init__(
+        self, start: str | datetime = "2026-03-01T09:00:00Z", *, step: str | timedelta = "1m"
+    ) -> None:
         self._clock = parse_timestamp(start, "start")
         self._step = duration(step)
         self._started = False
@@ -73,12 +87,16 @@ class TimelineBuilder:
 
     # -- accounts ---------------------------------------------------------------------
 
-    def account(self, account_id: str, *, network: str | None = None, **fields: Any) -> TimelineBuilder:
+    def account(
+        self, account_id: str, *, network: str | None = None, **fields: Any
+    ) -> TimelineBuilder:
         """An account record; ``network`` defaults to the prefix of the id
         (``twitter:jane`` is on ``twitter``). Other keywords are account fields."""
         network = network or network_from_id(account_id)
         if not network:
-            raise ValueError(f"account {account_id!r}: give network= or an id like 'twitter:{account_id}'")
+            raise ValueError(
+                f"account {account_id!r}: give network= or an id like 'twitter:{account_id}'"
+            )
         self._accounts[account_id] = Account(id=account_id, network=network, **fields)
         return self
 
@@ -94,11 +112,15 @@ class TimelineBuilder:
         """An original post by ``actor``."""
         return self._create(ActionKind.POST, actor, text, None, options)
 
-    def reply(self, actor: str, text: str = "", *, to: str | None = None, **options: Any) -> TimelineBuilder:
+    def reply(
+        self, actor: str, text: str = "", *, to: str | None = None, **options: Any
+    ) -> TimelineBuilder:
         """A reply to post ``to`` (default: the latest post of the builder)."""
         return self._create(ActionKind.REPLY, actor, text, self._post_ref(to), options)
 
-    def quote(self, actor: str, text: str = "", *, to: str | None = None, **options: Any) -> TimelineBuilder:
+    def quote(
+        self, actor: str, text: str = "", *, to: str | None = None, **options: Any
+    ) -> TimelineBuilder:
         """A quote of post ``to`` (default: the latest post) with ``text``."""
         return self._create(ActionKind.QUOTE, actor, text, self._post_ref(to), options)
 
@@ -117,7 +139,9 @@ class TimelineBuilder:
     def unfollow(self, actor: str, target: str, **options: Any) -> TimelineBuilder:
         return self.action(ActionKind.UNFOLLOW, actor, target=target, **options)
 
-    def invite(self, actor: str, target: str, message: str | None = None, **options: Any) -> TimelineBuilder:
+    def invite(
+        self, actor: str, target: str, message: str | None = None, **options: Any
+    ) -> TimelineBuilder:
         """A connection or friend request, with its note (``""`` = sent without one)."""
         return self.action(ActionKind.INVITE, actor, target=target, message=message, **options)
 
@@ -200,14 +224,21 @@ class TimelineBuilder:
         return self._last_post
 
     def _create(
-        self, kind: ActionKind, actor: str, text: str, target: str | None, options: Mapping[str, Any]
+        self,
+        kind: ActionKind,
+        actor: str,
+        text: str,
+        target: str | None,
+        options: Mapping[str, Any],
     ) -> TimelineBuilder:
         post_fields, action_fields = _split_post_fields(options)
         post_id = action_fields.get("id") or f"{self._prefix(actor)}p{len(self._actions) + 1}"
         post = Post(id=post_id, text=text, **post_fields)
         return self.action(kind, actor, target=target, post=post, **action_fields)
 
-    def _share(self, kind: ActionKind, actor: str, to: str | None, options: Mapping[str, Any]) -> TimelineBuilder:
+    def _share(
+        self, kind: ActionKind, actor: str, to: str | None, options: Mapping[str, Any]
+    ) -> TimelineBuilder:
         target = self._post_ref(to)
         post_fields, action_fields = _split_post_fields(options)
         text = action_fields.pop("text", None)

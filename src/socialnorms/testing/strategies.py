@@ -54,8 +54,25 @@ NETWORKS: tuple[str, ...] = ("twitter", "mastodon", "linkedin", "bluesky")
 _START = datetime(2026, 1, 1, tzinfo=UTC)
 _END = datetime(2026, 12, 31, tzinfo=UTC)
 _WORDS = (
-    "thanks", "great", "new", "trail", "guide", "repair", "boots", "today", "sale",
-    "launch", "team", "question", "help", "order", "love", "review", "event", "café", "日本",
+    "thanks",
+    "great",
+    "new",
+    "trail",
+    "guide",
+    "repair",
+    "boots",
+    "today",
+    "sale",
+    "launch",
+    "team",
+    "question",
+    "help",
+    "order",
+    "love",
+    "review",
+    "event",
+    "café",
+    "日本",
 )
 _TAGS = ("customer", "spam", "partner", "press", "employee")
 _SOURCES = ("web", "Buffer", "IFTTT", "Twitter for iPhone", "LinkedIn")
@@ -98,11 +115,15 @@ def _extra() -> st.SearchStrategy[dict[str, object]]:
 
 def accounts(
     network: str | st.SearchStrategy[str] | None = None,
-    subject: str | None | st.SearchStrategy[str | None] = None,
+    subject: str | st.SearchStrategy[str | None] | None = None,
 ) -> st.SearchStrategy[Account]:
     """Accounts with ids ``<network>:<handle>`` and some optional profile fields."""
     networks = st.sampled_from(NETWORKS) if network is None else _strategy(network)
-    subjects = st.one_of(st.none(), st.sampled_from(("acme", "globex"))) if subject is None else _strategy(subject)
+    subjects = (
+        st.one_of(st.none(), st.sampled_from(("acme", "globex")))
+        if subject is None
+        else _strategy(subject)
+    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Account:
@@ -154,7 +175,9 @@ def posts(
             created=draw(st.one_of(st.none(), timestamps())),
             mentions=draw(st.one_of(st.none(), st.lists(handles(), max_size=3))),
             hashtags=draw(st.one_of(st.none(), st.lists(st.sampled_from(_WORDS), max_size=3))),
-            links=draw(st.one_of(st.none(), st.lists(st.just("https://example.com/x"), max_size=2))),
+            links=draw(
+                st.one_of(st.none(), st.lists(st.just("https://example.com/x"), max_size=2))
+            ),
             media=draw(st.lists(_media(), max_size=2)),
             source=draw(st.one_of(st.none(), st.sampled_from(_SOURCES))),
             extra=draw(_extra()),
@@ -174,7 +197,9 @@ def actions(kind: ActionKind | str | None = None) -> st.SearchStrategy[Action]:
         actor = f"{network}:{draw(handles())}"
         other = f"{network}:{draw(handles())}"
         fields: dict[str, object] = {
-            "id": draw(st.one_of(st.none(), st.integers(1, 10**9).map(lambda n: f"{network}:a{n}"))),
+            "id": draw(
+                st.one_of(st.none(), st.integers(1, 10**9).map(lambda n: f"{network}:a{n}"))
+            ),
             "via": draw(st.one_of(st.none(), st.sampled_from(_VIA))),
             "extra": draw(_extra()),
         }
@@ -212,14 +237,18 @@ def activity(
     record fill the rest. References always resolve to earlier posts on the
     same network and to other accounts of the same network.
     """
-    nets = draw(st.lists(st.sampled_from(list(networks)), min_size=1, max_size=len(networks), unique=True))
+    nets = draw(
+        st.lists(st.sampled_from(list(networks)), min_size=1, max_size=len(networks), unique=True)
+    )
     taken: set[str] = set()
     records: list[Account] = []
     for subject in draw(st.lists(st.sampled_from(list(subjects)), min_size=1, unique=True)):
         for net in draw(st.lists(st.sampled_from(nets), min_size=1, unique=True)):
             handle = draw(handles().filter(lambda h, net=net: f"{net}:{h}" not in taken))
             taken.add(f"{net}:{handle}")
-            records.append(Account(id=f"{net}:{handle}", network=net, subject=subject, handle=f"@{handle}"))
+            records.append(
+                Account(id=f"{net}:{handle}", network=net, subject=subject, handle=f"@{handle}")
+            )
     for _ in range(draw(st.integers(1, 6))):
         net = draw(st.sampled_from(nets))
         handle = draw(handles().filter(lambda h, net=net: f"{net}:{h}" not in taken))
@@ -227,7 +256,9 @@ def activity(
         tags = draw(st.lists(st.sampled_from(_TAGS), max_size=1))
         records.append(Account(id=f"{net}:{handle}", network=net, handle=f"@{handle}", tags=tags))
     actors = [account.id for account in records]
-    actors += [f"{net}:ghost{n}" for n, net in enumerate(draw(st.lists(st.sampled_from(nets), max_size=2)))]
+    actors += [
+        f"{net}:ghost{n}" for n, net in enumerate(draw(st.lists(st.sampled_from(nets), max_size=2)))
+    ]
     by_network = {net: [a for a in actors if a.startswith(f"{net}:")] for net in nets}
 
     made: list[Action] = []
@@ -240,7 +271,9 @@ def activity(
         earlier = created[net]
         others = [a for a in by_network[net] if a != actor]
         kind = draw(st.sampled_from(list(ActionKind)))
-        if (kind.targets_post and not earlier) or (not kind.creates_post and not kind.targets_post and not others):
+        if (kind.targets_post and not earlier) or (
+            not kind.creates_post and not kind.targets_post and not others
+        ):
             kind = ActionKind.POST
         fields: dict[str, object] = {"id": f"{net}:a{number}"}
         via = draw(st.sampled_from((None, None, *_VIA)))
@@ -281,7 +314,9 @@ _METRIC_VALUES = st.one_of(
 )
 
 
-def findings(codes: Sequence[str] = ("SN101", "SN205", "SN301", "XY001")) -> st.SearchStrategy[Finding]:
+def findings(
+    codes: Sequence[str] = ("SN101", "SN205", "SN301", "XY001"),
+) -> st.SearchStrategy[Finding]:
     """Findings as checks make them (for reporter and report tests)."""
 
     @st.composite
@@ -291,16 +326,24 @@ def findings(codes: Sequence[str] = ("SN101", "SN205", "SN301", "XY001")) -> st.
         return Finding(
             code=draw(st.sampled_from(list(codes))),
             rule=draw(st.from_regex(r"[a-z]{2,8}(-[a-z]{2,8}){0,2}", fullmatch=True)),
-            guideline=draw(st.sampled_from(("retweet-carefully", "respond-to-mentions", "house-style"))),
+            guideline=draw(
+                st.sampled_from(("retweet-carefully", "respond-to-mentions", "house-style"))
+            ),
             severity=draw(st.sampled_from(list(Severity))),
             subject=draw(st.one_of(st.none(), st.sampled_from(("acme", "globex")))),
             account=account,
             network=network,
             message=draw(st.text(min_size=1, max_size=40)),
             suggestion=draw(st.text(max_size=40)),
-            evidence=draw(st.lists(st.from_regex(r"[a-z]{1,8}:a[0-9]{1,4}", fullmatch=True), max_size=4)),
+            evidence=draw(
+                st.lists(st.from_regex(r"[a-z]{1,8}:a[0-9]{1,4}", fullmatch=True), max_size=4)
+            ),
             at=draw(st.one_of(st.none(), timestamps())),
-            metrics=draw(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _METRIC_VALUES, max_size=3)),
+            metrics=draw(
+                st.dictionaries(
+                    st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _METRIC_VALUES, max_size=3
+                )
+            ),
         )
 
     return build()
@@ -314,7 +357,9 @@ def reports() -> st.SearchStrategy[Report]:
         actions=st.integers(0, 10**5),
         accounts=st.integers(0, 10**4),
         subjects=st.lists(st.sampled_from(("acme", "globex")), unique=True).map(sorted),
-        plugins=st.dictionaries(st.sampled_from(("twitter", "no-autofollow", "house-style")), st.just("1.0.0")),
+        plugins=st.dictionaries(
+            st.sampled_from(("twitter", "no-autofollow", "house-style")), st.just("1.0.0")
+        ),
         skipped=st.lists(_skipped(), max_size=2),
         notes=st.lists(st.text(min_size=1, max_size=30), max_size=2),
     )

@@ -49,11 +49,20 @@ def _example(*alts: str | None, network: str = "mastodon") -> str:
     ]
     for number, alt in enumerate(alts, 1):
         image = {"type": "image"} if alt is None else {"type": "image", "alt": alt}
-        records.append({
-            "type": "action", "id": f"p{number}", "kind": "post", "actor": f"{network}:acme",
-            "at": f"2026-03-0{number}T09:00:00Z",
-            "post": {"id": f"p{number}", "text": f"Trail report {number} from the Ridge loop", "media": [image]},
-        })
+        records.append(
+            {
+                "type": "action",
+                "id": f"p{number}",
+                "kind": "post",
+                "actor": f"{network}:acme",
+                "at": f"2026-03-0{number}T09:00:00Z",
+                "post": {
+                    "id": f"p{number}",
+                    "text": f"Trail report {number} from the Ridge loop",
+                    "media": [image],
+                },
+            }
+        )
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
@@ -71,7 +80,9 @@ UNDESCRIBED = Rule(
     ),
     severity="warning",
     example=_example(None, _DESCRIBED),
-    quiet_example=_example(_DESCRIBED, "Our team of five at the trailhead, waving, in rain jackets."),
+    quiet_example=_example(
+        _DESCRIBED, "Our team of five at the trailhead, waving, in rain jackets."
+    ),
     options=(
         Option(
             "networks",
@@ -101,23 +112,50 @@ PLACEHOLDER = Rule(
     ),
     severity="warning",
     example=_example("IMG_2041.jpg", "image"),
-    quiet_example=_example(_DESCRIBED, "Screenshot of the booking page: the 'Reserve' button is greyed out."),
+    quiet_example=_example(
+        _DESCRIBED, "Screenshot of the booking page: the 'Reserve' button is greyed out."
+    ),
 )
 
 _FILE_NAME = re.compile(
     r"^[^\s/\\]+\.(?:jpe?g|png|gif|webp|heic|heif|avif|bmp|tiff?|svg|mp4|mov)$", re.IGNORECASE
 )
 _CAMERA_NAME = re.compile(
-    r"^(?:img|dsc[nf]?|pxl|mvimg|photo|image|screenshot|screen[ _-]?shot)[\s_-]*\d[\w\s.:,-]*$", re.IGNORECASE
+    r"^(?:img|dsc[nf]?|pxl|mvimg|photo|image|screenshot|screen[ _-]?shot)[\s_-]*\d[\w\s.:,-]*$",
+    re.IGNORECASE,
 )
 _GENERIC = frozenset(
     {
-        "alt", "alt text", "alttext", "attachment", "description", "gif", "graphic", "image",
-        "image description", "img", "media", "no description", "photo", "photo description",
-        "pic", "picture", "screen capture", "screen shot", "screenshot", "untitled",
+        "alt",
+        "alt text",
+        "alttext",
+        "attachment",
+        "description",
+        "gif",
+        "graphic",
+        "image",
+        "image description",
+        "img",
+        "media",
+        "no description",
+        "photo",
+        "photo description",
+        "pic",
+        "picture",
+        "screen capture",
+        "screen shot",
+        "screenshot",
+        "untitled",
         # the same words in a few other languages
-        "bild", "bildschirmfoto", "capture d écran", "captura", "captura de pantalla", "foto",
-        "imagem", "imagen", "immagine",
+        "bild",
+        "bildschirmfoto",
+        "capture d écran",
+        "captura",
+        "captura de pantalla",
+        "foto",
+        "imagem",
+        "imagen",
+        "immagine",
     }
 )
 

@@ -13,7 +13,7 @@ from .profile import PROFILE
 from .repository import READER
 from .text import BlueskySyntax
 
-__all__ = ["PROFILE", "BlueskySyntax", "READER", "register_networks", "register_readers"]
+__all__ = ["PROFILE", "READER", "BlueskySyntax", "register_networks", "register_readers"]
 
 
 @socialnorms.hookimpl

@@ -82,7 +82,7 @@ class _Repository:
                 self.file, None, None, f"the record tree cannot be read: {exc}"
             ) from None
         for path, record in records:
-            collection, _, rkey = path.partition("/")
+            collection, _, _rkey = path.partition("/")
             uri = f"at://{self.repo.did}/{path}"
             with self.reading.record(f"{self.file}!{path}"):
                 handler = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -71,7 +71,7 @@ class _LinkedInExport:
         text = value.strip()
         for pattern in _ZONED:
             try:
-                return datetime.strptime(text, pattern).replace(tzinfo=timezone.utc), True
+                return datetime.strptime(text, pattern).replace(tzinfo=UTC), True
             except ValueError:
                 pass
         for patterns, precise in ((_LOCAL, True), (_DAYS, False)):

@@ -13,7 +13,14 @@ from .archive import READER
 from .profile import PROFILE, for_instance
 from .text import MastodonSyntax
 
-__all__ = ["PROFILE", "MastodonSyntax", "for_instance", "READER", "register_networks", "register_readers"]
+__all__ = [
+    "PROFILE",
+    "READER",
+    "MastodonSyntax",
+    "for_instance",
+    "register_networks",
+    "register_readers",
+]
 
 
 @socialnorms.hookimpl

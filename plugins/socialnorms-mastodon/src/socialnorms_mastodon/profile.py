@@ -95,5 +95,8 @@ def for_instance(instance: str, max_length: int) -> NetworkProfile:
     return attrs.evolve(
         PROFILE,
         max_length=max_length,
-        sources={**PROFILE.sources, "max_length": f"{instance}: {max_length} characters, set by the server."},
+        sources={
+            **PROFILE.sources,
+            "max_length": f"{instance}: {max_length} characters, set by the server.",
+        },
     )

@@ -61,7 +61,9 @@ class MastodonSyntax(GenericSyntax):
 
     def _countable(self, text: str) -> str:
         urls = set(self.links(text))
-        text = _URL.sub(lambda m: "x" * URL_LENGTH if _clean(m.group(0)) in urls else m.group(0), text)
+        text = _URL.sub(
+            lambda m: "x" * URL_LENGTH if _clean(m.group(0)) in urls else m.group(0), text
+        )
         return _MENTION.sub(lambda m: "@" + m.group(1), text)
 
     def _without_links(self, text: str) -> str:

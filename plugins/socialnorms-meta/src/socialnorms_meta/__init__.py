@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import facebook, instagram, threads
 from .text import MetaSyntax
 
-__all__ = ["MetaSyntax", "PROFILES", "facebook", "instagram", "threads"]
+__all__ = ["PROFILES", "MetaSyntax", "facebook", "instagram", "threads"]
 
 #: The profiles of the three networks, by id.
 PROFILES = {module.PROFILE.id: module.PROFILE for module in (facebook, instagram, threads)}

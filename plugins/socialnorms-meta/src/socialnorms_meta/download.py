@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ def repair(value: Any) -> Any:
 def _unix(value: Any, field: str) -> datetime:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise bad(field, f"expected a Unix time in seconds, got {value!r}")
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+    return datetime.fromtimestamp(value, tz=UTC)
 
 
 class _Download:

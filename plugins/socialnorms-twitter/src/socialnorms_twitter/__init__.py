@@ -13,7 +13,7 @@ from .archive import READER
 from .profile import PROFILE
 from .text import TwitterSyntax
 
-__all__ = ["PROFILE", "TwitterSyntax", "READER", "register_networks", "register_readers"]
+__all__ = ["PROFILE", "READER", "TwitterSyntax", "register_networks", "register_readers"]
 
 
 @socialnorms.hookimpl

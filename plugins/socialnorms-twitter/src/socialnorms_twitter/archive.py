@@ -123,7 +123,9 @@ class _TwitterArchive:
         fields["handle"] = f"@{handle}"
         self.handle = handle
         return self.reading.account(
-            f"{NETWORK}:{handle.casefold()}", subject=self.reading.options.subject or handle, **fields
+            f"{NETWORK}:{handle.casefold()}",
+            subject=self.reading.options.subject or handle,
+            **fields,
         )
 
     def account(self, handle: str, name: str | None = None) -> str:
@@ -131,7 +133,9 @@ class _TwitterArchive:
         if handle.casefold() == self.handle.casefold():
             return self.owner
         # Handles on X are case-insensitive: @Priya and @priya are one account.
-        return self.reading.account(f"{NETWORK}:{handle.casefold()}", handle=f"@{handle}", name=name)
+        return self.reading.account(
+            f"{NETWORK}:{handle.casefold()}", handle=f"@{handle}", name=name
+        )
 
     # -- tweets ----------------------------------------------------------------------
 

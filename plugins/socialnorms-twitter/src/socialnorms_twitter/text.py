@@ -79,8 +79,12 @@ class TwitterSyntax(GenericSyntax):
         found = [(text.find(url), url) for url in urls]
         masked = text
         if "://" in text or "www." in text.lower():
-            masked = regex.sub(r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I)
-        found.extend((m.start(), m.group(0).rstrip(".,;:!?)")) for m in _BARE_DOMAIN.finditer(masked))
+            masked = regex.sub(
+                r"(?:https?://|www\.)\S+", lambda m: " " * len(m.group(0)), text, flags=regex.I
+            )
+        found.extend(
+            (m.start(), m.group(0).rstrip(".,;:!?)")) for m in _BARE_DOMAIN.finditer(masked)
+        )
         return tuple(url for _start, url in sorted(found))
 
     def mentions(self, text: str) -> tuple[str, ...]:
