@@ -82,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
     args.folder.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
-          f"{platform.release()}, Python {platform.python_version()}; JSON decoder: {decoder()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; JSON decoder: {decoder()}"
+    )
     results = []
     for size in sizes:
         path = args.folder / f"synthetic-{size}-seed{args.seed}.jsonl"
@@ -92,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             partial = path.with_suffix(".partial")
             synthetic.write(partial, actions=size, seed=args.seed)
             partial.rename(path)
-            print(f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}s")
+            print(
+                f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}s"
+            )
         result = measure(path, size)
         results.append(result)
         report(result)
@@ -101,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         first, last = results[0], results[-1]
         scale = last["actions"] / first["actions"]
         growth = last["total"] / first["total"]
-        print(f"\ngrowth {first['actions']:,} -> {last['actions']:,} actions ({scale:.0f}x): "
-              f"check {growth:.2f}x, decode-only {last['decode'] / first['decode']:.2f}x")
+        print(
+            f"\ngrowth {first['actions']:,} -> {last['actions']:,} actions ({scale:.0f}x): "
+            f"check {growth:.2f}x, decode-only {last['decode'] / first['decode']:.2f}x"
+        )
     verdicts(results[-1], growth)
     return 0
 
@@ -114,17 +120,25 @@ def verdicts(largest: dict[str, object], growth: float | None) -> None:
     print(f"\ntargets at {largest['actions']:,} actions:")
     print(f"  within 3x decode-only:       {ratio:5.2f}x  {'met' if ratio <= 3 else 'missed'}")
     if growth is not None:
-        print(f"  growth at most 11.5x:        {growth:5.2f}x  {'met' if growth <= 11.5 else 'missed'}")
-    print(f"  at most 1.5 KB per action:   {per_action / 1000:5.2f} KB  {'met' if per_action <= 1500 else 'missed'}")
+        print(
+            f"  growth at most 11.5x:        {growth:5.2f}x  {'met' if growth <= 11.5 else 'missed'}"
+        )
+    print(
+        f"  at most 1.5 KB per action:   {per_action / 1000:5.2f} KB  {'met' if per_action <= 1500 else 'missed'}"
+    )
 
 
 def report(result: dict[str, object]) -> None:
     actions = result["actions"]
     total, decode = result["total"], result["decode"]
     print(f"\n{actions:,} actions")
-    print(f"  decode only (json.loads per line): {decode:7.2f}s   peak {result['decode_rss'] / 1024:6.0f} MB")
-    print(f"  socialnorms check --format json:   {total:7.2f}s   peak {result['rss'] / 1024:6.0f} MB"
-          f" = {result['rss'] * 1024 / actions:.0f} bytes/action")
+    print(
+        f"  decode only (json.loads per line): {decode:7.2f}s   peak {result['decode_rss'] / 1024:6.0f} MB"
+    )
+    print(
+        f"  socialnorms check --format json:   {total:7.2f}s   peak {result['rss'] / 1024:6.0f} MB"
+        f" = {result['rss'] * 1024 / actions:.0f} bytes/action"
+    )
     print(f"  ratio to decode-only: {total / decode:.2f}x")
     phases = result["phases"]
     accounted = sum(phases.values())

@@ -11,35 +11,73 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from socialnorms import Account, Action, Checker, Config, collector_paused
 from socialnorms.plugins import new_plugin_manager
 
 NETWORKS = ("twitter", "linkedin", "mastodon")
-WORDS = (
-    "report launch webinar trail boots repair guide team customers data marketing design quarter "
-    "results pricing growth spring winter tent pack jacket email benchmark analytics event meetup"
-).split()
+WORDS = [
+    "report",
+    "launch",
+    "webinar",
+    "trail",
+    "boots",
+    "repair",
+    "guide",
+    "team",
+    "customers",
+    "data",
+    "marketing",
+    "design",
+    "quarter",
+    "results",
+    "pricing",
+    "growth",
+    "spring",
+    "winter",
+    "tent",
+    "pack",
+    "jacket",
+    "email",
+    "benchmark",
+    "analytics",
+    "event",
+    "meetup",
+]
 
 
 def history(count: int, seed: int = 3) -> tuple[list[Account], list[Action]]:
     rng = random.Random(seed)
     accounts = [Account(id=f"{n}:acme", network=n, subject="acme") for n in NETWORKS]
     actions = []
-    start = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
     index = 0
     while len(actions) < count:
         at = start + timedelta(minutes=37 * index)
         network = rng.choice(NETWORKS)
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
         text += f" https://acme.example/{index}"
-        actions.append(Action(kind="post", actor=f"{network}:acme", at=at, id=f"a{index}",
-                              post=_post(network, index, text)))
+        actions.append(
+            Action(
+                kind="post",
+                actor=f"{network}:acme",
+                at=at,
+                id=f"a{index}",
+                post=_post(network, index, text),
+            )
+        )
         if rng.random() < 0.33:
             other = rng.choice([n for n in NETWORKS if n != network])
-            actions.append(Action(kind="post", actor=f"{other}:acme", at=at + timedelta(minutes=3),
-                                  id=f"c{index}", post=_post(other, f"c{index}", text)))
+            actions.append(
+                Action(
+                    kind="post",
+                    actor=f"{other}:acme",
+                    at=at + timedelta(minutes=3),
+                    id=f"c{index}",
+                    post=_post(other, f"c{index}", text),
+                )
+            )
         index += 1
     return accounts, actions[:count]
 
@@ -61,8 +99,10 @@ def main(sizes: list[int]) -> None:
             built = time.perf_counter()
             report = checker.check(timeline)
         done = time.perf_counter()
-        print(f"{size:>8} posts: timeline {built - started:5.2f} s, check {done - built:5.2f} s, "
-              f"{len(report.findings)} findings")
+        print(
+            f"{size:>8} posts: timeline {built - started:5.2f} s, check {done - built:5.2f} s, "
+            f"{len(report.findings)} findings"
+        )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,16 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
-from socialnorms import Account, Action, Checker, Config, Post, Timeline, collector_paused, new_plugin_manager
+from socialnorms import (
+    Account,
+    Action,
+    Checker,
+    Config,
+    Post,
+    Timeline,
+    collector_paused,
+    new_plugin_manager,
+)
 
 GUIDELINES = ("retweet-carefully", "no-autofollow", "respond-to-mentions")
 START = datetime(2026, 1, 1, tzinfo=UTC)

@@ -16,12 +16,50 @@ import time
 
 from socialnorms.similarity import NearDuplicates, jaccard, shingles, tokens
 
-WORDS = (
-    "report launch webinar trail boots repair guide team customers data marketing "
-    "design quarter results pricing growth spring winter tent pack jacket email "
-    "benchmark analytics event meetup conference community release update product "
-    "feature story thanks question answer weekend morning office city river mountain"
-).split()
+WORDS = [
+    "report",
+    "launch",
+    "webinar",
+    "trail",
+    "boots",
+    "repair",
+    "guide",
+    "team",
+    "customers",
+    "data",
+    "marketing",
+    "design",
+    "quarter",
+    "results",
+    "pricing",
+    "growth",
+    "spring",
+    "winter",
+    "tent",
+    "pack",
+    "jacket",
+    "email",
+    "benchmark",
+    "analytics",
+    "event",
+    "meetup",
+    "conference",
+    "community",
+    "release",
+    "update",
+    "product",
+    "feature",
+    "story",
+    "thanks",
+    "question",
+    "answer",
+    "weekend",
+    "morning",
+    "office",
+    "city",
+    "river",
+    "mountain",
+]
 
 
 def posts(count: int, seed: int = 7) -> list[tuple[str, str]]:

@@ -109,7 +109,7 @@ def main() -> None:
         f"median {ms(statistics.median(cpu))}, p99 {ms(percentile(cpu, 0.99))}, max {ms(max(cpu))}"
     )
     by_kind: dict[str, list[float]] = {}
-    for draft, seconds in zip(drafts, times):
+    for draft, seconds in zip(drafts, times, strict=True):
         by_kind.setdefault(draft.kind.value, []).append(seconds)
     print(
         "  by kind: "
@@ -127,7 +127,7 @@ def main() -> None:
         reviewer(draft)
     gc.collect()
     before = tracemalloc.get_traced_memory()[0]
-    for round_ in range(max(1, args.drafts // len(drafts))):
+    for _round in range(max(1, args.drafts // len(drafts))):
         for draft in drafts:
             reviewer(draft)
     gc.collect()

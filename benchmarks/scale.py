@@ -60,7 +60,9 @@ def watch(command: list[str], env: dict[str, str]) -> tuple[float, int, int, str
     """Wall seconds, peak RSS (bytes) of the main process and of its busiest
     descendant, and standard error, of one child process."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+    child = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
+    )
     main = psutil.Process(child.pid)
     peaks: dict[int, int] = {}
     while child.poll() is None:
@@ -91,23 +93,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", default=".bench", type=Path)
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}; JSON decoder: {decoder()}; "
-          f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; JSON decoder: {decoder()}; "
+        f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     path = args.folder / f"synthetic-{args.actions}-subjects{args.subjects}-seed{args.seed}.jsonl"
     if not path.exists():
         started = time.perf_counter()
         partial = path.with_suffix(".partial")
         synthetic.write(partial, actions=args.actions, subjects=args.subjects, seed=args.seed)
         partial.rename(path)
-        print(f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}s")
+        print(
+            f"wrote {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}s"
+        )
     env = {**os.environ, "SOCIALNORMS_PROFILE": "1"}
     cli = str(Path(sys.executable).with_name("socialnorms"))
     outputs = {name: args.folder / f"scale-{name}.json" for name in ("one", "jobs", "dask")}
     runs = {
-        "one process": ([cli, "check", str(path), "--format", "json", "-o", str(outputs["one"])], "one"),
+        "one process": (
+            [cli, "check", str(path), "--format", "json", "-o", str(outputs["one"])],
+            "one",
+        ),
         f"--jobs {args.jobs}": (
-            [cli, "check", str(path), "--format", "json", "-o", str(outputs["jobs"]), "--jobs", str(args.jobs)],
+            [
+                cli,
+                "check",
+                str(path),
+                "--format",
+                "json",
+                "-o",
+                str(outputs["jobs"]),
+                "--jobs",
+                str(args.jobs),
+            ],
             "jobs",
         ),
         f"Dask, {args.jobs} workers": (
@@ -115,21 +134,31 @@ def main(argv: list[str] | None = None) -> int:
             "dask",
         ),
     }
-    print(f"\n{args.actions:,} actions, {args.subjects} subjects ({path.stat().st_size / 1e6:.0f} MB)")
+    print(
+        f"\n{args.actions:,} actions, {args.subjects} subjects ({path.stat().st_size / 1e6:.0f} MB)"
+    )
     print(f"{'':<22} {'wall':>8} {'speed-up':>9} {'main peak':>10} {'worker peak':>12}")
     base = None
     for name, (command, _key) in runs.items():
         elapsed, own, worker, stderr = watch(command, env)
-        phases = [line.removeprefix("socialnorms: time ") for line in stderr.splitlines() if line.startswith("socialnorms: time")]
+        phases = [
+            line.removeprefix("socialnorms: time ")
+            for line in stderr.splitlines()
+            if line.startswith("socialnorms: time")
+        ]
         base = base or elapsed
-        print(f"{name:<22} {elapsed:7.1f}s {base / elapsed:8.2f}x {own / 1e6:8.0f} MB "
-              f"{(f'{worker / 1e6:.0f} MB' if worker else '-'):>12}")
+        print(
+            f"{name:<22} {elapsed:7.1f}s {base / elapsed:8.2f}x {own / 1e6:8.0f} MB "
+            f"{(f'{worker / 1e6:.0f} MB' if worker else '-'):>12}"
+        )
         print("    " + "; ".join(phases))
     reports = {key: json.loads(outputs[key].read_text(encoding="utf-8")) for key in outputs}
     same = reports["one"] == reports["jobs"] == reports["dask"]
-    print(f"\nthe three reports are {'the same' if same else 'DIFFERENT'} "
-          f"({len(reports['one']['findings']):,} findings); "
-          f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"\nthe three reports are {'the same' if same else 'DIFFERENT'} "
+        f"({len(reports['one']['findings']):,} findings); "
+        f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     return 0 if same else 1
 
 

@@ -46,7 +46,9 @@ def test_configuration_reaches_the_workers(activity_file):
     assert parallel.check(activity_file, jobs=2, config=config, parts=5).to_json() == one.to_json()
 
 
-def test_partitions_are_pickled_where_processes_cannot_fork(activity_file, one_process, monkeypatch):
+def test_partitions_are_pickled_where_processes_cannot_fork(
+    activity_file, one_process, monkeypatch
+):
     monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
     assert parallel.check(activity_file, jobs=2, parts=2).to_json() == one_process.to_json()
 
@@ -86,7 +88,12 @@ def test_a_view_of_some_subjects_judges_them_as_the_whole_timeline_does():
     view = timeline.for_subjects(["brand1", "brand3", "nobody"])
     assert view.subjects == ("brand1", "brand3")
     assert len(view) == len(timeline) and view.accounts == timeline.accounts
-    assert timeline.subjects == ("brand0", "brand1", "brand2", "brand3")  # the original is untouched
+    assert timeline.subjects == (
+        "brand0",
+        "brand1",
+        "brand2",
+        "brand3",
+    )  # the original is untouched
     whole = checker.check(timeline)
     assert checker.check(view).findings == whole.filter(subject=["brand1", "brand3"]).findings
 
@@ -96,7 +103,9 @@ def test_a_view_of_some_subjects_judges_them_as_the_whole_timeline_does():
 def test_groups_of_subjects_merge_to_the_whole_report(drawn, parts):
     checker = Checker()
     timeline = checker.timeline(*drawn)
-    merged = checker.report(timeline, parallel.run_partitions(checker, timeline, jobs=1, parts=parts))
+    merged = checker.report(
+        timeline, parallel.run_partitions(checker, timeline, jobs=1, parts=parts)
+    )
     assert merged.to_json() == checker.check(timeline).to_json()
 
 

@@ -19,7 +19,9 @@ def test_check_reports_the_seconds_of_every_phase_and_the_same_report(tmp_path):
     timed = checker.check(path, timings=timings)
     assert {"read", "timeline"} <= set(timings)
     assert {"assemble"} <= set(timings)
-    assert all(name in {"read", "timeline", "assemble"} or name.startswith("check:") for name in timings)
+    assert all(
+        name in {"read", "timeline", "assemble"} or name.startswith("check:") for name in timings
+    )
     assert all(seconds >= 0 for seconds in timings.values())
     assert timed.to_json() == checker.check(path).to_json()
 
@@ -45,7 +47,9 @@ def test_profile_variable_prints_phases_to_stderr_only(tmp_path):
     synthetic.write(path, actions=200, seed=4)
     runner = CliRunner()
     quiet = runner.invoke(main, ["check", str(path), "--format", "json"])
-    profiled = runner.invoke(main, ["check", str(path), "--format", "json"], env={"SOCIALNORMS_PROFILE": "1"})
+    profiled = runner.invoke(
+        main, ["check", str(path), "--format", "json"], env={"SOCIALNORMS_PROFILE": "1"}
+    )
     assert profiled.stdout == quiet.stdout
     assert "socialnorms: time read:" in profiled.stderr
     assert "socialnorms: time report:" in profiled.stderr

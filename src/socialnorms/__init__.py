@@ -7,6 +7,7 @@ etiquette norms, the way a linter checks code.
 
 from __future__ import annotations
 
+from ._collector import collector_paused
 from .checks import (
     Check,
     CheckContext,
@@ -21,7 +22,7 @@ from .checks import (
 from .config import Config, ConfigError
 from .engine import Checker, check, load
 from .hookspecs import hookimpl, hookspec
-from .io import InputError, ReadOptions, Reader, ReadResult, SkippedRecord
+from .io import InputError, Reader, ReadOptions, ReadResult, SkippedRecord
 from .models import Account, Action, ActionKind, Media, Post
 from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
 from .profiles import NetworkProfile
@@ -70,6 +71,7 @@ __all__ = [
     "TopicModel",
     "check",
     "check_function",
+    "collector_paused",
     "get_plugin_manager",
     "hookimpl",
     "hookspec",

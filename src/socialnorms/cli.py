@@ -24,7 +24,15 @@ from . import parallel
 from ._collector import collector_paused
 from .checks import Severity
 from .config import Config, ConfigError
-from .describe import explain_network, explain_rule, network_data, plugin_data, rule_data, table, unique_networks
+from .describe import (
+    explain_network,
+    explain_rule,
+    network_data,
+    plugin_data,
+    rule_data,
+    table,
+    unique_networks,
+)
 from .engine import Checker
 from .io import InputError, ReadOptions
 from .plugins import PluginLoadWarning
@@ -75,7 +83,9 @@ def _plugin_warnings(quiet: bool = False) -> Iterator[None]:
                 text = str(warning.message).removeprefix("socialnorms: ")
                 click.echo(f"socialnorms: warning: {text}", err=True)
             else:
-                warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+                warnings.showwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
 
 
 def _load_config(path: str | None) -> Config:
@@ -97,7 +107,7 @@ def _default_registry() -> Registry | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return Checker().registry
-    except Exception:  # noqa: BLE001 - help must show even with a broken setup
+    except Exception:
         return None
 
 
@@ -115,7 +125,9 @@ class _Registered(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(self.names()) + "]"
 
-    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
@@ -163,32 +175,97 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "output_format", type=_Registered("reporters"), default="text", show_default=True,
-              help="Output format (any installed reporter).")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these codes, code prefixes, rule or guideline names (repeatable, comma-separated); "
-                   "replaces the configured select.")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Never report these (repeatable, comma-separated); added to the configured ignore.")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
-              help="Exit 1 when a finding reaches this severity [default: error, or the configured one].")
-@click.option("--network", "networks", multiple=True, metavar="NAME",
-              help="Only findings on this network (id or alias; repeatable).")
-@click.option("--subject", "subjects", multiple=True, metavar="NAME", help="Only findings about this subject (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (socialnorms.toml or pyproject.toml) instead of the one found upward.")
-@click.option("--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping.")
-@click.option("--statistics", is_flag=True, help="Print how many findings each rule gave instead of the findings.")
-@click.option("-q", "--quiet", count=True, help="Only the findings, no summary or progress; -qq prints nothing.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of stdout.")
-@click.option("--from", "input_format", type=_Registered("readers"), default=None,
-              help="Read the input with this reader instead of detecting the format.")
-@click.option("--timezone", default=None, metavar="ZONE",
-              help="IANA zone of times an export writes without one (LinkedIn), e.g. Europe/Paris.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check in this many processes, subjects split between them (0: one per CPU); "
-                   "the report is the same.")
+@click.option(
+    "--format",
+    "output_format",
+    type=_Registered("reporters"),
+    default="text",
+    show_default=True,
+    help="Output format (any installed reporter).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these codes, code prefixes, rule or guideline names (repeatable, comma-separated); "
+    "replaces the configured select.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Never report these (repeatable, comma-separated); added to the configured ignore.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default=None,
+    help="Exit 1 when a finding reaches this severity [default: error, or the configured one].",
+)
+@click.option(
+    "--network",
+    "networks",
+    multiple=True,
+    metavar="NAME",
+    help="Only findings on this network (id or alias; repeatable).",
+)
+@click.option(
+    "--subject",
+    "subjects",
+    multiple=True,
+    metavar="NAME",
+    help="Only findings about this subject (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (socialnorms.toml or pyproject.toml) instead of the one found upward.",
+)
+@click.option(
+    "--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule gave instead of the findings.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    count=True,
+    help="Only the findings, no summary or progress; -qq prints nothing.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
+    "--from",
+    "input_format",
+    type=_Registered("readers"),
+    default=None,
+    help="Read the input with this reader instead of detecting the format.",
+)
+@click.option(
+    "--timezone",
+    default=None,
+    metavar="ZONE",
+    help="IANA zone of times an export writes without one (LinkedIn), e.g. Europe/Paris.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check in this many processes, subjects split between them (0: one per CPU); "
+    "the report is the same.",
+)
 @_collector_paused
 def check(
     paths: tuple[str, ...],
@@ -223,7 +300,9 @@ def check(
         registry = checker.registry
         rules = [r.rule for r in registry.rules.values()]
         try:
-            Config(select=_split(select), ignore=_split(ignore)).validate(rules, registry.guidelines)
+            Config(select=_split(select), ignore=_split(ignore)).validate(
+                rules, registry.guidelines
+            )
         except ConfigError as exc:
             raise click.UsageError(f"--{exc}") from None
         config = config.merge(
@@ -234,26 +313,43 @@ def check(
         checker.config = config.with_network_aliases(registry.networks)
         reporter = registry.reporters.get(output_format)
         if reporter is None:
-            raise click.UsageError(f"unknown format {output_format!r}; installed: {', '.join(registry.reporters)}")
+            raise click.UsageError(
+                f"unknown format {output_format!r}; installed: {', '.join(registry.reporters)}"
+            )
         if statistics and output_format not in ("text", "json"):
             raise click.UsageError("--statistics prints text or json")
         if input_format is not None and input_format not in registry.readers:
-            raise click.UsageError(f"unknown input format {input_format!r}; installed: {', '.join(registry.readers)}")
+            raise click.UsageError(
+                f"unknown input format {input_format!r}; installed: {', '.join(registry.readers)}"
+            )
         with Progress(sys.stderr, enabled=quiet == 0 and sys.stderr.isatty()) as progress:
             options = ReadOptions(tolerant=tolerant, timezone=timezone)
             timings: dict[str, float] = {}
             result = checker.read_result(
-                list(paths), format=input_format, options=options, progress=progress, timings=timings
+                list(paths),
+                format=input_format,
+                options=options,
+                progress=progress,
+                timings=timings,
             )
             timeline = checker.timeline_of(result, list(paths), timings=timings)
             if jobs == 1:
                 report = checker.check(
-                    timeline, skipped=result.skipped, coverage=result.coverage, progress=progress, timings=timings
+                    timeline,
+                    skipped=result.skipped,
+                    coverage=result.coverage,
+                    progress=progress,
+                    timings=timings,
                 )
             else:
                 report = parallel.check_timeline(
-                    checker, timeline, jobs=jobs or None, skipped=result.skipped, coverage=result.coverage,
-                    progress=progress, timings=timings,
+                    checker,
+                    timeline,
+                    jobs=jobs or None,
+                    skipped=result.skipped,
+                    coverage=result.coverage,
+                    progress=progress,
+                    timings=timings,
                 )
         report = _narrow(report, registry, timeline, subjects, networks)
     except (InputError, ConfigError) as exc:
@@ -269,7 +365,12 @@ def check(
 
 
 def _rendered(
-    report: Report, reporter: Reporter, statistics: bool, output_format: str, quiet: int, output: str | None
+    report: Report,
+    reporter: Reporter,
+    statistics: bool,
+    output_format: str,
+    quiet: int,
+    output: str | None,
 ) -> str | Iterable[str]:
     """The output: the whole text, or pieces from a reporter that streams a large report."""
     if statistics:
@@ -299,12 +400,20 @@ def _write(output: str | None, text: str | Iterable[str]) -> None:
         sys.stdout.flush()
 
 
-def _narrow(report: Report, registry: Registry, timeline: Timeline, subjects: tuple[str, ...], networks: tuple[str, ...]) -> Report:
+def _narrow(
+    report: Report,
+    registry: Registry,
+    timeline: Timeline,
+    subjects: tuple[str, ...],
+    networks: tuple[str, ...],
+) -> Report:
     """Only the findings about ``subjects`` on ``networks`` (names checked, aliases resolved)."""
     for subject in subjects:
         if subject not in timeline.subjects:
             known = ", ".join(timeline.subjects) or "none"
-            raise click.UsageError(f"--subject: no subject {subject!r} in the input; subjects: {known}")
+            raise click.UsageError(
+                f"--subject: no subject {subject!r} in the input; subjects: {known}"
+            )
     wanted: set[str] = set()
     present = {account.network for account in timeline.accounts.values()}
     for network in networks:
@@ -343,7 +452,13 @@ def _dump(data: Any) -> None:
 @main.command()
 @click.argument("rule", required=False, metavar="[CODE|NAME]")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Configuration file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file.",
+)
 def rules(rule: str | None, as_json: bool, config_path: str | None) -> None:
     """List every installed rule, or explain one.
 
@@ -367,14 +482,27 @@ def rules(rule: str | None, as_json: bool, config_path: str | None) -> None:
     if as_json:
         _dump([rule_data(r) for r in everything])
         return
-    rows = [(r.rule.code, r.rule.name, r.guideline, r.rule.severity.value, r.plugin) for r in everything]
-    click.echo(table(("code", "name", "guideline", "severity", "plugin"), rows) if rows else "No rules installed.\n", nl=False)
+    rows = [
+        (r.rule.code, r.rule.name, r.guideline, r.rule.severity.value, r.plugin) for r in everything
+    ]
+    click.echo(
+        table(("code", "name", "guideline", "severity", "plugin"), rows)
+        if rows
+        else "No rules installed.\n",
+        nl=False,
+    )
 
 
 @main.command()
 @click.argument("network", required=False, metavar="[NAME]")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Configuration file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file.",
+)
 def networks(network: str | None, as_json: bool, config_path: str | None) -> None:
     """List the installed network profiles, or show one with the source of every figure.
 
@@ -399,13 +527,26 @@ def networks(network: str | None, as_json: bool, config_path: str | None) -> Non
     if as_json:
         _dump([network_data(p, registry.network_plugin(p.id)) for p in profiles])
         return
-    rows = [(p.id, p.name, ", ".join(p.aliases), registry.network_plugin(p.id) or "") for p in profiles]
-    click.echo(table(("id", "name", "aliases", "plugin"), rows) if rows else "No network profiles installed.\n", nl=False)
+    rows = [
+        (p.id, p.name, ", ".join(p.aliases), registry.network_plugin(p.id) or "") for p in profiles
+    ]
+    click.echo(
+        table(("id", "name", "aliases", "plugin"), rows)
+        if rows
+        else "No network profiles installed.\n",
+        nl=False,
+    )
 
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Configuration file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file.",
+)
 def plugins(as_json: bool, config_path: str | None) -> None:
     """List every plugin: distribution, version, what it registered, or why it failed to load.
 
@@ -431,18 +572,39 @@ def plugins(as_json: bool, config_path: str | None) -> None:
     click.echo(table(("plugin", "distribution", "version", "provides"), rows), nl=False)
 
 
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="The activity file to write (- for standard output).")
-@click.option("--from", "source_format", default=None, metavar="FORMAT",
-              help="Read as this format instead of detecting it (twitter, mastodon, bluesky, linkedin, ...).")
-@click.option("--subject", default=None, help="Name of the subject, when the export does not say whose it is.")
-@click.option("--timezone", default=None, metavar="ZONE",
-              help="IANA zone of times the export writes without one (LinkedIn), e.g. Europe/Paris.")
-@click.option("--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping.")
-def convert(paths: tuple[str, ...], output: str, source_format: str | None, subject: str | None,
-            timezone: str | None, tolerant: bool) -> None:
+@click.option(
+    "-o", "--output", required=True, help="The activity file to write (- for standard output)."
+)
+@click.option(
+    "--from",
+    "source_format",
+    default=None,
+    metavar="FORMAT",
+    help="Read as this format instead of detecting it (twitter, mastodon, bluesky, linkedin, ...).",
+)
+@click.option(
+    "--subject", default=None, help="Name of the subject, when the export does not say whose it is."
+)
+@click.option(
+    "--timezone",
+    default=None,
+    metavar="ZONE",
+    help="IANA zone of times the export writes without one (LinkedIn), e.g. Europe/Paris.",
+)
+@click.option(
+    "--tolerant", is_flag=True, help="Skip, count and list bad records instead of stopping."
+)
+@_collector_paused
+def convert(
+    paths: tuple[str, ...],
+    output: str,
+    source_format: str | None,
+    subject: str | None,
+    timezone: str | None,
+    tolerant: bool,
+) -> None:
     """Convert exports (X, Mastodon, Bluesky, LinkedIn, Facebook, Instagram,
     ActivityStreams) into one activity file that other tools can read.
 
@@ -467,7 +629,10 @@ def convert(paths: tuple[str, ...], output: str, source_format: str | None, subj
     for record in result.skipped:
         click.echo(f"socialnorms: skipped {record}", err=True)
     if output != "-":
-        click.echo(f"wrote {len(result.accounts)} accounts and {len(result.actions)} actions to {output}", err=True)
+        click.echo(
+            f"wrote {len(result.accounts)} accounts and {len(result.actions)} actions to {output}",
+            err=True,
+        )
 
 
 # -- new-plugin ---------------------------------------------------------------------------------
@@ -475,10 +640,20 @@ def convert(paths: tuple[str, ...], output: str, source_format: str | None, subj
 
 @main.command("new-plugin")
 @click.argument("name")
-@click.option("--prefix", default=None, metavar="CODE_PREFIX",
-              help="Capitals that start the plugin's rule codes (default: the initials of NAME).")
-@click.option("-o", "--output", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to create the distribution in.")
+@click.option(
+    "--prefix",
+    default=None,
+    metavar="CODE_PREFIX",
+    help="Capitals that start the plugin's rule codes (default: the initials of NAME).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder to create the distribution in.",
+)
 def new_plugin(name: str, prefix: str | None, output: str) -> None:
     """Create a check plugin distribution, with a sample rule and its tests, to start from.
 
@@ -502,7 +677,7 @@ def new_plugin(name: str, prefix: str | None, output: str) -> None:
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
     click.echo(
         f"created {folder}: plugin {names.name!r}, rule {names.prefix}001 in {names.package}\n\n"
-        f"next:\n  cd {folder}\n  python -m pip install -e \".[test]\"\n  python -m pytest\n"
+        f'next:\n  cd {folder}\n  python -m pip install -e ".[test]"\n  python -m pytest\n'
         f"  socialnorms rules {names.prefix}001"
     )
 

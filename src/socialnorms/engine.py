@@ -15,7 +15,6 @@ from pathlib import Path
 
 import attrs
 
-from ._collector import collector_paused
 from .checks import Check, CheckContext, Finding, Measurement, Severity
 from .config import Config, ConfigError
 from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
@@ -82,7 +81,9 @@ class Checker:
         else:
             for name in config.disable_plugins:
                 if plugin_manager.has_plugin(name):
-                    raise ValueError(f"plugin {name!r} is disabled by the configuration but registered")
+                    raise ValueError(
+                        f"plugin {name!r} is disabled by the configuration but registered"
+                    )
         self.plugin_manager = plugin_manager
         self.strict = plugin_manager.strict if strict is None else strict
         self.registry = Registry(plugin_manager)
@@ -110,7 +111,8 @@ class Checker:
         (``twitter``), so that accounts on one network are indexed together.
         """
         accounts = [
-            account if self.network_id(account.network) == account.network
+            account
+            if self.network_id(account.network) == account.network
             else attrs.evolve(account, network=self.network_id(account.network))
             for account in accounts
         ]
@@ -135,7 +137,9 @@ class Checker:
 
         Raises :class:`~socialnorms.io.InputError` for unreadable input.
         """
-        result = self.read_result(paths, tolerant=tolerant, format=format, options=options, progress=progress)
+        result = self.read_result(
+            paths, tolerant=tolerant, format=format, options=options, progress=progress
+        )
         return self.timeline_of(result, paths), result.skipped
 
     def read_result(
@@ -156,8 +160,7 @@ class Checker:
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         started = time.perf_counter()
-        with collector_paused():
-            result = self._read_all(paths, options or ReadOptions(tolerant=tolerant), format, progress)
+        result = self._read_all(paths, options or ReadOptions(tolerant=tolerant), format, progress)
         if timings is not None:
             timings["read"] = time.perf_counter() - started
         return result
@@ -186,7 +189,9 @@ class Checker:
             for account in result.accounts:
                 known = accounts.get(account.id)
                 if known is not None and known != account:
-                    raise InputError(str(raw), None, "account.id", f"{account.id!r} differs from an earlier file")
+                    raise InputError(
+                        str(raw), None, "account.id", f"{account.id!r} differs from an earlier file"
+                    )
                 accounts[account.id] = account
             actions.extend(result.actions)
             skipped.extend(result.skipped)
@@ -202,8 +207,7 @@ class Checker:
         """
         started = time.perf_counter()
         try:
-            with collector_paused():
-                timeline = self.timeline(result.accounts, result.actions)
+            timeline = self.timeline(result.accounts, result.actions)
         except ValueError as exc:
             names = [paths] if isinstance(paths, (str, os.PathLike)) else paths
             raise InputError(", ".join(map(str, names)), None, None, str(exc)) from None
@@ -237,8 +241,7 @@ class Checker:
         ``timeline`` (building the indexes) when reading, ``check:GUIDELINE``
         for every check run, and ``assemble`` (ordering the findings into the report).
         """
-        with collector_paused():
-            return self._check(source, tolerant, format, skipped, progress, options, coverage, timings)
+        return self._check(source, tolerant, format, skipped, progress, options, coverage, timings)
 
     def _check(
         self,
@@ -257,7 +260,12 @@ class Checker:
             timeline = source
         else:
             result = self.read_result(
-                source, tolerant=tolerant, format=format, options=options, progress=progress, timings=timings
+                source,
+                tolerant=tolerant,
+                format=format,
+                options=options,
+                progress=progress,
+                timings=timings,
             )
             timeline = self.timeline_of(result, source, timings=timings)
             skipped, coverage = result.skipped, result.coverage
@@ -279,19 +287,28 @@ class Checker:
         """
         runs: list[CheckRun] = []
         for check, plugin in self.registry.checks:
-            if not any(self.config.selects(rule.code, check.guideline, name=rule.name) for rule in check.rules):
+            if not any(
+                self.config.selects(rule.code, check.guideline, name=rule.name)
+                for rule in check.rules
+            ):
                 continue
             if progress is not None:
                 progress(f"checking {check.guideline}")
             ctx = CheckContext(
-                timeline, check=check, networks=self.registry.networks, config=self.config, topics=self.topics
+                timeline,
+                check=check,
+                networks=self.registry.networks,
+                config=self.config,
+                topics=self.topics,
             )
             started = time.perf_counter()
             findings, failed = self._run_check(check, plugin, ctx)
             if timings is not None:
                 key = f"check:{check.guideline}"
                 timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
-            runs.append(CheckRun(check.guideline, tuple(findings), ctx.notes, ctx.measurements, failed))
+            runs.append(
+                CheckRun(check.guideline, tuple(findings), ctx.notes, ctx.measurements, failed)
+            )
         return runs
 
     def report(
@@ -337,7 +354,9 @@ class Checker:
         With ``ctx.draft`` set, its incremental form (``review``) runs instead."""
         return self._run_check(check, plugin, ctx)[0]
 
-    def _run_check(self, check: Check, plugin: str, ctx: CheckContext) -> tuple[list[Finding], bool]:
+    def _run_check(
+        self, check: Check, plugin: str, ctx: CheckContext
+    ) -> tuple[list[Finding], bool]:
         """:meth:`_run`, and whether the check failed (its findings are then its error)."""
         codes = {rule.code for rule in check.rules}
         try:
@@ -348,7 +367,9 @@ class Checker:
                     raise TypeError(
                         f"check {check.guideline!r} yielded {finding!r}, not a Finding of its rules"
                     )
-                if self.config.selects(finding.code, check.guideline, finding.network, name=finding.rule):
+                if self.config.selects(
+                    finding.code, check.guideline, finding.network, name=finding.rule
+                ):
                     found.append(finding)
             return found, False
         except Exception as exc:
@@ -375,7 +396,11 @@ class Checker:
 
     def plugin_versions(self) -> dict[str, str]:
         """Name -> version of every plugin that is loaded."""
-        return {info.name: info.version for info in self.plugin_manager.list_plugins() if info.error is None}
+        return {
+            info.name: info.version
+            for info in self.plugin_manager.list_plugins()
+            if info.error is None
+        }
 
 
 def evidence_times(timeline: Timeline, findings: Iterable[Finding]) -> dict[str, datetime]:
@@ -387,13 +412,17 @@ def evidence_times(timeline: Timeline, findings: Iterable[Finding]) -> dict[str,
             if action is not None:
                 times[action_id] = action.at
     return times
+
+
 def activity_volume(timeline: Timeline) -> dict[str, dict[str, int]]:
     """Subject -> network -> how many actions the subject's accounts took there."""
     volume: dict[str, dict[str, int]] = {}
     for subject in timeline.subjects:
         counts = volume.setdefault(subject, {})
         for account in timeline.accounts_of(subject):
-            counts[account.network] = counts.get(account.network, 0) + len(timeline.by_actor(account.id))
+            counts[account.network] = counts.get(account.network, 0) + len(
+                timeline.by_actor(account.id)
+            )
     return volume
 
 
@@ -420,7 +449,7 @@ def check(
 ) -> Report:
     """Check a Timeline, a path or a list of paths with the installed plugins::
 
-        report = socialnorms.check("acme.jsonl")
+    report = socialnorms.check("acme.jsonl")
     """
     checker = Checker(config=config, plugin_manager=plugin_manager, strict=strict)
     return checker.check(source, tolerant=tolerant, format=format)

@@ -95,40 +95,61 @@ def check_partition(
     settings, and kept for the next partitions.
     """
     checker = _worker_checker(config or Config(), strict, plugins)
-    with collector_paused():
-        timeline = checker.timeline(partition.accounts, partition.actions)
-        return checker.run_checks(timeline)
+    timeline = checker.timeline(partition.accounts, partition.actions)
+    return checker.run_checks(timeline)
 
 
 def dumps(value: object) -> bytes:
-    """Pickle with the garbage collector paused: a partition or its runs are a
-    great many small objects, and every full collection would walk them all."""
-    with collector_paused():
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    """Pickle a partition or its runs with the highest protocol. A great many small
+    objects: wrap the call in :func:`socialnorms.collector_paused` to spare the
+    garbage collector walking them all."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def loads(data: bytes) -> Any:
-    """Unpickle what :func:`dumps` made, with the garbage collector paused."""
-    with collector_paused():
-        return pickle.loads(data)
+    """Unpickle what :func:`dumps` made."""
+    return pickle.loads(data)
 
 
 def check_pickled(
-    partition: bytes, config: Config | None = None, strict: bool | None = None, plugins: PluginsFactory | None = None
+    partition: bytes,
+    config: Config | None = None,
+    strict: bool | None = None,
+    plugins: PluginsFactory | None = None,
 ) -> bytes:
     """:func:`check_partition` of a pickled partition, the runs pickled: bytes travel
-    between processes faster than the objects they hold."""
-    return dumps(check_partition(loads(partition), config, strict, plugins))
+    between processes faster than the objects they hold.
+
+    This is the task a worker runs: the garbage collector is paused for it (and
+    restored after it) in the worker, which makes and drops a great many objects
+    without cycles.
+    """
+    with collector_paused():
+        return dumps(check_partition(loads(partition), config, strict, plugins))
 
 
-#: The checker and timeline being checked, for worker processes forked from this
-#: one: they check their subjects on the inherited timeline, which nothing copies.
-_inherited: tuple[Checker, Timeline] | None = None
+class _Inherited:
+    """The checker and timeline a forked worker checks its subjects on.
+
+    The pool's initializer (:func:`_inherit`) sets :attr:`value` inside each worker
+    process, never in the parent. Under ``fork`` the initializer's arguments reach
+    the child with the rest of the forked memory, unpickled: the timeline is
+    inherited, and nothing copies it.
+    """
+
+    value: tuple[Checker, Timeline] | None = None
+
+
+def _inherit(checker: Checker, timeline: Timeline) -> None:
+    """Initializer of a forked worker: keep the inherited checker and timeline."""
+    assert multiprocessing.parent_process() is not None, "only a worker process inherits"
+    _Inherited.value = (checker, timeline)
 
 
 def _check_subjects(subjects: tuple[str, ...]) -> bytes:
-    assert _inherited is not None, "a forked worker inherits the checker and the timeline"
-    checker, timeline = _inherited
+    inherited = _Inherited.value
+    assert inherited is not None, "a forked worker inherits the checker and the timeline"
+    checker, timeline = inherited
     with collector_paused():
         return dumps(checker.run_checks(timeline.for_subjects(subjects)))
 
@@ -162,31 +183,34 @@ def run_partitions(
     plugins, or with the plugin manager that ``plugins`` makes; there ``parts``
     defaults to two per process, since partitions overlap.
     """
-    global _inherited
     jobs = jobs or default_jobs()
     context = _context()
     forked = context.get_start_method() == "fork" and plugins is None
     started = time.perf_counter()
-    with collector_paused():
-        groups = subject_groups(timeline, parts or jobs * (FORKED_PARTS_PER_JOB if forked else PARTS_PER_JOB))
+    groups = subject_groups(
+        timeline, parts or jobs * (FORKED_PARTS_PER_JOB if forked else PARTS_PER_JOB)
+    )
     if timings is not None:
         timings["partition"] = time.perf_counter() - started
     started = time.perf_counter()
     if jobs == 1 or len(groups) == 1:
-        with collector_paused():
-            results = [checker.run_checks(timeline.for_subjects(group)) for group in groups]
+        results = [checker.run_checks(timeline.for_subjects(group)) for group in groups]
     elif forked:
-        _inherited = (checker, timeline)
-        try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=context) as pool:
-                results = _collect([pool.submit(_check_subjects, group) for group in groups], progress)
-        finally:
-            _inherited = None
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(groups)),
+            mp_context=context,
+            initializer=_inherit,  # sets the inherited checker and timeline in each worker
+            initargs=(checker, timeline),  # not pickled under fork: the workers inherit them
+        ) as pool:
+            results = _collect([pool.submit(_check_subjects, group) for group in groups], progress)
     else:
         settings = (checker.config, checker.strict, plugins)
         partitioner = Partitioner(timeline)
         with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=context) as pool:
-            futures = [pool.submit(check_pickled, dumps(partitioner.partition(group)), *settings) for group in groups]
+            futures = [
+                pool.submit(check_pickled, dumps(partitioner.partition(group)), *settings)
+                for group in groups
+            ]
             results = _collect(futures, progress)
     if timings is not None:
         timings["check"] = time.perf_counter() - started
@@ -216,7 +240,13 @@ def check_timeline(
 ) -> Report:
     """Like ``checker.check(timeline, ...)``, with the checks run in ``jobs`` processes."""
     runs = run_partitions(
-        checker, timeline, jobs=jobs, parts=parts, plugins=plugins, progress=progress, timings=timings
+        checker,
+        timeline,
+        jobs=jobs,
+        parts=parts,
+        plugins=plugins,
+        progress=progress,
+        timings=timings,
     )
     return checker.report(timeline, runs, skipped=skipped, coverage=coverage, timings=timings)
 
@@ -240,9 +270,17 @@ def check(
     checker = Checker(config=config, strict=strict, plugin_manager=plugins() if plugins else None)
     if isinstance(source, Timeline):
         return check_timeline(checker, source, jobs=jobs, parts=parts, plugins=plugins)
-    paths: Sequence[str | os.PathLike[str]] = [source] if isinstance(source, (str, os.PathLike)) else source
+    paths: Sequence[str | os.PathLike[str]] = (
+        [source] if isinstance(source, (str, os.PathLike)) else source
+    )
     result = checker.read_result(paths, tolerant=tolerant, format=format)
     timeline = checker.timeline_of(result, paths)
     return check_timeline(
-        checker, timeline, jobs=jobs, parts=parts, plugins=plugins, skipped=result.skipped, coverage=result.coverage
+        checker,
+        timeline,
+        jobs=jobs,
+        parts=parts,
+        plugins=plugins,
+        skipped=result.skipped,
+        coverage=result.coverage,
     )

@@ -36,8 +36,14 @@ def _weights(field: str):
             raise TypeError(f"{field}: expected a mapping of topic to weight, got {value!r}")
         out = {}
         for topic, weight in value.items():
-            if not isinstance(topic, str) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
-                raise ValueError(f"{field}: {topic!r}: weight must be a number from 0 to 1, got {weight!r}")
+            if (
+                not isinstance(topic, str)
+                or not isinstance(weight, (int, float))
+                or not 0 <= weight <= 1
+            ):
+                raise ValueError(
+                    f"{field}: {topic!r}: weight must be a number from 0 to 1, got {weight!r}"
+                )
             out[topic] = float(weight)
         return out
 
@@ -68,12 +74,16 @@ def _pattern(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
 
 def _positive(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValueError(f"NetworkProfile.{attribute.name}: expected a whole number >= 0 or None, got {value!r}")
+        raise ValueError(
+            f"NetworkProfile.{attribute.name}: expected a whole number >= 0 or None, got {value!r}"
+        )
 
 
 def _duration(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
     if not isinstance(value, timedelta) or value <= timedelta(0):
-        raise ValueError(f"NetworkProfile.{attribute.name}: expected a positive timedelta, got {value!r}")
+        raise ValueError(
+            f"NetworkProfile.{attribute.name}: expected a positive timedelta, got {value!r}"
+        )
 
 
 def _syntax(_inst: Any, _attribute: attrs.Attribute, value: Any) -> None:
@@ -184,22 +194,224 @@ def _screened(patterns: tuple[str, ...]) -> tuple[tuple[str | None, re.Pattern[s
 
 
 def _required_literal(pattern: str) -> str | None:
-    """The longest run of plain characters in the top-level sequence of ``pattern``."""
-    try:
-        from re import _parser  # the standard library's own parser of patterns
+    """The longest run of plain characters in the top-level sequence of ``pattern``.
 
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return None
-        best, run = "", ""
-        for op, value in parsed:
-            if op is _parser.LITERAL:
-                run += chr(value)
-            else:
-                best, run = max(best, run, key=len), ""
-        return max(best, run, key=len) or None
-    except Exception:  # noqa: BLE001 - a parser of another Python: search every text
+    ``None`` when there is none, when the pattern does not compile, or when it
+    ignores case or is verbose. Groups ``(?:...)`` that neither repeat nor set flags
+    count as part of the sequence, and alternatives give the run they all begin
+    with, as the regular expression compiler itself sees them.
+    """
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, TypeError, ValueError, OverflowError, RecursionError):
         return None
+    if compiled.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        tokens = _PatternScan(pattern).sequence()
+    except (IndexError, KeyError, ValueError):  # not a pattern this scan knows: search every text
+        return None
+    best, run = "", ""
+    for token in tokens:
+        if token[0] == "literal":
+            run += token[1]
+        else:
+            best, run = max(best, run, key=len), ""
+    return max(best, run, key=len) or None
+
+
+#: A piece of a pattern's top-level sequence: ``("literal", character)`` or
+#: ``("other", source)`` for anything else (a class, an assertion, a repeat, ...).
+_Token = tuple[str, str]
+
+_REPEAT = re.compile(r"[*+?]|\{\d*(?:,\d*)?\}")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_CATEGORIES = frozenset("AZbBdDsSwW")
+_CONTROL = {
+    "a": "\a",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+}  # ``\b`` is a boundary
+
+
+class _PatternScan:
+    """A scan of the source of a pattern (that compiles) into its top-level sequence."""
+
+    def __init__(self, pattern: str) -> None:
+        self.source = pattern
+        self.at = 0
+
+    def sequence(self) -> list[_Token]:
+        tokens = self._alternatives()
+        if self.at != len(self.source):
+            raise ValueError("unbalanced parenthesis")
+        return tokens
+
+    def _alternatives(self) -> list[_Token]:
+        """Alternatives up to a closing parenthesis: their common beginning, then the
+        rest as one piece (the compiler moves the beginning out of the branch)."""
+        items = [self._items()]
+        while self.source.startswith("|", self.at):
+            self.at += 1
+            items.append(self._items())
+        if len(items) == 1:
+            return items[0]
+        prefix: list[_Token] = []
+        while all(items) and all(item[0] == items[0][0] for item in items):
+            prefix.append(items[0][0])
+            items = [item[1:] for item in items]
+        return [*prefix, ("other", "|")]
+
+    def _items(self) -> list[_Token]:
+        tokens: list[_Token] = []
+        source = self.source
+        while self.at < len(source) and source[self.at] not in "|)":
+            start = self.at
+            char = source[start]
+            if tokens and char in "*+?{":  # a repeat after a comment or flags: of the piece before
+                repeat = _REPEAT.match(source, start)
+                if repeat and repeat.group() != "{}":
+                    self.at = repeat.end()
+                    if self.at < len(source) and source[self.at] in "?+":
+                        self.at += 1
+                    tokens[-1] = ("other", tokens[-1][1] + source[start : self.at])
+                    continue
+            flags = _GLOBAL_FLAGS.match(source, start)
+            if flags:
+                self.at = flags.end()
+                continue
+            if source.startswith("(?#", start):
+                self.at = source.index(")", start) + 1
+                continue
+            if char == "(":
+                inner = self._group()
+            elif char == "[":
+                inner = [self._class()]
+            elif char == "\\":
+                inner = [self._escape()]
+            elif char in ".^$":
+                self.at += 1
+                inner = [("other", char)]
+            else:
+                self.at += 1
+                inner = [("literal", char)]
+            repeat = _REPEAT.match(source, self.at)
+            if repeat and repeat.group() != "{}":
+                self.at = repeat.end()
+                if self.at < len(source) and source[self.at] in "?+":
+                    self.at += 1
+                inner = [("other", source[start : self.at])]
+            tokens.extend(inner)
+        return tokens
+
+    def _group(self) -> list[_Token]:
+        """A group: its own sequence when it is a plain ``(?:...)``, else one piece."""
+        source, start = self.source, self.at
+        plain = source.startswith("(?:", start)
+        if plain:
+            self.at += 3
+        elif source.startswith("(?P<", start) or (
+            source.startswith("(?<", start) and source[start + 3] not in "=!"
+        ):
+            self.at = source.index(">", start) + 1
+        elif source.startswith("(?P=", start):
+            self.at = source.index(")", start) + 1
+            return [("other", source[start : self.at])]
+        elif source.startswith("(?(", start):
+            self.at = source.index(")", start) + 1
+        elif source.startswith("(?", start):
+            self.at = start + 2
+            while source[self.at] not in ":=!<>":  # scoped flags, or a lookaround
+                self.at += 1
+            self.at += 2 if source.startswith(("<=", "<!"), self.at) else 1
+        else:
+            self.at += 1
+        inner = self._alternatives()
+        if not source.startswith(")", self.at):
+            raise ValueError("unbalanced parenthesis")
+        self.at += 1
+        return inner if plain else [("other", source[start : self.at])]
+
+    def _escape(self, in_class: bool = False) -> _Token:
+        source, start = self.source, self.at
+        char = source[start + 1]
+        self.at = start + 2
+        if in_class and char == "b":
+            return ("literal", "\b")  # a backspace, in a class
+        if in_class and char in "01234567":
+            self.at = start + 1
+            while self.at < len(source) and self.at - start < 4 and source[self.at] in "01234567":
+                self.at += 1
+            return ("literal", chr(int(source[start + 1 : self.at], 8)))
+        if char in _CATEGORIES:
+            return ("other", source[start : self.at])
+        if char in _CONTROL:
+            return ("literal", _CONTROL[char])
+        if char in "xuU":
+            return self._code(start, {"x": 2, "u": 4, "U": 8}[char], 16)
+        if char == "N":
+            import unicodedata
+
+            end = source.index("}", self.at)
+            name, self.at = source[self.at + 1 : end], end + 1
+            return ("literal", unicodedata.lookup(name))
+        if char == "0":
+            return self._code(start, 2, 8, up_to=True)
+        if char in "123456789":
+            octal = source[start + 1 : start + 4]
+            if len(octal) == 3 and all(c in "01234567" for c in octal):
+                self.at = start + 4
+                return ("literal", chr(int(source[start + 1 : self.at], 8)))
+            if source[self.at : self.at + 1] in tuple("0123456789"):
+                self.at += 1
+            return ("other", source[start : self.at])  # a reference to a group
+        return ("literal", char)
+
+    def _code(self, start: int, digits: int, base: int, up_to: bool = False) -> _Token:
+        source, end = self.source, self.at
+        allowed = "01234567" if base == 8 else "0123456789abcdefABCDEF"
+        while end < len(source) and end - self.at < digits and source[end] in allowed:
+            end += 1
+        if not up_to and end - self.at != digits:
+            raise ValueError("incomplete escape")
+        self.at = end
+        return ("literal", chr(int(source[start + 2 : end] or "0", base)))
+
+    def _class(self) -> _Token:
+        """A class of characters: a plain character when it holds only one."""
+        source, start = self.source, self.at
+        self.at += 1
+        negated = source.startswith("^", self.at)
+        if negated:
+            self.at += 1
+        members: set[str] = set()
+        only_characters = True
+        first = True
+        while first or source[self.at] != "]":
+            first = False
+            if source[self.at] == "\\":
+                token = self._escape(in_class=True)
+            else:
+                token = ("literal", source[self.at])
+                self.at += 1
+            if source[self.at] == "-" and source[self.at + 1] != "]":
+                self.at += 1
+                if source[self.at] == "\\":
+                    self._escape(in_class=True)
+                else:
+                    self.at += 1
+                only_characters = False
+            elif token[0] == "literal":
+                members.add(token[1])
+            else:
+                only_characters = False
+        self.at += 1
+        if only_characters and len(members) == 1 and not negated:
+            return ("literal", members.pop())
+        return ("other", source[start : self.at])
 
 
 #: Marks a network leaves on text copied out of it, by origin. ``scheduler`` and
@@ -207,26 +419,37 @@ def _required_literal(pattern: str) -> str | None:
 #: bridges, and a text cut short with an ellipsis before a trailing link.
 #: Network plugins build their :attr:`NetworkProfile.crosspost_marks` from the
 #: marks of the other origins (see :func:`foreign_crosspost_marks`).
-CROSSPOST_MARKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "twitter": (
-        r"(?<![\w@])RT @\w{1,15}:?",
-        r"\bvia @\w{1,15}\b(?!@|\.\w)",
-        r"\bhttps?://t\.co/\w+",
-        r"\bpic\.twitter\.com/\w+",
-        r"\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w{1,15}/status/\d+",
-    ),
-    "linkedin": (r"\bhttps?://lnkd\.in/[\w-]+", r"\bhttps?://(?:www\.)?linkedin\.com/(?:posts|feed/update)/\S+"),
-    "facebook": (r"\bhttps?://fb\.me/[\w-]+", r"\bhttps?://(?:www\.|m\.)?facebook\.com/\S+/posts/\S+"),
-    "instagram": (r"\bhttps?://instagr\.am/\S+", r"\bhttps?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+"),
-    "threads": (r"\bhttps?://(?:www\.)?threads\.(?:net|com)/@[\w.]+/post/[\w-]+",),
-    "mastodon": (r"\bhttps?://[\w.-]+/@\w+/\d{6,}",),
-    "bluesky": (r"\bhttps?://bsky\.app/profile/[\w.:-]+/post/\w+",),
-    "scheduler": (
-        r"\bhttps?://(?:bit\.ly|buff\.ly|ow\.ly|dlvr\.it|ift\.tt|hubs\.ly|trib\.al|sprout\.link)/[\w-]+",
-        r"🐦🔗",
-    ),
-    "truncation": (r"(?:…|\.\.\.)\s*\(?https?://\S+\)?\s*$",),
-})
+CROSSPOST_MARKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "twitter": (
+            r"(?<![\w@])RT @\w{1,15}:?",
+            r"\bvia @\w{1,15}\b(?!@|\.\w)",
+            r"\bhttps?://t\.co/\w+",
+            r"\bpic\.twitter\.com/\w+",
+            r"\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w{1,15}/status/\d+",
+        ),
+        "linkedin": (
+            r"\bhttps?://lnkd\.in/[\w-]+",
+            r"\bhttps?://(?:www\.)?linkedin\.com/(?:posts|feed/update)/\S+",
+        ),
+        "facebook": (
+            r"\bhttps?://fb\.me/[\w-]+",
+            r"\bhttps?://(?:www\.|m\.)?facebook\.com/\S+/posts/\S+",
+        ),
+        "instagram": (
+            r"\bhttps?://instagr\.am/\S+",
+            r"\bhttps?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+",
+        ),
+        "threads": (r"\bhttps?://(?:www\.)?threads\.(?:net|com)/@[\w.]+/post/[\w-]+",),
+        "mastodon": (r"\bhttps?://[\w.-]+/@\w+/\d{6,}",),
+        "bluesky": (r"\bhttps?://bsky\.app/profile/[\w.:-]+/post/\w+",),
+        "scheduler": (
+            r"\bhttps?://(?:bit\.ly|buff\.ly|ow\.ly|dlvr\.it|ift\.tt|hubs\.ly|trib\.al|sprout\.link)/[\w-]+",
+            r"🐦🔗",
+        ),
+        "truncation": (r"(?:…|\.\.\.)\s*\(?https?://\S+\)?\s*$",),
+    }
+)
 
 
 #: The source to give for :attr:`NetworkProfile.crosspost_marks` built with
@@ -240,5 +463,8 @@ FOREIGN_MARKS_SOURCE = (
 def foreign_crosspost_marks(network: str) -> tuple[str, ...]:
     """The marks of every origin in :data:`CROSSPOST_MARKS` except ``network``."""
     return tuple(
-        pattern for origin, patterns in CROSSPOST_MARKS.items() if origin != network for pattern in patterns
+        pattern
+        for origin, patterns in CROSSPOST_MARKS.items()
+        if origin != network
+        for pattern in patterns
     )

@@ -22,37 +22,132 @@ import json
 import random
 from collections import deque
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from ._collector import collector_paused
 from .models import Account, Action
 
 __all__ = ["NETWORKS", "generate", "records", "write"]
 
 NETWORKS = ("twitter", "linkedin", "mastodon", "bluesky", "facebook", "instagram")
 _INVITING = frozenset({"linkedin", "facebook"})
-_START = datetime(2026, 1, 1, tzinfo=timezone.utc)
-_WORDS = (
-    "trail boots repair guide team customers launch webinar spring winter tent pack jacket "
-    "review weekend summit river camp coffee morning route map weather season sale new "
-    "thanks great love question help order shipping size return store event meetup photo "
-    "climb hike run ride lake forest snow rain sunset friends family today tomorrow week "
-    "price quality design story report data growth plan idea project community volunteer"
-).split()
-_TAGS = ("hiking", "outdoors", "gear", "trailrunning", "camping", "sustainability", "repair", "news")
-_FIRST = ("ana", "ben", "chloe", "dev", "emma", "felix", "gita", "hugo", "ines", "jon", "kai", "lena")
+_START = datetime(2026, 1, 1, tzinfo=UTC)
+_WORDS = [
+    "trail",
+    "boots",
+    "repair",
+    "guide",
+    "team",
+    "customers",
+    "launch",
+    "webinar",
+    "spring",
+    "winter",
+    "tent",
+    "pack",
+    "jacket",
+    "review",
+    "weekend",
+    "summit",
+    "river",
+    "camp",
+    "coffee",
+    "morning",
+    "route",
+    "map",
+    "weather",
+    "season",
+    "sale",
+    "new",
+    "thanks",
+    "great",
+    "love",
+    "question",
+    "help",
+    "order",
+    "shipping",
+    "size",
+    "return",
+    "store",
+    "event",
+    "meetup",
+    "photo",
+    "climb",
+    "hike",
+    "run",
+    "ride",
+    "lake",
+    "forest",
+    "snow",
+    "rain",
+    "sunset",
+    "friends",
+    "family",
+    "today",
+    "tomorrow",
+    "week",
+    "price",
+    "quality",
+    "design",
+    "story",
+    "report",
+    "data",
+    "growth",
+    "plan",
+    "idea",
+    "project",
+    "community",
+    "volunteer",
+]
+_TAGS = (
+    "hiking",
+    "outdoors",
+    "gear",
+    "trailrunning",
+    "camping",
+    "sustainability",
+    "repair",
+    "news",
+)
+_FIRST = (
+    "ana",
+    "ben",
+    "chloe",
+    "dev",
+    "emma",
+    "felix",
+    "gita",
+    "hugo",
+    "ines",
+    "jon",
+    "kai",
+    "lena",
+)
 _LAST = ("smith", "rossi", "sato", "obi", "lind", "gomez", "patel", "martin", "novak", "kim")
 _GENERIC_INVITE = "I'd like to add you to my professional network."
 
 # (event, weight): what happens next, drawn independently for every action.
 _EVENTS = (
-    ("crowd_post", 20), ("crowd_mention", 9), ("crowd_reply", 8), ("crowd_like", 8),
-    ("crowd_repost", 4), ("crowd_follow", 7), ("crowd_unfollow", 2), ("spam_post", 3),
-    ("spam_follow", 2), ("subject_post", 9), ("subject_reply", 9), ("subject_repost", 4),
-    ("subject_quote", 1), ("subject_crosspost", 4), ("subject_follow_back", 4),
-    ("subject_like", 2), ("subject_invite", 2), ("crowd_accept", 1), ("subject_message", 1),
+    ("crowd_post", 20),
+    ("crowd_mention", 9),
+    ("crowd_reply", 8),
+    ("crowd_like", 8),
+    ("crowd_repost", 4),
+    ("crowd_follow", 7),
+    ("crowd_unfollow", 2),
+    ("spam_post", 3),
+    ("spam_follow", 2),
+    ("subject_post", 9),
+    ("subject_reply", 9),
+    ("subject_repost", 4),
+    ("subject_quote", 1),
+    ("subject_crosspost", 4),
+    ("subject_follow_back", 4),
+    ("subject_like", 2),
+    ("subject_invite", 2),
+    ("crowd_accept", 1),
+    ("subject_message", 1),
 )
 _CUMULATIVE = []
 for _name, _weight in _EVENTS:
@@ -81,9 +176,15 @@ class _World:
             name = f"brand{number}"
             for offset in range(3):
                 network = NETWORKS[(number + offset * 2) % len(NETWORKS)]
-                self._account(network, name, subject=name, url=f"https://{name}.example",
-                              bio=f"Outdoor gear by {name}.", followers=rng.randint(500, 90_000),
-                              following=rng.randint(50, 2000))
+                self._account(
+                    network,
+                    name,
+                    subject=name,
+                    url=f"https://{name}.example",
+                    bio=f"Outdoor gear by {name}.",
+                    followers=rng.randint(500, 90_000),
+                    following=rng.randint(50, 2000),
+                )
                 self.subject_accounts.append(f"{network}:{name}")
         self.networks = sorted({self.network_of[a] for a in self.subject_accounts})
         self.crowd: dict[str, list[str]] = {n: [] for n in self.networks}
@@ -91,24 +192,39 @@ class _World:
         for number in range(max(40, actions // 25)):
             network = self.networks[number % len(self.networks)]
             if number % 20 == 7:
-                account = self._account(network, f"deals{number}", following=rng.randint(3000, 9000),
-                                        followers=rng.randint(0, 40), default_avatar=True,
-                                        tags=["spam"] if number % 40 == 7 else None)
+                account = self._account(
+                    network,
+                    f"deals{number}",
+                    following=rng.randint(3000, 9000),
+                    followers=rng.randint(0, 40),
+                    default_avatar=True,
+                    tags=["spam"] if number % 40 == 7 else None,
+                )
                 self.spam[network].append(account)
                 continue
             name = f"{rng.choice(_FIRST)}{rng.choice(_LAST)}{number}"
-            account = self._account(network, name, name=name.title(), bio="Hiker and reader.",
-                                    followers=rng.randint(10, 5000), following=rng.randint(10, 2000),
-                                    tags=["customer"] if number % 20 == 3 else None)
+            account = self._account(
+                network,
+                name,
+                name=name.title(),
+                bio="Hiker and reader.",
+                followers=rng.randint(10, 5000),
+                following=rng.randint(10, 2000),
+                tags=["customer"] if number % 20 == 3 else None,
+            )
             self.crowd[network].append(account)
-        self.recent: dict[str, deque[tuple[str, str, str, str]]] = {n: deque(maxlen=300) for n in self.networks}
+        self.recent: dict[str, deque[tuple[str, str, str, str]]] = {
+            n: deque(maxlen=300) for n in self.networks
+        }
         self.subject_posts: dict[str, deque[tuple[str, str, str, str]]] = {
             a: deque(maxlen=50) for a in self.subject_accounts
         }
         self.mentions: dict[str, deque[tuple[str, str, str, str]]] = {
             a: deque(maxlen=100) for a in self.subject_accounts
         }
-        self.new_followers: dict[str, deque[str]] = {a: deque(maxlen=100) for a in self.subject_accounts}
+        self.new_followers: dict[str, deque[str]] = {
+            a: deque(maxlen=100) for a in self.subject_accounts
+        }
         self.followers: dict[str, list[str]] = {a: [] for a in self.subject_accounts}
         self.invited: deque[tuple[str, str]] = deque(maxlen=200)
         self.accepted: deque[tuple[str, str]] = deque(maxlen=200)
@@ -180,7 +296,9 @@ def _action(world: _World, event: str, number: int, at: str) -> dict[str, Any]:
         return {"id": entry[0], "author": entry[1], "text": entry[2], "created": entry[3]}
 
     recent = world.recent[network]
-    if event == "crowd_post" or (not recent and event in ("crowd_like", "crowd_repost", "subject_like")):
+    if event == "crowd_post" or (
+        not recent and event in ("crowd_like", "crowd_repost", "subject_like")
+    ):
         text = world.text()
         remember(recent, person, text)
         return act("post", person, post={"id": post_id, "text": text})
@@ -227,11 +345,16 @@ def _action(world: _World, event: str, number: int, at: str) -> dict[str, Any]:
         return act("repost", subject, target=entry[0])
     if event == "subject_quote" and recent:
         entry = rng.choice(recent)
-        return act("quote", subject, target=entry[0], post={"id": post_id, "text": world.text(3, 12)})
+        return act(
+            "quote", subject, target=entry[0], post={"id": post_id, "text": world.text(3, 12)}
+        )
     if event == "subject_crosspost" and world.subject_posts[subject]:
         original = world.subject_posts[subject][-1]
-        siblings = [a for a in world.subject_accounts
-                    if a.split(":", 1)[1] == subject.split(":", 1)[1] and a != subject]
+        siblings = [
+            a
+            for a in world.subject_accounts
+            if a.split(":", 1)[1] == subject.split(":", 1)[1] and a != subject
+        ]
         other = rng.choice(siblings)
         post = {"id": f"{world.network_of[other]}:{number}", "text": original[2]}
         if rng.random() < 0.4:
@@ -244,8 +367,13 @@ def _action(world: _World, event: str, number: int, at: str) -> dict[str, Any]:
         quick = rng.random() < 0.5
         return act("follow", subject, target=follower, **({"via": "auto-follow"} if quick else {}))
     if event == "subject_invite" and network in _INVITING and crowd:
-        message = _GENERIC_INVITE if rng.random() < 0.4 else (
-            f"Hi {person.split(':', 1)[1].title()}, great to meet you at the {rng.choice(_WORDS)} meetup.")
+        message = (
+            _GENERIC_INVITE
+            if rng.random() < 0.4
+            else (
+                f"Hi {person.split(':', 1)[1].title()}, great to meet you at the {rng.choice(_WORDS)} meetup."
+            )
+        )
         world.invited.append((subject, person))
         return act("invite", subject, target=person, message=message)
     if event == "crowd_accept" and world.invited:
@@ -254,29 +382,37 @@ def _action(world: _World, event: str, number: int, at: str) -> dict[str, Any]:
         return act("accept", invitee, target=inviter)
     if event == "subject_message" and world.accepted:
         inviter, invitee = world.accepted.popleft()
-        return act("message", inviter, target=invitee, message=f"Thanks for connecting! {world.text(4, 12)}")
+        return act(
+            "message",
+            inviter,
+            target=invitee,
+            message=f"Thanks for connecting! {world.text(4, 12)}",
+        )
     text = world.text(8, 30, link=0.4, tags=0.5)
     remember(world.subject_posts[subject], subject, text)
     remember(recent, subject, text)
     return act("post", subject, post={"id": post_id, "text": text})
 
 
-def generate(actions: int = 100_000, subjects: int = 3, seed: int = 0) -> tuple[list[Account], list[Action]]:
+def generate(
+    actions: int = 100_000, subjects: int = 3, seed: int = 0
+) -> tuple[list[Account], list[Action]]:
     """Accounts and actions of a synthetic timeline (see :func:`records`)."""
     from .io.activity import parse_account, parse_action
 
     accounts: list[Account] = []
     made: list[Action] = []
-    with collector_paused():
-        for record in records(actions, subjects, seed):
-            if record["type"] == "account":
-                accounts.append(parse_account(record))
-            else:
-                made.append(parse_action(record))
+    for record in records(actions, subjects, seed):
+        if record["type"] == "account":
+            accounts.append(parse_account(record))
+        else:
+            made.append(parse_action(record))
     return accounts, made
 
 
-def write(target: str | Path | IO[str], actions: int = 100_000, subjects: int = 3, seed: int = 0) -> int:
+def write(
+    target: str | Path | IO[str], actions: int = 100_000, subjects: int = 3, seed: int = 0
+) -> int:
     """Write a synthetic timeline as an activity file, one record at a time.
 
     Returns the number of lines written (header included). Memory stays flat

@@ -18,7 +18,6 @@ from typing import Any
 
 import attrs
 
-from ._collector import collector_paused
 from .models import _CREATING, _POST_TARGETS, Account, Action, ActionKind, Post, network_from_id
 from .text import GenericSyntax, TextSyntax, normalize_handle
 
@@ -75,22 +74,22 @@ class Timeline:
     __slots__ = (
         "_accounts",
         "_actions",
-        "_by_id",
+        "_aimed",
         "_by_actor",
         "_by_actor_kind",
+        "_by_id",
         "_by_kind",
-        "_kind_lists",
-        "_aimed",
-        "_posts",
-        "_post_action",
-        "_texts",
-        "_post_mentions",
-        "_syntax_for",
-        "_mentions",
-        "_subjects",
-        "_pairs",
         "_handles",
+        "_kind_lists",
+        "_mentions",
         "_ordered",
+        "_pairs",
+        "_post_action",
+        "_post_mentions",
+        "_posts",
+        "_subjects",
+        "_syntax_for",
+        "_texts",
     )
 
     def __init__(
@@ -100,8 +99,7 @@ class Timeline:
         *,
         syntax: Mapping[str, TextSyntax] | Callable[[str], TextSyntax | None] | None = None,
     ) -> None:
-        with collector_paused():
-            self._build(accounts, actions, syntax)
+        self._build(accounts, actions, syntax)
 
     def _build(
         self,
@@ -231,8 +229,14 @@ class Timeline:
     def _mentions_in(self, post: Post) -> tuple[str, ...]:
         """The account ids a post mentions, resolved as :meth:`_read_mentions` does."""
         network = self.post_network(post)
-        raw = post.mentions if post.mentions is not None else self._syntax_for(network).mentions(post.text)
-        return tuple(dict.fromkeys(self._resolve(mention, network, self._handles) for mention in raw))
+        raw = (
+            post.mentions
+            if post.mentions is not None
+            else self._syntax_for(network).mentions(post.text)
+        )
+        return tuple(
+            dict.fromkeys(self._resolve(mention, network, self._handles) for mention in raw)
+        )
 
     # -- adding actions ------------------------------------------------------------
 
@@ -251,8 +255,7 @@ class Timeline:
         if post is not None:
             known = self._posts.get(post.id)
             merged = post if known is None else known.merge(post)  # raises before any change
-        with collector_paused():
-            self._add(action, known, merged)
+        self._add(action, known, merged)
 
     def extend(self, actions: Iterable[Action]) -> None:
         """:meth:`append` each action in turn."""
@@ -469,7 +472,9 @@ class Timeline:
             if not isinstance(post, Post):
                 raise KeyError(post_id)
             return self._read_text(post, self._mentions_in(post))
-        found = self._texts[post_id] = self._read_text(known, self._post_mentions.get(post_id, _EMPTY))
+        found = self._texts[post_id] = self._read_text(
+            known, self._post_mentions.get(post_id, _EMPTY)
+        )
         return found
 
     def _read_text(self, post: Post, mentions: tuple[str, ...]) -> PostText:

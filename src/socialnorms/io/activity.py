@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .._collector import collector_paused
 from ..hookspecs import hookimpl
 from ..models import (
     _CREATING,
@@ -29,7 +28,7 @@ from ..models import (
     trusted_action,
     trusted_post,
 )
-from . import Coverage, InputError, ReadOptions, Reader, ReadResult, SkippedRecord
+from . import Coverage, InputError, Reader, ReadOptions, ReadResult, SkippedRecord
 
 __all__ = [
     "account_record",
@@ -46,13 +45,36 @@ SUFFIXES = (".jsonl", ".ndjson")
 _BOM = b"\xef\xbb\xbf"  # written by some Windows tools; not part of the first record
 
 _ACCOUNT_KEYS = (
-    "id", "network", "subject", "handle", "name", "bio", "url", "created",
-    "followers", "following", "posts", "default_avatar", "verified", "tags",
+    "id",
+    "network",
+    "subject",
+    "handle",
+    "name",
+    "bio",
+    "url",
+    "created",
+    "followers",
+    "following",
+    "posts",
+    "default_avatar",
+    "verified",
+    "tags",
 )
 _ACTION_KEYS = ("id", "kind", "actor", "at", "target", "post", "message", "via")
 _POST_KEYS = (
-    "id", "author", "network", "text", "created", "mentions", "links", "hashtags",
-    "in_reply_to", "quotes", "crosspost_of", "media", "source",
+    "id",
+    "author",
+    "network",
+    "text",
+    "created",
+    "mentions",
+    "links",
+    "hashtags",
+    "in_reply_to",
+    "quotes",
+    "crosspost_of",
+    "media",
+    "source",
 )
 
 
@@ -113,17 +135,31 @@ def _typed_action(raw: bytes, strings: dict[str, str]) -> Action | None:
         post = record.post
         if post is not None:
             post = (
-                post.id, post.author, post.network, post.text, post.created,
+                post.id,
+                post.author,
+                post.network,
+                post.text,
+                post.created,
                 None if post.mentions is None else tuple(post.mentions),
                 None if post.links is None else tuple(post.links),
                 None if post.hashtags is None else tuple(post.hashtags),
-                post.in_reply_to, post.quotes, post.crosspost_of, post.source,
+                post.in_reply_to,
+                post.quotes,
+                post.crosspost_of,
+                post.source,
             )
         return _assemble(
-            strings, record.kind, record.actor, record.at, record.id, record.target,
-            record.message, record.via, post,
+            strings,
+            record.kind,
+            record.actor,
+            record.at,
+            record.id,
+            record.target,
+            record.message,
+            record.via,
+            post,
         )
-    except Exception:  # noqa: BLE001 - anything unusual takes the general path
+    except Exception:
         return None
 
 
@@ -177,16 +213,30 @@ def _plain_action(data: dict[str, Any], strings: dict[str, str]) -> Action | Non
                     return None
             get = record.get
             post = (
-                record["id"], get("author"), get("network"), get("text", ""), get("created"),
+                record["id"],
+                get("author"),
+                get("network"),
+                get("text", ""),
+                get("created"),
                 _plain_strings(get("mentions")) if lists else None,
                 _plain_strings(get("links")) if lists else None,
                 _plain_strings(get("hashtags")) if lists else None,
-                get("in_reply_to"), get("quotes"), get("crosspost_of"), get("source"),
+                get("in_reply_to"),
+                get("quotes"),
+                get("crosspost_of"),
+                get("source"),
             )
         get = data.get
         return _assemble(
-            strings, data["kind"], data["actor"], data["at"], get("id"), get("target"),
-            get("message"), get("via"), post,
+            strings,
+            data["kind"],
+            data["actor"],
+            data["at"],
+            get("id"),
+            get("target"),
+            get("message"),
+            get("via"),
+            post,
         )
     except _NOT_PLAIN:
         return None
@@ -213,8 +263,20 @@ def _assemble(
     at = parse_timestamp(at_text)
     post = None
     if post_fields is not None:
-        (post_id, author, network, text, created, mentions, links, hashtags,
-         in_reply_to, quotes, crosspost_of, source) = post_fields
+        (
+            post_id,
+            author,
+            network,
+            text,
+            created,
+            mentions,
+            links,
+            hashtags,
+            in_reply_to,
+            quotes,
+            crosspost_of,
+            source,
+        ) = post_fields
         if not post_id:
             return None
         if created is not None:
@@ -249,8 +311,18 @@ def _assemble(
         if network is not None:
             network = strings.setdefault(network, network)
         post = trusted_post(
-            post_id, author, network, text, created, mentions, links, hashtags,
-            in_reply_to, quotes, crosspost_of, source,
+            post_id,
+            author,
+            network,
+            text,
+            created,
+            mentions,
+            links,
+            hashtags,
+            in_reply_to,
+            quotes,
+            crosspost_of,
+            source,
         )
     elif kind in _CREATING or target is None:
         return None
@@ -274,7 +346,9 @@ def _split(error: Exception, prefix: str = "") -> _BadRecord:
     field, sep, problem = text.partition(": ")
     if sep and " " not in field:
         if prefix and not field.startswith(prefix):
-            field = prefix + field.split(".", 1)[-1] if field.startswith("post.") else prefix + field
+            field = (
+                prefix + field.split(".", 1)[-1] if field.startswith("post.") else prefix + field
+            )
         return _BadRecord(field, problem)
     return _BadRecord(prefix.rstrip(".") or None, text)
 
@@ -365,12 +439,16 @@ class _Reading:
         if _fast_loads is not None:
             try:
                 return _fast_loads(raw)
-            except Exception:  # noqa: BLE001 - whatever it refuses, the standard library reads or explains
+            except Exception:
                 pass
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.fail(number, "record", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            self.fail(
+                number,
+                "record",
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
+            )
             return _FAILED
         if not text.strip():
             return _BLANK
@@ -382,7 +460,7 @@ class _Reading:
 
     def record(self, number: int, raw: bytes) -> Account | Action | None:
         if number == 1 and raw.startswith(_BOM):
-            raw = raw[len(_BOM):]
+            raw = raw[len(_BOM) :]
         if _typed_loads is not None:
             action = _typed_action(raw, self.strings)
             if action is not None:
@@ -414,10 +492,13 @@ class _Reading:
 
     def _header(self, data: Mapping[str, Any], number: int) -> None:
         if data.get("format") != FORMAT:
-            raise _BadRecord("header.format", f'expected "{FORMAT}", got {json.dumps(data.get("format"))}')
+            raise _BadRecord(
+                "header.format", f'expected "{FORMAT}", got {json.dumps(data.get("format"))}'
+            )
         if data.get("version") != VERSION:
             raise _BadRecord(
-                "header.version", f"this socialnorms reads version {VERSION}, got {json.dumps(data.get('version'))}"
+                "header.version",
+                f"this socialnorms reads version {VERSION}, got {json.dumps(data.get('version'))}",
             )
         coverage = data.get("coverage", [])
         if not isinstance(coverage, list):
@@ -455,13 +536,17 @@ class _Reading:
         return action
 
 
-def read_activity(path: str | Path | IO[bytes], *, tolerant: bool = False, name: str | None = None) -> ReadResult:
+def read_activity(
+    path: str | Path | IO[bytes], *, tolerant: bool = False, name: str | None = None
+) -> ReadResult:
     """Read an activity file (``-`` is standard input) into accounts and actions."""
-    reading_name = name or (getattr(path, "name", None) if not isinstance(path, (str, Path)) else str(path))
+    reading_name = name or (
+        getattr(path, "name", None) if not isinstance(path, (str, Path)) else str(path)
+    )
     reading = _Reading(str(reading_name or "<stream>"), tolerant)
     accounts: list[Account] = []
     actions: list[Action] = []
-    with _open(path) as stream, collector_paused():
+    with _open(path) as stream:
         for number, raw in enumerate(stream, start=1):
             item = reading.record(number, raw.rstrip(b"\r\n"))
             if isinstance(item, Action):
@@ -481,9 +566,11 @@ class _open:
             if str(self.path) == "-":
                 return sys.stdin.buffer
             try:
-                self.owned = open(self.path, "rb")  # noqa: SIM115 - closed in __exit__
+                self.owned = open(self.path, "rb")
             except OSError as exc:
-                raise InputError(str(self.path), None, None, f"cannot read: {exc.strerror or exc}") from None
+                raise InputError(
+                    str(self.path), None, None, f"cannot read: {exc.strerror or exc}"
+                ) from None
             return self.owned
         return self.path
 
@@ -527,7 +614,10 @@ def _post_record(post: Post) -> dict[str, Any]:
     for key in _POST_KEYS:
         value = getattr(post, key)
         if key == "media":
-            value = [{"type": m.type, **({"alt": m.alt} if m.alt is not None else {}), **m.extra} for m in value]
+            value = [
+                {"type": m.type, **({"alt": m.alt} if m.alt is not None else {}), **m.extra}
+                for m in value
+            ]
             if not value:
                 continue
         fields.append((key, value))
@@ -566,7 +656,9 @@ def write_activity(
         return
     if header:
         record: dict[str, Any] = {"type": "header", "format": FORMAT, "version": VERSION}
-        statements = [{"guideline": c.guideline, "level": c.level, "reason": c.reason} for c in coverage]
+        statements = [
+            {"guideline": c.guideline, "level": c.level, "reason": c.reason} for c in coverage
+        ]
         if statements:
             record["coverage"] = statements
         target.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -576,7 +668,9 @@ def write_activity(
         target.write(json.dumps(action_record(action), ensure_ascii=False) + "\n")
 
 
-def dumps_activity(accounts: Iterable[Account] = (), actions: Iterable[Action] = (), *, header: bool = True) -> str:
+def dumps_activity(
+    accounts: Iterable[Account] = (), actions: Iterable[Action] = (), *, header: bool = True
+) -> str:
     """The activity format as a string."""
     buffer = io.StringIO()
     write_activity(buffer, accounts, actions, header=header)
@@ -597,8 +691,10 @@ def _detect(path: Path) -> bool:
         head = stream.read(4096).lstrip()
     first = head.split(b"\n", 1)[0]
     # A record's type, not any JSON with a "type" (ActivityStreams documents have one too).
-    return head.startswith(b"{") and any(f'"type": "{t}"'.encode() in first or f'"type":"{t}"'.encode() in first
-                                         for t in ("header", "account", "action"))
+    return head.startswith(b"{") and any(
+        f'"type": "{t}"'.encode() in first or f'"type":"{t}"'.encode() in first
+        for t in ("header", "account", "action")
+    )
 
 
 def _read(path: Path, options: ReadOptions) -> ReadResult:
