@@ -22,6 +22,8 @@ demo: $(STAMP)
 	$(BIN)/socialnorms check $(EXAMPLE); status=$$?; test $$status -le 1
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
 
