@@ -7,7 +7,7 @@ exports people download from their networks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,18 @@ class Coverage:
         return f"coverage: {self.guideline}: {self.level}: {self.reason}"
 
 
+def _accounts(value: Iterable[Account]) -> tuple[Account, ...]:
+    return tuple(value)
+
+
+def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(value)
+
+
+def _skipped(value: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
+    return tuple(value)
+
+
 def _coverage(value: Any) -> tuple[Coverage, ...]:
     return tuple(sorted(set(value), key=lambda c: (c.guideline, c.level, c.reason)))
 
@@ -99,9 +111,9 @@ class ReadResult:
     the input lets each guideline judge (empty when the input is complete, as the
     activity format is by its writer's word)."""
 
-    accounts: tuple[Account, ...] = attrs.field(default=(), converter=tuple)
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=tuple)
-    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=tuple)
+    accounts: tuple[Account, ...] = attrs.field(default=(), converter=_accounts)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
+    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=_skipped)
     coverage: tuple[Coverage, ...] = attrs.field(default=(), converter=_coverage)
 
 
