@@ -27,7 +27,7 @@ from collections.abc import Iterable
 import attrs
 import pluggy
 
-from . import hookspecs
+from . import guidelines, hookspecs
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -49,11 +49,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("activitystreams", "socialnorms.io.activitystreams"),
     ("reporters", "socialnorms.reporters"),
     ("topics", "socialnorms.topic_lexicon"),
-    ("retweet-carefully", "socialnorms.guidelines.retweet_carefully"),
-    ("no-autofollow", "socialnorms.guidelines.no_autofollow"),
-    ("respond-to-mentions", "socialnorms.guidelines.respond_to_mentions"),
-    ("crosspost-with-consideration", "socialnorms.guidelines.crosspost_with_consideration"),
-    ("personalize-invitations", "socialnorms.guidelines.personalize_invitations"),
+    *guidelines.PLUGINS,
 )
 
 #: Built-in plugins that cannot be disabled: without them nothing can be read or shown.
