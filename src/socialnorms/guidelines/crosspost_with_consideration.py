@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import attrs
 
@@ -60,28 +61,40 @@ CROSSPOSTS = Rule(
     '{"type": "action", "id": "l1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-02T09:30:00Z", '
     '"post": {"id": "linkedin:p1", "text": "This season our product team rebuilt the catalogue around repairability. '
     'Here is what changed and why: https://acme.example/spring"}}\n',
-    options=(
-        Option(
-            "window_hours",
-            24,
-            "Two near-identical posts on different networks count as a cross-post when they "
-            "are at most this many hours apart (and do not point at different links). A day "
-            "covers schedulers that stagger a campaign across time zones; a repeat days later "
-            "is a re-run, not a copy.",
-        ),
-        Option(
-            "similarity",
-            0.7,
-            "Jaccard similarity of word triples (links dropped) from which two texts are "
-            "'nearly the same'. At 0.7 a changed link, emoji or hashtag still matches, while a "
-            "text rewritten for the audience does not.",
-        ),
-        Option(
-            "automation_sources",
-            ("buffer", "hootsuite", "ifttt", "zapier", "dlvr.it", "crossposter", "bridgy", "moa"),
-            "Posting tools whose name in a post's source or via marks it as a copy. These "
-            "tools exist to publish one text on several networks at once.",
-            type=(list, tuple),
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "window_hours",
+                24,
+                "Two near-identical posts on different networks count as a cross-post when they "
+                "are at most this many hours apart (and do not point at different links). A day "
+                "covers schedulers that stagger a campaign across time zones; a repeat days later "
+                "is a re-run, not a copy.",
+            ),
+            Option(
+                "similarity",
+                0.7,
+                "Jaccard similarity of word triples (links dropped) from which two texts are "
+                "'nearly the same'. At 0.7 a changed link, emoji or hashtag still matches, while a "
+                "text rewritten for the audience does not.",
+            ),
+            Option(
+                "automation_sources",
+                (
+                    "buffer",
+                    "hootsuite",
+                    "ifttt",
+                    "zapier",
+                    "dlvr.it",
+                    "crossposter",
+                    "bridgy",
+                    "moa",
+                ),
+                "Posting tools whose name in a post's source or via marks it as a copy. These "
+                "tools exist to publish one text on several networks at once.",
+                type=(list, tuple),
+            ),
         ),
     ),
 )
@@ -108,27 +121,30 @@ OFF_PURPOSE = Rule(
     '{"type": "action", "id": "l1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-08T09:00:00Z", '
     '"post": {"id": "linkedin:b1", "text": "We are hiring a data analyst to help our marketing team measure '
     'campaign results. Apply here: https://acme.example/jobs"}}\n',
-    options=(
-        Option(
-            "min_confidence",
-            0.35,
-            "A post is off-purpose when the topic model's score for a topic, times the weight "
-            "the network's profile gives that topic as unwelcome, reaches this value. 0.35 asks "
-            "for a clear topic on a clearly unwelcome one; a passing word does not count.",
-        ),
-        Option(
-            "min_unwelcome",
-            0.7,
-            "Only topics the profile marks as clearly unwelcome (this weight or more) are "
-            "judged. Lower weights mark topics the audience tolerates in moderation, such as a "
-            "brand's news on a network that dislikes advertising; one post on them is no breach.",
-        ),
-        Option(
-            "min_posts",
-            2,
-            "Native posts (not copies) are reported as a warning from this many posts on one "
-            "unwelcome topic; a single one is reported for information. Copies are always a "
-            "warning: they are exactly the thoughtless forwarding the guideline is about.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "min_confidence",
+                0.35,
+                "A post is off-purpose when the topic model's score for a topic, times the weight "
+                "the network's profile gives that topic as unwelcome, reaches this value. 0.35 asks "
+                "for a clear topic on a clearly unwelcome one; a passing word does not count.",
+            ),
+            Option(
+                "min_unwelcome",
+                0.7,
+                "Only topics the profile marks as clearly unwelcome (this weight or more) are "
+                "judged. Lower weights mark topics the audience tolerates in moderation, such as a "
+                "brand's news on a network that dislikes advertising; one post on them is no breach.",
+            ),
+            Option(
+                "min_posts",
+                2,
+                "Native posts (not copies) are reported as a warning from this many posts on one "
+                "unwelcome topic; a single one is reported for information. Copies are always a "
+                "warning: they are exactly the thoughtless forwarding the guideline is about.",
+            ),
         ),
     ),
 )
@@ -156,13 +172,16 @@ OUT_OF_CONTEXT = Rule(
     '"post": {"id": "twitter:q1", "text": "@acme can we pick this up next week?"}}\n'
     '{"type": "action", "id": "r1", "kind": "reply", "actor": "twitter:acme", "at": "2026-03-07T08:20:00Z", '
     '"target": "twitter:q1", "post": {"id": "twitter:r1", "text": "@jane sure, Tuesday at 3 works for us!"}}\n',
-    options=(
-        Option(
-            "thread_marker",
-            r"(?:^|\s)\(?(\d{1,2})\s?/\s?(\d{1,2})\)?(?:\s|$)",
-            "Regular expression of a thread marker such as '1/5'; the first group is the part, "
-            "the second the number of parts. A copied part whose siblings were not copied "
-            "along is out of context.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "thread_marker",
+                r"(?:^|\s)\(?(\d{1,2})\s?/\s?(\d{1,2})\)?(?:\s|$)",
+                "Regular expression of a thread marker such as '1/5'; the first group is the part, "
+                "the second the number of parts. A copied part whose siblings were not copied "
+                "along is out of context.",
+            ),
         ),
     ),
 )
@@ -269,12 +288,15 @@ FLOODING = Rule(
         f'"text": "Update number {i} on our spring collection"}}}}\n'
         for i in range(8)
     ),
-    options=(
-        Option(
-            "count_replies",
-            False,
-            "Whether replies count as posts. They do not by default: answering people is "
-            "conversation, which the audience sees in threads, not a flood of the feed.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "count_replies",
+                False,
+                "Whether replies count as posts. They do not by default: answering people is "
+                "conversation, which the audience sees in threads, not a flood of the feed.",
+            ),
         ),
     ),
 )
@@ -309,6 +331,13 @@ class Copy:
     ``near-duplicate``."""
 
 
+def _post(action: Action) -> Post:
+    """The post of an authored action (post, reply or quote), which always has one:
+    :class:`~socialnorms.models.Action` refuses such an action without a post."""
+    assert action.post is not None
+    return action.post
+
+
 def _names(ctx: CheckContext, network: str) -> set[str]:
     names = {network}
     profile = ctx.profile(network)
@@ -337,7 +366,7 @@ def _authored(timeline: Timeline, subject: str) -> list[tuple[Action, str]]:
     for account in timeline.accounts_of(subject):
         for kind in _AUTHORED:
             for action in timeline.by_actor(account.id, kind):
-                found.append((action, timeline.post_network(action.post)))
+                found.append((action, timeline.post_network(_post(action))))
     found.sort(key=lambda item: (item[0].at, item[0].id))
     return found
 
@@ -360,7 +389,7 @@ def marked_copy(
     if named_in is None:
         named_in = {}
     timeline = ctx.timeline
-    post = action.post
+    post = _post(action)
     reasons: list[str] = []
     original: Action | None = None
     origin: str | None = None
@@ -426,9 +455,9 @@ def find_copies(
     index = NearDuplicates(threshold=ctx.option("SN200", "similarity"))
     by_id = {action.id: (action, network) for action, network in authored}
     for action, _network in authored:
-        index.add(action.id, action.post.text)
+        index.add(action.id, _post(action).text)
     for group in index.groups():
-        members = [by_id[key] for key in group]
+        members = [by_id[cast(str, key)] for key in group]  # keys added are action ids
         for position, (action, network) in enumerate(members):
             earlier = None
             for other, other_network in reversed(members[:position]):
@@ -462,9 +491,9 @@ def _started_by(
 ) -> Action | None:
     """The latest post on another network, at most ``window`` earlier, of which a
     copy cut short with an ellipsis is the beginning."""
-    if not _TRUNCATED.search(copy.post.text):
+    if not _TRUNCATED.search(_post(copy).text):
         return None
-    kept = tokens(_TRUNCATED.sub("", copy.post.text))[:-1]
+    kept = tokens(_TRUNCATED.sub("", _post(copy).text))[:-1]
     if not kept:
         return None
     first = bisect.bisect_left(times, copy.at - window)
@@ -473,7 +502,7 @@ def _started_by(
         if (
             other_network != network
             and action is not copy
-            and tokens(action.post.text)[: len(kept)] == kept
+            and tokens(_post(action).text)[: len(kept)] == kept
         ):
             return action
     return None
@@ -482,7 +511,7 @@ def _started_by(
 def _same_links(timeline: Timeline, a: Action, b: Action) -> bool:
     """False when both posts carry links and share none: the same words around a
     different link announce a different thing."""
-    links_a, links_b = _links(timeline, a.post), _links(timeline, b.post)
+    links_a, links_b = _links(timeline, _post(a)), _links(timeline, _post(b))
     return not (links_a and links_b) or bool(links_a & links_b)
 
 
@@ -527,12 +556,12 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     subject = timeline.subject_of(draft.actor)
     if subject is None or draft.kind not in _AUTHORED:
         return
-    network = timeline.post_network(draft.post)
+    network = timeline.post_network(_post(draft))
     window = timedelta(hours=ctx.option("SN200", "window_hours"))
     tools = tuple(str(tool).casefold() for tool in ctx.option("SN200", "automation_sources"))
     accounts = [account.id for account in timeline.accounts_of(subject)]
     recent = [
-        (action, timeline.post_network(action.post))
+        (action, timeline.post_network(_post(action)))
         for action in actions_between(timeline, accounts, _AUTHORED, draft.at - window, draft.at)
     ]
     # The networks a label may name: every account's (fixed, so kept for good), and
@@ -558,10 +587,10 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         marker = re.compile(ctx.option("SN202", "thread_marker"))
         parts_on: dict[tuple[str, str], set[int]] = defaultdict(set)
         if copy is not None and marker.search(
-            draft.post.text
+            _post(draft).text
         ):  # the only case that asks for the parts
             for action, _network in [*_authored(timeline, subject), (draft, network)]:
-                match = marker.search(action.post.text)
+                match = marker.search(_post(action).text)
                 if match:
                     parts_on[action.actor, match.group(2)].add(int(match.group(1)))
         own_networks = {account.network for account in timeline.accounts_of(subject)}
@@ -585,7 +614,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
             for action in actions_between(
                 timeline, [draft.actor], counted, draft.at - timedelta(days=1), draft.at
             )
-            if timeline.post_network(action.post) == network
+            if timeline.post_network(_post(action)) == network
         ]
         for finding in _flooding(ctx, subject, network, profile, [*day, draft]):
             if draft.id in finding.evidence:
@@ -609,7 +638,7 @@ def _near_original(
 ) -> tuple[Action, str] | None:
     """The latest of the subject's posts on another network, at most ``window`` before
     the draft, whose text is nearly the same and whose links do not differ."""
-    words = tokens(draft.post.text)
+    words = tokens(_post(draft).text)
     if not words:
         return None
     mine = shingles(words)
@@ -617,7 +646,7 @@ def _near_original(
     for other, other_network in reversed(recent):
         if other_network == network or draft.at - other.at > window:
             continue
-        theirs = tokens(other.post.text)
+        theirs = tokens(_post(other).text)
         if (
             theirs
             and jaccard(mine, shingles(theirs)) >= threshold
@@ -698,7 +727,7 @@ def _out_of_context(
     own_networks = {account.network for account in timeline.accounts_of(subject)}
     parts_on: dict[tuple[str, str], set[int]] = defaultdict(set)
     for action, _network in authored:
-        match = marker.search(action.post.text)
+        match = marker.search(_post(action).text)
         if match:
             parts_on[action.actor, match.group(2)].add(int(match.group(1)))
     for action, network in authored:
@@ -718,7 +747,7 @@ def _out_of_context_finding(
         "SN202",
         subject=subject,
         account=action.actor,
-        message=f"{_quote(action.post.text)} on {_display(ctx, network)} {reason}",
+        message=f"{_quote(_post(action).text)} on {_display(ctx, network)} {reason}",
         suggestion=(
             "Keep replies in the thread they belong to. If the answer is worth sharing "
             f"on {_display(ctx, network)}, write a stand-alone post that says what the "
@@ -739,8 +768,9 @@ def _why_out_of_context(
     own_networks: set[str],
 ) -> str | None:
     timeline = ctx.timeline
-    post = action.post
+    post = _post(action)
     if action.kind is ActionKind.REPLY:
+        assert action.target is not None  # Action gives every reply a target
         parent = timeline.post(action.target)
         if parent is not None and timeline.post_network(parent) != network:
             where = _display(ctx, timeline.post_network(parent))
@@ -748,8 +778,9 @@ def _why_out_of_context(
         return None
     if copy is not None and copy.original is not None:
         original = copy.original
-        if original.kind is ActionKind.REPLY or original.post.in_reply_to:
-            parent = timeline.post(original.target or original.post.in_reply_to)
+        if original.kind is ActionKind.REPLY or _post(original).in_reply_to:
+            # a reply has a target; otherwise in_reply_to is set (the test above)
+            parent = timeline.post(cast(str, original.target or _post(original).in_reply_to))
             whom = _author_handle(timeline, parent)
             return (
                 f"copies a reply{whom} from {_display(ctx, copy.origin)}; "
@@ -823,7 +854,7 @@ def _off_purpose(
     for action in actions:
         if action.kind is ActionKind.REPLY:
             continue
-        for match in model.classify(action.post.text):
+        for match in model.classify(_post(action).text):
             unwelcome = profile.unwelcome_topics.get(match.topic, 0.0)
             welcome = profile.welcome_topics.get(match.topic, 0.0)
             if (
@@ -894,7 +925,7 @@ def _form(
             others.append(other_profile)
     lengths, mentions, hashtags = ctx.enabled("SN203"), ctx.enabled("SN204"), ctx.enabled("SN205")
     for action in actions:
-        post = action.post
+        post = _post(action)
         copy = copies.get(action.id)
         if lengths:
             yield from _length(ctx, subject, action, profile, copy)
@@ -945,7 +976,7 @@ _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*\(?(?:https?://\S+)?\)?\s*$")
 def _length(
     ctx: CheckContext, subject: str, action: Action, profile: NetworkProfile, copy: Copy | None
 ) -> Iterator[Finding]:
-    text = action.post.text
+    text = _post(action).text
     length = profile.syntax.length(text)
     if not profile.fits_length(text):
         problem = f"is {length} characters long; {profile.name} allows {profile.max_length}"
@@ -973,7 +1004,7 @@ def _cut_to_fit(copy: Copy, text: str, length: int, profile: NetworkProfile) -> 
     if copy.original is None:
         return profile.max_length is not None and length >= 0.8 * profile.max_length
     kept = tokens(_TRUNCATED.sub("", text))
-    whole = tokens(copy.original.post.text)
+    whole = tokens(_post(copy.original).text)
     return 0 < len(kept) < len(whole) and tuple(whole[: len(kept) - 1]) == tuple(kept[:-1])
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
 from statistics import mean
+from typing import Any, cast
 
 import attrs
 
@@ -71,34 +72,37 @@ GENERIC = Rule(
     '{"type": "action", "id": "i3", "kind": "invite", "actor": "linkedin:acme", "at": "2026-03-02T09:10:00Z", '
     '"target": "linkedin:li", "message": "Li, we sat together at the Content Marketing lunch and talked about '
     'newsletter pricing. Let us stay in touch."}\n',
-    options=(
-        Option(
-            "min_generic",
-            2,
-            "From this many generic invitations the finding is a warning; a single one is "
-            "reported for information. One stock note among personal ones is a slip, two are a "
-            "habit.",
-        ),
-        Option(
-            "min_template_recipients",
-            3,
-            "A note counts as a template when its shape (names, capitalised words and numbers "
-            "replaced) was sent to at least this many people. Two similar notes can be "
-            "coincidence, three are a mail merge.",
-        ),
-        Option(
-            "template_similarity",
-            0.7,
-            "Jaccard similarity of word triples of two shapes from which they are one template. "
-            "0.7 lets a changed detail (a job title, a city in lower case, an added word) through "
-            "while keeping notes that share only a polite opening apart.",
-        ),
-        Option(
-            "default_similarity",
-            0.85,
-            "How close a note must be to one of the network's stock texts (sequence ratio after "
-            "normalisation) to count as the stock text: 0.85 tolerates a name added in front or "
-            "a punctuation change.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "min_generic",
+                2,
+                "From this many generic invitations the finding is a warning; a single one is "
+                "reported for information. One stock note among personal ones is a slip, two are a "
+                "habit.",
+            ),
+            Option(
+                "min_template_recipients",
+                3,
+                "A note counts as a template when its shape (names, capitalised words and numbers "
+                "replaced) was sent to at least this many people. Two similar notes can be "
+                "coincidence, three are a mail merge.",
+            ),
+            Option(
+                "template_similarity",
+                0.7,
+                "Jaccard similarity of word triples of two shapes from which they are one template. "
+                "0.7 lets a changed detail (a job title, a city in lower case, an added word) through "
+                "while keeping notes that share only a polite opening apart.",
+            ),
+            Option(
+                "default_similarity",
+                0.85,
+                "How close a note must be to one of the network's stock texts (sequence ratio after "
+                "normalisation) to count as the stock text: 0.85 tolerates a name added in front or "
+                "a punctuation change.",
+            ),
         ),
     ),
 )
@@ -122,19 +126,22 @@ WEAK = Rule(
     '"target": "linkedin:jane", "message": "Jane, your talk on growth loops at the Leeds meetup was great."}\n'
     '{"type": "action", "id": "i2", "kind": "invite", "actor": "linkedin:acme", "at": "2026-03-03T09:00:00Z", '
     '"target": "linkedin:omar", "message": "Omar, thanks for the chat after the panel about pricing pages!"}\n',
-    options=(
-        Option(
-            "min_score",
-            0.5,
-            "A note scores 0.3 for the recipient's name, 0.5 for a shared context and 0.2 for a "
-            "specific topic; below 0.5 it is weak. A shared context alone passes; a name alone "
-            "does not, since a mail merge adds names.",
-        ),
-        Option(
-            "min_weak",
-            2,
-            "From this many weak notes, making at least half of the personal notes, the finding "
-            "is a warning; otherwise it is for information.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "min_score",
+                0.5,
+                "A note scores 0.3 for the recipient's name, 0.5 for a shared context and 0.2 for a "
+                "specific topic; below 0.5 it is weak. A shared context alone passes; a name alone "
+                "does not, since a mail merge adds names.",
+            ),
+            Option(
+                "min_weak",
+                2,
+                "From this many weak notes, making at least half of the personal notes, the finding "
+                "is a warning; otherwise it is for information.",
+            ),
         ),
     ),
 )
@@ -164,20 +171,23 @@ NO_FOLLOW_UP = Rule(
     '"target": "linkedin:jane", "message": "Thanks for connecting, Jane! Here are the test results I mentioned."}\n'
     '{"type": "action", "id": "p1", "kind": "post", "actor": "linkedin:acme", "at": "2026-03-20T09:00:00Z", '
     '"post": {"id": "linkedin:p1", "text": "Spring collection is out"}}\n',
-    options=(
-        Option(
-            "follow_up_days",
-            7,
-            "Days after the acceptance within which a message, reply or mention to the person "
-            "counts as a follow-up. A week leaves room for busy schedules while the connection "
-            "is still fresh in both minds. Acceptances closer than this to the end of the data "
-            "are not judged.",
-        ),
-        Option(
-            "min_missing_share",
-            0.5,
-            "The finding is a warning when at least this share of the judged acceptances had no "
-            "follow-up, and for information below it: forgetting one in many is human.",
+    options=cast(  # attrs' converter=tuple confuses mypy's attrs plugin
+        "Iterable[Any]",
+        (
+            Option(
+                "follow_up_days",
+                7,
+                "Days after the acceptance within which a message, reply or mention to the person "
+                "counts as a follow-up. A week leaves room for busy schedules while the connection "
+                "is still fresh in both minds. Acceptances closer than this to the end of the data "
+                "are not judged.",
+            ),
+            Option(
+                "min_missing_share",
+                0.5,
+                "The finding is a warning when at least this share of the judged acceptances had no "
+                "follow-up, and for information below it: forgetting one in many is human.",
+            ),
         ),
     ),
 )
@@ -459,6 +469,19 @@ class _Invitation:
     personal: Personalization | None = None
 
 
+def _target(action: Action) -> str:
+    """The target of an invite or a reply, which always has one:
+    :class:`~socialnorms.models.Action` refuses either without a target."""
+    assert action.target is not None
+    return action.target
+
+
+def _personal(invitation: _Invitation) -> Personalization:
+    """The score of an invitation already known to have one."""
+    assert invitation.personal is not None
+    return invitation.personal
+
+
 def _stock_texts(ctx: CheckContext, network: str) -> tuple[list[tuple[str, ...]], float]:
     """The shapes of the network's stock invitation texts, and how similar counts as one."""
     profile = ctx.profile(network)
@@ -484,7 +507,7 @@ def plain_kind(
 
 def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -> list[_Invitation]:
     defaults, ratio = _stock_texts(ctx, network)
-    shapes = {}
+    shapes: dict[str, tuple[str, ...]] = {}
     classified: dict[str, str] = {}
     for invitation in invitations:
         kind, shape = plain_kind(invitation.action.message or "", invitation.names, defaults, ratio)
@@ -499,9 +522,10 @@ def _classify(ctx: CheckContext, invitations: list[_Invitation], network: str) -
     recipients = {invitation.action.id: invitation.recipient for invitation in invitations}
     least = ctx.option("SN401", "min_template_recipients", network)
     for group in groups.groups():
-        if len({recipients[key] for key in group}) >= least:
+        # the keys added are action ids
+        if len({recipients[cast(str, key)] for key in group}) >= least:
             for key in group:
-                classified[key] = "template"
+                classified[cast(str, key)] = "template"
     return [
         attrs.evolve(invitation, kind=classified.get(invitation.action.id))
         for invitation in invitations
@@ -583,6 +607,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         return
     network = timeline.network_of(draft.actor)
     recipient = draft.target
+    assert recipient is not None  # Action refuses an invite without a target
     names = recipient_names(timeline.account(recipient), recipient)
     if ctx.profile(network) is None and ctx.enabled("SN401"):
         ctx.note(
@@ -590,6 +615,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
         )
     kind, shape = plain_kind(draft.message or "", names, *_stock_texts(ctx, network))
     if kind is None:
+        assert shape is not None  # plain_kind gives a shape whenever the kind is None
         kind = _template_or_unsure(ctx, draft, network, shape)
         if kind == "unsure":
             return  # nearly the same as another note: only the whole check can group it
@@ -659,10 +685,12 @@ def _template_or_unsure(
         defaults, ratio = _stock_texts(ctx, network)
         found = []
         for action in timeline.by_actor(draft.actor, ActionKind.INVITE):
-            names = recipient_names(timeline.account(action.target), action.target)
+            target = _target(action)
+            names = recipient_names(timeline.account(target), target)
             kind, other = plain_kind(action.message or "", names, defaults, ratio)
             if kind is None:
-                found.append((action.target, other, shingles(other)))
+                assert other is not None  # plain_kind gives a shape whenever the kind is None
+                found.append((target, other, shingles(other)))
         return found
 
     notes = ctx.cached((GUIDELINE, "sent", draft.actor, network), sent, about=[draft.actor])
@@ -696,8 +724,8 @@ def personalize_invitations(ctx: CheckContext) -> Iterator[Finding]:
             invitations = [
                 _Invitation(
                     action,
-                    action.target,
-                    recipient_names(timeline.account(action.target), action.target),
+                    _target(action),
+                    recipient_names(timeline.account(_target(action)), _target(action)),
                 )
                 for action in sent
             ]
@@ -785,13 +813,13 @@ def _weak(
         return
     personal = [inv for inv in invitations if inv.personal is not None]
     threshold = ctx.option("SN402", "min_score", account.network)
-    weak = [inv for inv in personal if inv.personal.score < threshold]
+    weak = [inv for inv in personal if _personal(inv).score < threshold]
     if not weak:
         return
-    missing = Counter(lack for inv in weak for lack in inv.personal.missing)
+    missing = Counter(lack for inv in weak for lack in _personal(inv).missing)
     least = ctx.option("SN402", "min_weak", account.network)
     warn = len(weak) >= least and len(weak) * 2 >= len(personal)
-    average = round(mean(inv.personal.score for inv in weak), 2)
+    average = round(mean(_personal(inv).score for inv in weak), 2)
     hints = "; ".join(_hint(ctx.timeline, own, inv.recipient) for inv in weak[:3])
     lacks = ", ".join(f"{what} ({count})" for what, count in missing.most_common())
     yield ctx.finding(
@@ -818,7 +846,7 @@ def _replies_by_author(timeline: Timeline, account: str) -> dict[str, list[datet
     """When ``account`` replied to each author, by author."""
     found: dict[str, list[datetime]] = defaultdict(list)
     for action in timeline.by_actor(account, ActionKind.REPLY):
-        parent = timeline.post(action.target)
+        parent = timeline.post(_target(action))
         if parent is not None and parent.author:
             found[parent.author].append(action.at)
     return found
