@@ -75,6 +75,11 @@ class Severity(enum.Enum):
             raise ValueError(f"severity: expected info, warning or error, got {value!r}") from None
 
 
+def _severity(value: Severity | str) -> Severity:
+    """Converter: :meth:`Severity.parse` (mypy's attrs plugin wants a named function)."""
+    return Severity.parse(value)
+
+
 _WEIGHT = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
@@ -123,6 +128,10 @@ class Option:
         return value
 
 
+def _options(values: Iterable[Option]) -> tuple[Option, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Rule:
     """One thing a check can report, documented like a linter rule."""
@@ -134,13 +143,13 @@ class Rule:
     summary: str = attrs.field(validator=attrs.validators.min_len(1))
     why: str = attrs.field(validator=attrs.validators.min_len(1))
     """The norm behind the rule."""
-    severity: Severity = attrs.field(default=Severity.WARNING, converter=Severity.parse)
+    severity: Severity = attrs.field(default=Severity.WARNING, converter=_severity)
     """Default severity; findings may be stronger or weaker as the pattern is."""
     example: str = ""
     """Activity-format lines (JSON Lines) of a timeline that triggers the rule."""
     quiet_example: str = ""
     """Activity-format lines of a similar timeline that does not trigger it."""
-    options: tuple[Option, ...] = attrs.field(default=(), converter=tuple)
+    options: tuple[Option, ...] = attrs.field(default=(), converter=_options)
     habit: bool = False
     """Whether the rule judges a habit over a window of time (a share or a rate),
     not one action. A review's nudge then names the window that ends with the draft,
@@ -198,7 +207,7 @@ class Finding:
     code: str
     rule: str
     guideline: str
-    severity: Severity = attrs.field(converter=Severity.parse)
+    severity: Severity = attrs.field(converter=_severity)
     subject: str | None
     account: str | None
     network: str | None
@@ -330,8 +339,15 @@ class Check(Protocol):
     the :class:`~socialnorms.Reviewer` skips a check without it, with a note.
     """
 
-    guideline: str
-    rules: Sequence[Rule]
+    if TYPE_CHECKING:
+        # Read-only for type checkers, so that frozen values (FunctionCheck) match.
+        @property
+        def guideline(self) -> str: ...
+        @property
+        def rules(self) -> Sequence[Rule]: ...
+    else:
+        guideline: str
+        rules: Sequence[Rule]
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         """Yield the findings for the whole timeline in ``ctx``."""
@@ -530,6 +546,10 @@ def check_function(
     return wrap
 
 
+def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class FunctionCheck:
     """A :class:`Check` made from a plain function (see :func:`check_function`).
@@ -537,7 +557,7 @@ class FunctionCheck:
     ``review`` is ``None`` when the check has no incremental form."""
 
     guideline: str = attrs.field(validator=_match(_NAME, "Check.guideline"))
-    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
     func: Callable[[CheckContext], Iterable[Finding]]
     review: Review | None = None
 

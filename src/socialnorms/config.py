@@ -65,6 +65,10 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _severity(value: Severity | str) -> Severity:
+    return Severity.parse(value)
+
+
 def _severities(value: Any) -> Mapping[str, Severity]:
     return {str(key): Severity.parse(level) for key, level in dict(value or {}).items()}
 
@@ -196,7 +200,7 @@ class Config:
     """Ignored rules, severities and options per network id."""
     disable_plugins: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     """Plugins (built-in guidelines included) not to load, by name."""
-    fail_on: Severity = attrs.field(default=Severity.ERROR, converter=Severity.parse)
+    fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
     """The severity from which ``socialnorms check`` exits with status 1."""
     timezone: str | None = attrs.field(default=None, validator=attrs.validators.optional(_zone))
     """IANA zone of exports that write times without one (LinkedIn); never guessed."""
@@ -308,6 +312,7 @@ class Config:
         if self.source and Path(self.source).name == "pyproject.toml":
             where += "tool.socialnorms."
         by_key: dict[str, Rule] = {}
+        rule: Rule | None
         for rule in rules:
             by_key[rule.code] = rule
             by_key[rule.name] = rule

@@ -60,6 +60,18 @@ __all__ = [
 ]
 
 
+def _subjects(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _accounts(values: Iterable[Account]) -> tuple[Account, ...]:
+    return tuple(values)
+
+
+def _actions(values: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Partition:
     """The slice of a timeline that the checks of ``subjects`` read.
@@ -68,9 +80,9 @@ class Partition:
     written as activity records with :meth:`records`.
     """
 
-    subjects: tuple[str, ...] = attrs.field(converter=tuple)
-    accounts: tuple[Account, ...] = attrs.field(converter=tuple)
-    actions: tuple[Action, ...] = attrs.field(converter=tuple)
+    subjects: tuple[str, ...] = attrs.field(converter=_subjects)
+    accounts: tuple[Account, ...] = attrs.field(converter=_accounts)
+    actions: tuple[Action, ...] = attrs.field(converter=_actions)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The partition as activity-format records: accounts, then actions in time order."""
@@ -181,12 +193,17 @@ class Partitioner:
                 kind = action.kind
                 if action.post is not None and kind in _CREATING:
                     own_posts.add(action.post.id)
+                target = action.target
                 if kind in _POST_TARGETS:
-                    posts.add(action.target)
+                    assert target is not None  # an Action aimed at a post has a target
+                    posts.add(target)
                 elif kind is ActionKind.INVITE:
-                    counterparts.add(action.target)
-                elif kind is ActionKind.FOLLOW and timeline.follows(account_id, action.target):
-                    judged.add(action.target)
+                    assert target is not None  # an Action aimed at an account has a target
+                    counterparts.add(target)
+                elif kind is ActionKind.FOLLOW:
+                    assert target is not None  # an Action aimed at an account has a target
+                    if timeline.follows(account_id, target):
+                        judged.add(target)
             for kind in _ACCOUNT_TARGETS:
                 aimed = timeline.aimed_at(account_id, kind)
                 take(aimed)
@@ -208,6 +225,7 @@ class Partitioner:
         for action in incoming:
             if action.actor not in own_set:
                 judged.add(action.actor)
+                assert action.post is not None  # mentions and replies create posts
                 take(timeline.replies_to(action.post.id))
         for account_id in counterparts - own_set:
             take(timeline.by_actor(account_id))

@@ -98,9 +98,9 @@ class Registry:
         for key in [k for k, p in self._network_plugin.items() if p == plugin]:
             del self._networks[key]
             del self._network_plugin[key]
-        for table in (self._readers, self._reporters):
-            for key in [k for k, (_obj, p) in table.items() if p == plugin]:
-                del table[key]
+        for objects in (self._readers, self._reporters):
+            for key in [k for k, (_obj, p) in objects.items() if p == plugin]:
+                del objects[key]
         self._provided.pop(plugin, None)
 
     def _add_check(self, check: Any, plugin: str) -> None:

@@ -51,6 +51,10 @@ def _volume(value: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]
     return {s: networks for s, networks in counts.items() if networks}
 
 
+def _skipped(values: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Report:
     """Findings of one run, sorted by subject, account, time and code."""
@@ -61,7 +65,7 @@ class Report:
     accounts: int = 0
     """How many accounts the timeline knows."""
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=tuple)
+    skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=_skipped)
     """Bad records that tolerant reading skipped."""
     plugins: Mapping[str, str] = attrs.field(
         factory=dict, converter=lambda v: dict(sorted(dict(v).items())), hash=False

@@ -84,6 +84,10 @@ def _scored(penalty_value: float) -> float:
     return round(100.0 * 2.0 ** (-penalty_value / HALF_PENALTY), 1)
 
 
+def _severity_counts(value: Mapping[str, int]) -> dict[str, int]:
+    return dict(value)
+
+
 @attrs.frozen(slots=True)
 class Score:
     """The score of one group of findings.
@@ -100,7 +104,7 @@ class Score:
     actions: int
     """The subject's actions in the group: the volume the penalty is divided by."""
     findings: int
-    counts: Mapping[str, int] = attrs.field(factory=dict, converter=dict, hash=False)
+    counts: Mapping[str, int] = attrs.field(factory=dict, converter=_severity_counts, hash=False)
     """Findings per severity, heaviest first."""
 
     @property
@@ -139,6 +143,10 @@ def _make(
     )
 
 
+def _scores(values: Iterable[Score]) -> tuple[Score, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class ScoreTable:
     """Every score of a report: overall, per subject, per network, per guideline.
@@ -147,7 +155,7 @@ class ScoreTable:
     the total, first); :meth:`get` finds one.
     """
 
-    scores: tuple[Score, ...] = attrs.field(converter=tuple)
+    scores: tuple[Score, ...] = attrs.field(converter=_scores)
     _index: dict[tuple[str | None, str | None, str | None], Score] = attrs.field(
         init=False, eq=False, repr=False
     )

@@ -237,8 +237,8 @@ class TopicModel:
             for idiom in topic.idioms:
                 self._add(idiom, _Entry(None, idiom, 0.0))
         sizes: dict[str, set[int]] = {}
-        for key in self._phrases:
-            sizes.setdefault(key[0], set()).add(len(key))
+        for phrase in self._phrases:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
         # the lengths of the phrases that start with a word, longest first
         self._sizes = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
         self._tags: dict[str, tuple[str, ...]] = {}

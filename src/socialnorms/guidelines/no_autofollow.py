@@ -6,12 +6,13 @@ Rules SN301-SN303. The spam and bot signals live in :mod:`socialnorms.signals`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from typing import cast
 
 import attrs
 
-from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
 from ..signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
@@ -226,7 +227,9 @@ def new_followers(timeline: Timeline, account_id: str, own: frozenset[str]) -> l
 
 def is_hasty(follower: NewFollower, quick: timedelta) -> bool:
     """SN301: whether the follow-back came within ``quick`` or through an automation."""
-    return follower.back is not None and (follower.delay <= quick or is_automated(follower.back))
+    return follower.back is not None and (
+        cast(timedelta, follower.delay) <= quick or is_automated(follower.back)
+    )
 
 
 def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
@@ -238,6 +241,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
     if subject is None or draft.kind not in (ActionKind.FOLLOW, ActionKind.UNFOLLOW):
         return
     account_id, target = draft.actor, draft.target
+    assert target is not None  # a follow or unfollow always has a target account
     own = frozenset(a.id for a in timeline.accounts_of(subject))
     if target in own:
         return
@@ -292,6 +296,7 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
                 severity=spam_severity(signals, thresholds),
             )
     if is_back and ctx.enabled("SN301"):
+        assert new is not None  # is_back implies it
         yield from _review_follow_back(
             ctx, subject, network, draft, NewFollower(new.follow, draft), own
         )
@@ -327,7 +332,7 @@ def _review_follow_back(
         "SN301", "threshold", network
     ):
         return
-    minutes = answered.delay.total_seconds() / 60
+    minutes = cast(timedelta, answered.delay).total_seconds() / 60
     how = " through an automation" if is_automated(draft) else ""
     yield ctx.finding(
         "SN301",
@@ -356,6 +361,7 @@ def _review_unfollow(
 ) -> Iterator[Finding]:
     timeline = ctx.timeline
     customer = draft.target
+    assert customer is not None  # an unfollow always has a target account
     account = timeline.account(customer)
     if account is None or not account.has_tag("customer"):
         return
@@ -367,12 +373,12 @@ def _review_unfollow(
     ):
         return  # another account of the subject still follows them
     grace = timedelta(hours=ctx.option("SN303", "grace_hours", network))
-    follows = [first_follow(timeline, customer, a) for a in account_ids]
-    follows = [f for f in follows if f is not None and f.at <= draft.at]
+    firsts = [first_follow(timeline, customer, a) for a in account_ids]
+    follows = [f for f in firsts if f is not None and f.at <= draft.at]
     followed = [
         f
         for f in follows
-        if new_follower(timeline, f.target, f) is not None and draft.at - f.at >= grace
+        if new_follower(timeline, cast(str, f.target), f) is not None and draft.at - f.at >= grace
     ]
     if not followed:
         return
@@ -416,7 +422,7 @@ def _measure(ctx: CheckContext, subject: str, network: str, followers: list[NewF
     backs = [f for f in followers if f.back is not None]
     ctx.measure(subject, network, "new_followers", len(followers))
     ctx.measure(subject, network, "follow_back_share", round(len(backs) / len(followers), 3))
-    median = median_minutes(f.delay for f in backs)
+    median = median_minutes(cast(timedelta, f.delay) for f in backs)
     if median is not None:
         ctx.measure(subject, network, "median_follow_back_minutes", median)
 
@@ -437,15 +443,15 @@ def _auto_follow(
         else Severity.WARNING
     )
     backs = [f for f in followers if f.back is not None]
-    automated = sum(1 for f in hasty if is_automated(f.back))
-    median = median_minutes(f.delay for f in hasty)
+    automated = sum(1 for f in hasty if is_automated(cast(Action, f.back)))
+    median = median_minutes(cast(timedelta, f.delay) for f in hasty)
     how = f"a median of {median:g} minutes after being followed"
     if automated:
         how += f", {automated} of them through an automation"
     yield ctx.finding(
         "SN301",
         subject=subject,
-        account=hasty[-1].back.actor,
+        account=cast(Action, hasty[-1].back).actor,
         network=network,
         message=(
             f"Followed back {len(hasty)} of {len(followers)} new followers ({percent(share)}) "
@@ -455,7 +461,7 @@ def _auto_follow(
             "Turn off automatic follow-back. Look at each new follower's recent posts and "
             "profile first, and follow back the people and customers you want to hear from."
         ),
-        evidence=[f.back.id for f in hasty],
+        evidence=[cast(Action, f.back).id for f in hasty],
         metrics={
             "new_followers": len(followers),
             "followed_back": len(backs),
@@ -483,6 +489,7 @@ def _followed_spam(
         judged: set[str] = set()
         for follow in timeline.by_actor(account_id, ActionKind.FOLLOW):
             target = follow.target
+            assert target is not None  # a follow always has a target account
             if target in judged or not timeline.follows(account_id, target):
                 continue
             judged.add(target)
@@ -551,5 +558,5 @@ def _customers(
 
 
 @hookimpl
-def register_checks(register) -> None:
+def register_checks(register: Callable[[Check], None]) -> None:
     register(no_autofollow)

@@ -237,7 +237,7 @@ class ActivityStreams:
             obj = self._object(item.get("object"))
             at = self.time(item, obj)
             handlers = self._handlers()
-            handler = next((handlers[k] for k in sorted(kinds) if k in handlers), None)
+            handler: Any = next((handlers[k] for k in sorted(kinds) if k in handlers), None)
             if handler is None:
                 if kinds & _POST_TYPES:
                     handler, obj, actor = self._create, item, self.account(item.get("attributedTo"))

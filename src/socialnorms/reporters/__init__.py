@@ -14,6 +14,10 @@ from . import csv, html, markdown, text
 __all__ = ["Reporter"]
 
 
+def _keywords(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.frozen(slots=True)
 class Reporter:
     """An output format: a name (``--format NAME``) and a function from report to text."""
@@ -22,7 +26,7 @@ class Reporter:
     description: str
     render: Callable[..., str]
     """``render(report)`` returns the whole output as text."""
-    accepts: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    accepts: frozenset[str] = attrs.field(default=frozenset(), converter=_keywords)
     """Optional keywords ``render`` takes: ``color`` (style the text for a terminal)
     and ``summary`` (``False`` leaves out everything but the findings, for ``--quiet``)."""
     stream: Callable[..., Iterable[str]] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from itertools import groupby
 
@@ -83,7 +83,7 @@ def _score_row(label: str, row: Score) -> str:
     )
 
 
-def _counts(counts: dict[str, int]) -> str:
+def _counts(counts: Mapping[str, int]) -> str:
     parts = [f"{n} {s}" for s, n in counts.items() if n]
     return ", ".join(parts) if parts else "no findings"
 

@@ -7,6 +7,7 @@ and GitLab render; elsewhere it reads as plain text).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from itertools import groupby
 
@@ -27,7 +28,7 @@ def _text(value: object) -> str:
     return escape(str(value), quote=False)
 
 
-def _counts(counts: dict[str, int]) -> str:
+def _counts(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no findings"
 
 

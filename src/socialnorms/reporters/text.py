@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from itertools import groupby
+from typing import Any
 
 import click
 
@@ -19,7 +20,7 @@ from ..report import Report
 #: Evidence lists up to this long show every action with its time.
 LISTED_EVIDENCE = 5
 
-_SEVERITY_STYLE = {
+_SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
     Severity.ERROR: {"fg": "red", "bold": True},
     Severity.WARNING: {"fg": "yellow", "bold": True},
     Severity.INFO: {"fg": "blue"},

@@ -23,8 +23,9 @@ to audited subjects. Importing this module registers the strategies for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 from hypothesis import strategies as st
 
@@ -196,7 +197,7 @@ def actions(kind: ActionKind | str | None = None) -> st.SearchStrategy[Action]:
         network = draw(st.sampled_from(NETWORKS))
         actor = f"{network}:{draw(handles())}"
         other = f"{network}:{draw(handles())}"
-        fields: dict[str, object] = {
+        fields: dict[str, Any] = {
             "id": draw(
                 st.one_of(st.none(), st.integers(1, 10**9).map(lambda n: f"{network}:a{n}"))
             ),
@@ -244,14 +245,22 @@ def activity(
     records: list[Account] = []
     for subject in draw(st.lists(st.sampled_from(list(subjects)), min_size=1, unique=True)):
         for net in draw(st.lists(st.sampled_from(nets), min_size=1, unique=True)):
-            handle = draw(handles().filter(lambda h, net=net: f"{net}:{h}" not in taken))
+            handle = draw(
+                handles().filter(
+                    cast("Callable[[str], bool]", lambda h, net=net: f"{net}:{h}" not in taken)
+                )
+            )
             taken.add(f"{net}:{handle}")
             records.append(
                 Account(id=f"{net}:{handle}", network=net, subject=subject, handle=f"@{handle}")
             )
     for _ in range(draw(st.integers(1, 6))):
         net = draw(st.sampled_from(nets))
-        handle = draw(handles().filter(lambda h, net=net: f"{net}:{h}" not in taken))
+        handle = draw(
+            handles().filter(
+                cast("Callable[[str], bool]", lambda h, net=net: f"{net}:{h}" not in taken)
+            )
+        )
         taken.add(f"{net}:{handle}")
         tags = draw(st.lists(st.sampled_from(_TAGS), max_size=1))
         records.append(Account(id=f"{net}:{handle}", network=net, handle=f"@{handle}", tags=tags))
@@ -275,7 +284,7 @@ def activity(
             not kind.creates_post and not kind.targets_post and not others
         ):
             kind = ActionKind.POST
-        fields: dict[str, object] = {"id": f"{net}:a{number}"}
+        fields: dict[str, Any] = {"id": f"{net}:a{number}"}
         via = draw(st.sampled_from((None, None, *_VIA)))
         if via is not None:
             fields["via"] = via
@@ -301,7 +310,7 @@ def activity(
     return records, made
 
 
-def timelines(**kwargs: object) -> st.SearchStrategy[Timeline]:
+def timelines(**kwargs: Any) -> st.SearchStrategy[Timeline]:
     """Consistent :class:`~socialnorms.Timeline` values (see :func:`activity` for the options)."""
     return activity(**kwargs).map(lambda parts: Timeline(*parts))
 
