@@ -25,6 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m pytest tests $(addsuffix /tests,$(PLUGIN_DIRS))
 
 # The documentation site, from docs/ into site/, offline; any warning fails the build.

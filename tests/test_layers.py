@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,39 @@ def test_an_upward_import_breaks_a_contract(tmp_path: Path, module: str, upward:
     result = _lint(root)
     assert result.returncode != 0
     assert "BROKEN" in result.stdout
+
+
+def _builtin_names() -> set[str]:
+    """The codes, rule names and guideline names of the built-in guidelines."""
+    import importlib
+
+    from socialnorms.guidelines import PLUGINS
+
+    names: set[str] = set()
+    for guideline, module_name in PLUGINS:
+        names.add(guideline)
+        checks: list[object] = []
+        importlib.import_module(module_name).register_checks(register=checks.append)
+        for check in checks:
+            for rule in check.rules:  # type: ignore[attr-defined]
+                names.update((rule.code, rule.name))
+    return names
+
+
+def test_no_module_outside_the_guidelines_names_a_builtin_rule_or_guideline() -> None:
+    # The engine, readers, reporters and CLI learn about rules from the rules themselves;
+    # only the guidelines package knows which ones are built in.
+    names = _builtin_names()
+    assert len(names) > 20
+    package = ROOT / "src" / "socialnorms"
+    offending = []
+    for path in sorted(package.rglob("*.py")):
+        if (package / "guidelines") in path.parents:
+            continue
+        text = path.read_text(encoding="utf-8")
+        offending.extend(
+            f"{path.relative_to(ROOT)}: {name}"
+            for name in sorted(names)
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        )
+    assert not offending, "\n".join(offending)

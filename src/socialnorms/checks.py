@@ -83,8 +83,8 @@ def _severity(value: Severity | str) -> Severity:
 _WEIGHT = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-def _match(pattern: re.Pattern[str], what: str):
-    def check(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _match(pattern: re.Pattern[str], what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not pattern.match(value):
             raise ValueError(f"{what}: {value!r} does not match {pattern.pattern}")
 
@@ -137,9 +137,9 @@ class Rule:
     """One thing a check can report, documented like a linter rule."""
 
     code: str = attrs.field(validator=_match(_CODE, "Rule.code"))
-    """Stable code: a prefix of 1-4 capitals and three digits (``SN101``)."""
+    """Stable code: a prefix of 1-4 capitals and three digits (``HS001``)."""
     name: str = attrs.field(validator=_match(_NAME, "Rule.name"))
-    """Readable kebab-case name (``self-mention-reposts``)."""
+    """Readable kebab-case name (``long-captions``)."""
     summary: str = attrs.field(validator=attrs.validators.min_len(1))
     why: str = attrs.field(validator=attrs.validators.min_len(1))
     """The norm behind the rule."""

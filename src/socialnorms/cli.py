@@ -166,7 +166,7 @@ def main() -> None:
     \b
     Examples:
       socialnorms check activity.jsonl
-      socialnorms rules SN101
+      socialnorms rules
     """
 
 
@@ -289,7 +289,7 @@ def check(
     \b
     Examples:
       socialnorms check acme.jsonl
-      socialnorms check acme.jsonl --select SN1,respond-to-mentions --fail-on warning
+      socialnorms check acme.jsonl --select SN1,SN3 --fail-on warning
       socialnorms check export.jsonl --format json --output report.json
       socialnorms check big.jsonl --jobs 4
     """
@@ -465,8 +465,8 @@ def rules(rule: str | None, as_json: bool, config_path: str | None) -> None:
     \b
     Examples:
       socialnorms rules
-      socialnorms rules SN101
-      socialnorms rules self-mention-reposts --json
+      socialnorms rules CODE
+      socialnorms rules NAME --json
     """
     registry = _registry(config_path)
     if rule is not None:

@@ -4,22 +4,25 @@ It lives in ``[tool.socialnorms]`` of ``pyproject.toml`` or at the top level of
 ``socialnorms.toml``, found upward from the current folder::
 
     [tool.socialnorms]
-    select = ["SN1", "respond-to-mentions"]   # codes, code prefixes, rule or guideline names
-    ignore = ["SN103"]
+    select = ["SN1", "describe-images"]   # codes, code prefixes, rule or guideline names
+    ignore = ["ALT002"]
     disable-plugins = ["bluesky"]
     fail-on = "warning"
 
     [tool.socialnorms.severity]
-    SN101 = "error"
+    ALT001 = "error"
 
-    [tool.socialnorms.options.SN101]          # a code or a rule name
-    min_shares = 6
+    [tool.socialnorms.options.ALT001]     # a code or a rule name
+    media_types = ["image"]
 
     [tool.socialnorms.networks.linkedin]
     ignore = ["SN2"]
 
-    [tool.socialnorms.networks.linkedin.options.SN501]
-    default_response_hours = 48
+    [tool.socialnorms.networks.linkedin.options.ALT001]
+    media_types = ["gif", "image"]
+
+(The rules of the ``socialnorms-alttext`` example plugin, here as any installed
+rule: ``socialnorms rules`` lists the installed rules with their options.)
 
 The same :class:`Config` is usable from Python: ``Config(select=("SN1",))``, or
 ``Config.load("socialnorms.toml")``. Every mistake in a file is a
@@ -193,7 +196,7 @@ class Config:
     options: Mapping[str, Mapping[str, Any]] = attrs.field(
         factory=dict, converter=_nested, hash=False
     )
-    """Options per rule (by code or name): ``{"SN101": {"min_share": 0.6}}``."""
+    """Options per rule (by code or name): ``{"ALT001": {"media_types": ["image"]}}``."""
     networks: Mapping[str, NetworkOverrides] = attrs.field(
         factory=dict, converter=_networks, hash=False
     )

@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import attrs
 
-from .checks import Check, CheckContext, Finding, Measurement, Severity
+from .checks import Check, CheckContext, Finding, Measurement, ReviewingCheck, Severity
 from .config import Config, ConfigError
 from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
 from .models import Account, Action
@@ -199,7 +200,11 @@ class Checker:
         return ReadResult(accounts.values(), actions, skipped, coverage)
 
     def timeline_of(
-        self, result: ReadResult, paths: object, *, timings: dict[str, float] | None = None
+        self,
+        result: ReadResult,
+        paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        timings: dict[str, float] | None = None,
     ) -> Timeline:
         """The Timeline of what :meth:`read_result` read from ``paths`` (named in errors).
 
@@ -361,7 +366,11 @@ class Checker:
         codes = {rule.code for rule in check.rules}
         try:
             found = []
-            produced = check.run(ctx) if ctx.draft is None else check.review(ctx, ctx.draft)
+            produced = (
+                check.run(ctx)
+                if ctx.draft is None
+                else cast("ReviewingCheck", check).review(ctx, ctx.draft)
+            )
             for finding in produced:
                 if not isinstance(finding, Finding) or finding.code not in codes:
                     raise TypeError(

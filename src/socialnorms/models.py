@@ -109,8 +109,12 @@ def _optional_timestamp(field: str) -> Callable[[Any], datetime | None]:
     return convert
 
 
-def _text(field: str, *, required: bool = False, nullable: bool = True):
-    def check(_inst: Any, _attr: attrs.Attribute, value: Any) -> None:
+#: An attrs validator: (instance, attribute, value), raising on a bad value.
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _text(field: str, *, required: bool = False, nullable: bool = True) -> Validator:
+    def check(_inst: Any, _attr: attrs.Attribute[Any], value: Any) -> None:
         if value is None and nullable and not required:
             return
         if not isinstance(value, str):
@@ -121,8 +125,8 @@ def _text(field: str, *, required: bool = False, nullable: bool = True):
     return check
 
 
-def _count(field: str):
-    def check(_inst: Any, _attr: attrs.Attribute, value: Any) -> None:
+def _count(field: str) -> Validator:
+    def check(_inst: Any, _attr: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int):
@@ -133,8 +137,8 @@ def _count(field: str):
     return check
 
 
-def _flag(field: str):
-    def check(_inst: Any, _attr: attrs.Attribute, value: Any) -> None:
+def _flag(field: str) -> Validator:
+    def check(_inst: Any, _attr: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not isinstance(value, bool):
             raise TypeError(f"{field}: expected true or false, got {value!r}")
 
@@ -253,6 +257,10 @@ def _media(value: Any) -> tuple[Media, ...]:
     return tuple(Media.coerce(item) for item in value)
 
 
+def _account_tags(value: Any) -> tuple[str, ...]:
+    return _strings("account.tags")(value) or ()
+
+
 @attrs.frozen(slots=True)
 class Account:
     """An account on one network. Accounts with a ``subject`` are the ones audited."""
@@ -272,9 +280,7 @@ class Account:
         default=None, validator=_flag("account.default_avatar")
     )
     verified: bool | None = attrs.field(default=None, validator=_flag("account.verified"))
-    tags: tuple[str, ...] = attrs.field(
-        default=(), converter=lambda v: _strings("account.tags")(v) or ()
-    )
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_account_tags)
     extra: Mapping[str, Any] = attrs.field(default=NO_EXTRA, converter=_extra, hash=False)
 
     def has_tag(self, tag: str) -> bool:

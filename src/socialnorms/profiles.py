@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
@@ -28,7 +28,7 @@ __all__ = ["CROSSPOST_MARKS", "FOREIGN_MARKS_SOURCE", "NetworkProfile", "foreign
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
-def _weights(field: str):
+def _weights(field: str) -> Callable[[Any], Mapping[str, float]]:
     def convert(value: Any) -> Mapping[str, float]:
         if value is None:
             return {}
@@ -48,6 +48,23 @@ def _weights(field: str):
         return out
 
     return convert
+
+
+# Named converters: mypy's attrs plugin reads only named functions.
+def _welcome_topics(value: Any) -> Mapping[str, float]:
+    return _weights("welcome_topics")(value)
+
+
+def _unwelcome_topics(value: Any) -> Mapping[str, float]:
+    return _weights("unwelcome_topics")(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _sources(value: Mapping[str, str]) -> dict[str, str]:
+    return dict(value)
 
 
 def _id(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
@@ -111,11 +128,11 @@ class NetworkProfile:
     purpose: str = ""
     #: Topics the audience welcomes, with weights from 0 to 1.
     welcome_topics: Mapping[str, float] = attrs.field(
-        factory=dict, converter=_weights("welcome_topics"), hash=False
+        factory=dict, converter=_welcome_topics, hash=False
     )
     #: Topics the audience does not welcome, with weights from 0 to 1 (1 = clearly off-purpose).
     unwelcome_topics: Mapping[str, float] = attrs.field(
-        factory=dict, converter=_weights("unwelcome_topics"), hash=False
+        factory=dict, converter=_unwelcome_topics, hash=False
     )
     #: Longest post the network accepts, as its :attr:`syntax` counts length.
     max_length: int | None = attrs.field(default=None, validator=_positive)
@@ -132,7 +149,7 @@ class NetworkProfile:
     #: Whether the network has connection or friend invitations.
     invitations: bool = False
     #: The stock texts the network fills an invitation with.
-    default_invitations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    default_invitations: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     #: Whether following is one-way (no acceptance needed).
     one_way_follows: bool = True
     #: How soon the audience expects an answer to a mention or reply.
@@ -142,9 +159,11 @@ class NetworkProfile:
     #: Whether followers see the thread a reply belongs to.
     replies_show_thread: bool = True
     #: Regular expressions for the marks that a post was copied from elsewhere.
-    crosspost_marks: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_pattern)
+    crosspost_marks: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_pattern
+    )
     #: Where each figure comes from: figure name -> citation.
-    sources: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    sources: Mapping[str, str] = attrs.field(factory=dict, converter=_sources, hash=False)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -157,7 +176,7 @@ class NetworkProfile:
 
     def crosspost_evidence(self, text: str) -> tuple[str, ...]:
         """The pieces of ``text`` that match one of :attr:`crosspost_marks`, in order."""
-        found = []
+        found: list[tuple[int, str]] = []
         for pattern in _compiled(self.crosspost_marks):
             found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
         return tuple(piece for _start, piece in sorted(found))

@@ -174,7 +174,7 @@ class Registry:
         return MappingProxyType(dict(sorted(self._rules.items())))
 
     def rule(self, code_or_name: str) -> RegisteredRule | None:
-        """A rule by code (``SN101``) or name (``self-mention-reposts``)."""
+        """A rule by code (``HS001``) or name (``long-captions``)."""
         found = self._rules.get(code_or_name.upper())
         if found is None:
             found = next((r for r in self._rules.values() if r.rule.name == code_or_name), None)

@@ -149,7 +149,7 @@ _EVENTS = (
     ("crowd_accept", 1),
     ("subject_message", 1),
 )
-_CUMULATIVE = []
+_CUMULATIVE: list[int] = []
 for _name, _weight in _EVENTS:
     _CUMULATIVE.append((_CUMULATIVE[-1] if _CUMULATIVE else 0) + _weight)
 _TOTAL = _CUMULATIVE[-1]
@@ -338,8 +338,10 @@ def _action(world: _World, event: str, number: int, at: str) -> dict[str, Any]:
         text = f"@{world.handle_of[entry[1]]} {world.text(4, 18, link=0.1, tags=0.05)}"
         return act("reply", subject, target=entry[0], post={"id": post_id, "text": text})
     if event == "subject_repost" and recent:
-        pool = world.mentions[subject] if world.mentions[subject] and rng.random() < 0.3 else recent
-        entry = rng.choice(pool)
+        sources = (
+            world.mentions[subject] if world.mentions[subject] and rng.random() < 0.3 else recent
+        )
+        entry = rng.choice(sources)
         if rng.random() < 0.5:
             return act("repost", subject, target=entry[0], post=shared(entry))
         return act("repost", subject, target=entry[0])

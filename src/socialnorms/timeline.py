@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -169,7 +169,7 @@ class Timeline:
 
     def _read_mentions(
         self, creators: list[Action]
-    ) -> tuple[dict[str, tuple[str, ...]], Mapping[str, tuple[Action, ...]]]:
+    ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[Action, ...]]]:
         """Mentions of every post, resolved to account ids, and the post, reply and
         quote actions (``creators``, in time order) by mentioned account. Hashtags and
         links are read when a check first asks for a post's :meth:`text`."""
@@ -207,8 +207,8 @@ class Timeline:
                 ids.append(account_id)
             found[post.id] = tuple(dict.fromkeys(ids))
         mentioned: dict[str, list[Action]] = defaultdict(list)
-        for action in creators:
-            for account_id in found.get(action.post.id, _EMPTY):
+        for action in creators:  # each carries its post
+            for account_id in found.get(cast("Post", action.post).id, _EMPTY):
                 mentioned[account_id].append(action)
         return found, _frozen(mentioned)
 

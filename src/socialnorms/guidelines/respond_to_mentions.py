@@ -10,12 +10,13 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
+from typing import cast
 
 import attrs
 
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
-from ..models import Action, ActionKind
+from ..models import Action, ActionKind, Post
 from ..signals import SpamJudge
 from ..timeline import Timeline
 from ._common import actions_between, median_minutes, percent, subject_networks
@@ -134,6 +135,18 @@ class Mention:
         return self.answer.at - self.action.at if self.answer is not None else None
 
 
+def _post(action: Action) -> Post:
+    """The post of a post, reply or quote, which always has one: :class:`Action`
+    refuses such an action without a post."""
+    return cast(Post, action.post)
+
+
+def _target(action: Action) -> str:
+    """The target of an action of a kind that always has one (every kind but a post):
+    :class:`Action` refuses such an action without a target."""
+    return cast(str, action.target)
+
+
 class _Answers:
     """Where a subject's answers on one network can be looked up quickly."""
 
@@ -155,16 +168,16 @@ class _Answers:
             for kind in (ActionKind.REPLY, ActionKind.POST, ActionKind.QUOTE):
                 for action in by(account_id, kind):
                     if kind is ActionKind.REPLY:
-                        self.replies[action.target].append(action)
+                        self.replies[_target(action)].append(action)
                         continue  # a reply in another thread answers that thread only
                     if kind is ActionKind.QUOTE:
-                        self.acknowledged.add(action.target)
-                    for mentioned in timeline.text(action.post).mentions:
+                        self.acknowledged.add(_target(action))
+                    for mentioned in timeline.text(_post(action)).mentions:
                         self.mentioning[mentioned].append(action)
             for message in by(account_id, ActionKind.MESSAGE):
-                self.mentioning[message.target].append(message)  # answered privately
+                self.mentioning[_target(message)].append(message)  # answered privately
             for kind in (ActionKind.LIKE, ActionKind.REPOST):
-                self.acknowledged.update(a.target for a in by(account_id, kind))
+                self.acknowledged.update(_target(a) for a in by(account_id, kind))
         for index in (self.replies, self.mentioning):
             for actions in index.values():
                 actions.sort(key=lambda a: (a.at, a.id))
@@ -174,8 +187,9 @@ class _Answers:
         """The subject's first answer to ``mention`` before ``until``: a reply to the post or
         to a reply in its thread, a new post or quote mentioning its author, or a direct
         message to its author."""
-        candidates = []
-        thread = [mention.post.id, *(r.post.id for r in timeline.replies_to(mention.post.id))]
+        candidates: list[Action] = []
+        post = _post(mention)
+        thread = [post.id, *(_post(r).id for r in timeline.replies_to(post.id))]
         for post_id in thread:
             candidates.extend(self.replies.get(post_id, ()))
         by_author = self.mentioning.get(mention.actor, ())
@@ -194,7 +208,7 @@ def incoming(timeline: Timeline, account_ids: tuple[str, ...], own: frozenset[st
             found[action.id] = action
         for kind in (ActionKind.POST, ActionKind.REPLY, ActionKind.QUOTE):
             for own_post in timeline.by_actor(account_id, kind):
-                for reply in timeline.replies_to(own_post.post.id):
+                for reply in timeline.replies_to(_post(own_post).id):
                     found[reply.id] = reply
     return sorted(
         (a for a in found.values() if a.actor not in own and not _closing_word(timeline, a, own)),
@@ -205,9 +219,9 @@ def incoming(timeline: Timeline, account_ids: tuple[str, ...], own: frozenset[st
 def _closing_word(timeline: Timeline, action: Action, own: frozenset[str]) -> bool:
     """Whether ``action`` answers the subject's own answer to its author without asking
     anything more ("thanks!"): the conversation was answered, the last word is theirs."""
-    if action.kind is not ActionKind.REPLY or "?" in action.post.text:
+    if action.kind is not ActionKind.REPLY or "?" in _post(action).text:
         return False
-    parent = timeline.post(action.target)
+    parent = timeline.post(_target(action))
     if parent is None or parent.author not in own or parent.in_reply_to is None:
         return False
     grandparent = timeline.post(parent.in_reply_to)
@@ -258,7 +272,7 @@ def _inbox(
     for account_id in account_ids:
         found.update((a.id, a) for a in _between(timeline.mentions_of(account_id), since, until))
     for reply in _between(timeline.by_kind(ActionKind.REPLY), since, until):
-        parent = timeline.post_action(reply.target)
+        parent = timeline.post_action(_target(reply))
         if parent is not None and parent.actor in account_ids:  # a reply to the account's own post
             found[reply.id] = reply
 
@@ -286,7 +300,7 @@ def _inbox(
         received=received,
         times=tuple(a.at for a in received),
         answer={a.id: answers.first(timeline, a, a.at + horizon) for a in received},
-        by_post={a.post.id: a for a in received},
+        by_post={_post(a).id: a for a in received},
         by_author=by_author,
         answers=answers,
     )
@@ -314,15 +328,15 @@ def _answered_by(
     their author."""
     candidates: list[Action] = []
     if draft.kind is ActionKind.REPLY:
-        parent = timeline.post(draft.target)
+        parent = timeline.post(_target(draft))
         for post_id in (draft.target, parent.in_reply_to if parent is not None else None):
             if post_id in inbox.by_post:
                 candidates.append(inbox.by_post[post_id])
     else:
         if draft.kind is ActionKind.MESSAGE:
-            authors = [draft.target]
+            authors = [_target(draft)]
         elif draft.kind in (ActionKind.POST, ActionKind.QUOTE):
-            authors = list(timeline.text(draft.post).mentions)
+            authors = list(timeline.text(_post(draft)).mentions)
         else:
             authors = []
         for author in authors:
@@ -372,7 +386,8 @@ def review_draft(ctx: CheckContext, draft: Action) -> Iterator[Finding]:
             network=network,
             message=(
                 f"This {draft.kind.value} answers {who} "
-                f'("{_snippet(mention.post.text)}") {delay.total_seconds() / 3600:.0f} hours after '
+                f'("{_snippet(_post(mention).text)}") '
+                f"{delay.total_seconds() / 3600:.0f} hours after "
                 f"they wrote; people expect an answer within {hours:g} hours."
             ),
             suggestion=f"Thank {who} for waiting, and check mentions at least every {hours:g} hours.",
@@ -428,7 +443,7 @@ def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
             received = [
                 a for a in incoming(timeline, account_ids, own) if not looks_like_spam(a.actor)
             ]
-            if not received:
+            if not received or end is None:  # never None: the data holds these actions
                 continue
             expected = response_time(ctx, network)
             window = timedelta(days=ctx.option("SN502", "answer_window_days", network))
@@ -440,7 +455,7 @@ def respond_to_mentions(ctx: CheckContext) -> Iterator[Finding]:
                 if answer is None and end - action.at < expected:
                     pending += 1  # the data ends before the answer was due
                     continue
-                due.append(Mention(action, answer, action.post.id in answers.acknowledged))
+                due.append(Mention(action, answer, _post(action).id in answers.acknowledged))
             yield from _judge(ctx, subject, network, account_ids, due, pending, expected)
 
 
@@ -461,7 +476,7 @@ def _addressed(timeline: Timeline, action: Action, account_ids: tuple[str, ...])
     )
     if parent is not None and parent.author in account_ids:
         return parent.author
-    mentioned = [m for m in timeline.text(action.post).mentions if m in account_ids]
+    mentioned = [m for m in timeline.text(_post(action)).mentions if m in account_ids]
     return mentioned[0] if mentioned else account_ids[0]
 
 
@@ -475,9 +490,9 @@ def _judge(
     expected: timedelta,
 ) -> Iterator[Finding]:
     answered = [m for m in due if m.answer is not None]
-    on_time = [m for m in answered if m.delay <= expected]
+    on_time = [m for m in answered if cast(timedelta, m.delay) <= expected]
     acknowledged_only = [m for m in due if m.answer is None and m.acknowledged]
-    median = median_minutes(m.delay for m in answered)
+    median = median_minutes(cast(timedelta, m.delay) for m in answered)
     rate = len(answered) / len(due) if due else None
     if rate is not None:
         ctx.measure(subject, network, "response_rate", round(rate, 3))
@@ -489,12 +504,12 @@ def _judge(
     ctx.measure(subject, network, "acknowledged_only", len(acknowledged_only))
     ctx.measure(subject, network, "pending", pending)
     hours = expected.total_seconds() / 3600
-    missed = [m for m in due if m.answer is None or m.delay > expected]
+    missed = [m for m in due if m.answer is None or cast(timedelta, m.delay) > expected]
     if ctx.enabled("SN501"):
         for m in missed:
             action = m.action
             late = (
-                f"answered only after {m.delay.total_seconds() / 3600:.0f} hours"
+                f"answered only after {cast(timedelta, m.delay).total_seconds() / 3600:.0f} hours"
                 if m.answer
                 else "never answered"
             )
@@ -511,7 +526,7 @@ def _judge(
                 message=(
                     f"{_who(ctx.timeline, action.actor)} "
                     f"{'replied to' if action.kind is ActionKind.REPLY else 'mentioned'} the account "
-                    f'("{_snippet(action.post.text)}") and was {late} '
+                    f'("{_snippet(_post(action).text)}") and was {late} '
                     f"(expected within {hours:g} hours){like}."
                 ),
                 suggestion=(
@@ -522,7 +537,7 @@ def _judge(
                 metrics={
                     "author": action.actor,
                     "expected_hours": hours,
-                    "hours_to_answer": round(m.delay.total_seconds() / 3600, 1)
+                    "hours_to_answer": round(cast(timedelta, m.delay).total_seconds() / 3600, 1)
                     if m.answer
                     else None,
                     "acknowledged": m.acknowledged,

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import cast
 from urllib.parse import urlsplit
 
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
@@ -325,7 +326,8 @@ def self_centred_items(
         ActionKind.POST,
         ActionKind.QUOTE,
     ):  # replies converse, not share
-        items.extend(_is_own_link(link, domains) for link in timeline.text(action.post).links)
+        post = cast(Post, action.post)  # a post or quote always has one
+        items.extend(_is_own_link(link, domains) for link in timeline.text(post).links)
     return items
 
 
@@ -443,7 +445,9 @@ def _nudge(
     suggestion: str,
 ) -> Iterator[Finding]:
     share = trailing_share(items, ctx.option(code, min_name, network))
-    severity = None if share is None else _severity(ctx, code, network, share)
+    if share is None:
+        return
+    severity = _severity(ctx, code, network, share)
     if severity is None:
         return
     flagged = [a.id for a, f in items if f]
@@ -530,8 +534,8 @@ def _self_mentions(
         counts = monthly[month(action.at)]
         counts[0] += flagged
         counts[1] += 1
-    for period, (flagged, total) in sorted(monthly.items()):
-        ctx.measure(subject, network, "self_mention_share", round(flagged / total, 3), period)
+    for period, (mentions, total) in sorted(monthly.items()):
+        ctx.measure(subject, network, "self_mention_share", round(mentions / total, 3), period)
     if not ctx.enabled("SN101"):
         return
     found = _window_finding(ctx, "SN101", subject, network, items, "min_shares")

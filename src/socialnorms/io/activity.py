@@ -81,7 +81,7 @@ _POST_KEYS = (
 try:
     import msgspec
 except ImportError:  # the optional "fast" extra is not installed
-    msgspec = None
+    msgspec = None  # type: ignore[assignment]
 DECODER = "json" if msgspec is None else "msgspec"
 """The JSON decoder reading uses: ``msgspec`` when installed (``socialnorms[fast]``),
 else the standard library's ``json``. Both give the same records and the same errors:
@@ -133,8 +133,9 @@ def _typed_action(raw: bytes, strings: dict[str, str]) -> Action | None:
         if record.type != "action":
             return None
         post = record.post
+        fields: tuple[Any, ...] | None = None
         if post is not None:
-            post = (
+            fields = (
                 post.id,
                 post.author,
                 post.network,
@@ -157,7 +158,7 @@ def _typed_action(raw: bytes, strings: dict[str, str]) -> Action | None:
             record.target,
             record.message,
             record.via,
-            post,
+            fields,
         )
     except Exception:
         return None
@@ -354,7 +355,8 @@ def _split(error: Exception, prefix: str = "") -> _BadRecord:
 
 
 def _known(data: Mapping[str, Any], keys: Iterable[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    known, extra = {}, {}
+    known: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     wanted = set(keys)
     for key, value in data.items():
         (known if key in wanted else extra)[key] = value

@@ -324,7 +324,7 @@ _METRIC_VALUES = st.one_of(
 
 
 def findings(
-    codes: Sequence[str] = ("SN101", "SN205", "SN301", "XY001"),
+    codes: Sequence[str] = ("HS001", "HS102", "XY001", "XY301"),
 ) -> st.SearchStrategy[Finding]:
     """Findings as checks make them (for reporter and report tests)."""
 
@@ -335,9 +335,7 @@ def findings(
         return Finding(
             code=draw(st.sampled_from(list(codes))),
             rule=draw(st.from_regex(r"[a-z]{2,8}(-[a-z]{2,8}){0,2}", fullmatch=True)),
-            guideline=draw(
-                st.sampled_from(("retweet-carefully", "respond-to-mentions", "house-style"))
-            ),
+            guideline=draw(st.sampled_from(("house-style", "alt-text", "brand-voice"))),
             severity=draw(st.sampled_from(list(Severity))),
             subject=draw(st.one_of(st.none(), st.sampled_from(("acme", "globex")))),
             account=account,
@@ -367,7 +365,7 @@ def reports() -> st.SearchStrategy[Report]:
         accounts=st.integers(0, 10**4),
         subjects=st.lists(st.sampled_from(("acme", "globex")), unique=True).map(sorted),
         plugins=st.dictionaries(
-            st.sampled_from(("twitter", "no-autofollow", "house-style")), st.just("1.0.0")
+            st.sampled_from(("twitter", "alt-text", "house-style")), st.just("1.0.0")
         ),
         skipped=st.lists(_skipped(), max_size=2),
         notes=st.lists(st.text(min_size=1, max_size=30), max_size=2),

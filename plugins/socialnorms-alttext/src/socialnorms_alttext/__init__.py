@@ -181,7 +181,7 @@ def _judged_media(post_media: tuple[Media, ...], types: frozenset[str]) -> list[
 def _judge(action: Action, types: frozenset[str]) -> tuple[list[Media], list[Media], list[str]]:
     """One post's judged images, those without a description, and its placeholder
     descriptions: what both the check and the review of a draft read."""
-    media = _judged_media(action.post.media, types)
+    media = _judged_media(action.post.media if action.post else (), types)
     missing = [m for m in media if not (m.alt or "").strip()]
     placeholders = [m.alt.strip() for m in media if m.alt and is_placeholder(m.alt)]
     return media, missing, placeholders

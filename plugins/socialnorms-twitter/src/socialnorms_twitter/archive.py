@@ -196,7 +196,7 @@ class _TwitterArchive:
         ]
         media = [
             {
-                "type": _MEDIA.get(m.get("type"), "image"),
+                "type": _MEDIA.get(str(m.get("type")), "image"),
                 **({"alt": m["ext_alt_text"]} if m.get("ext_alt_text") else {}),
             }
             for m in (
@@ -271,7 +271,7 @@ class _TwitterArchive:
             self.count("following.js", "following"),
         )
         likes = self.count("like.js", "like")
-        counts = {
+        counts: dict[str, Any] = {
             k: v for k, v in (("followers", followers), ("following", following)) if v is not None
         }
         if counts:
