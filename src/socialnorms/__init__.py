@@ -28,6 +28,7 @@ from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manage
 from .profiles import NetworkProfile
 from .report import Report
 from .review import Reviewer
+from .ruleparts import DATA_KINDS, Chart, RuleOptions, option, rule_examples
 from .timeline import Timeline
 from .topics import Topic, TopicMatch, TopicModel
 
@@ -41,9 +42,11 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "DATA_KINDS",
     "Account",
     "Action",
     "ActionKind",
+    "Chart",
     "Check",
     "CheckContext",
     "Checker",
@@ -63,6 +66,7 @@ __all__ = [
     "Reviewer",
     "ReviewingCheck",
     "Rule",
+    "RuleOptions",
     "Severity",
     "SkippedRecord",
     "Timeline",
@@ -77,5 +81,7 @@ __all__ = [
     "hookspec",
     "load",
     "new_plugin_manager",
+    "option",
     "reset_plugin_manager",
+    "rule_examples",
 ]

@@ -16,11 +16,14 @@ import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
+from .ruleparts import DATA_KIND, Chart, Option, RuleOptions
 from .topics import TopicModel
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 if TYPE_CHECKING:
     from .config import Config
@@ -91,44 +94,19 @@ def _match(pattern: re.Pattern[str], what: str) -> Callable[[Any, attrs.Attribut
     return check
 
 
-def _option_type(default: Any) -> type | tuple[type, ...]:
-    """The types a configured value may have, judged from the default: a number takes
-    any number, a sequence any list (TOML has no tuples), ``None`` anything."""
-    if default is None:
-        return object
-    kind = type(default)
-    if kind in (int, float):
-        return (int, float)
-    if kind in (list, tuple):
-        return (list, tuple)
-    return kind
-
-
-@attrs.frozen(slots=True)
-class Option:
-    """A setting of a rule, with its default and the reason for that default."""
-
-    name: str = attrs.field(validator=_match(re.compile(r"^[a-z][a-z0-9_]*$"), "Option.name"))
-    default: Any
-    doc: str = attrs.field(validator=attrs.validators.min_len(1))
-    """What the option does and why the default is what it is."""
-    type: type | tuple[type, ...] = attrs.field(default=None)
-
-    def __attrs_post_init__(self) -> None:
-        if self.type is None:
-            object.__setattr__(self, "type", _option_type(self.default))
-
-    def validate(self, value: Any, where: str = "") -> Any:
-        """Return ``value`` if it has the option's type, else raise ValueError."""
-        types = self.type if isinstance(self.type, tuple) else (self.type,)
-        ok = False if isinstance(value, bool) and bool not in types else isinstance(value, types)
-        if not ok:
-            names = " or ".join(t.__name__ for t in types)
-            raise ValueError(f"{where}{self.name}: expected {names}, got {value!r}")
-        return value
-
-
 def _options(values: Iterable[Option]) -> tuple[Option, ...]:
+    return tuple(values)
+
+
+def _needs(values: Iterable[str]) -> frozenset[str]:
+    needs = frozenset(values)
+    for kind in needs:
+        if not isinstance(kind, str) or not DATA_KIND.match(kind):
+            raise ValueError(f"Rule.needs: {kind!r} is not a kebab-case data kind")
+    return needs
+
+
+def _charts(values: Iterable[Chart]) -> tuple[Chart, ...]:
     return tuple(values)
 
 
@@ -150,12 +128,30 @@ class Rule:
     quiet_example: str = ""
     """Activity-format lines of a similar timeline that does not trigger it."""
     options: tuple[Option, ...] = attrs.field(default=(), converter=_options)
+    """The rule's settings (filled from :attr:`settings` when that is given)."""
     habit: bool = False
     """Whether the rule judges a habit over a window of time (a share or a rate),
     not one action. A review's nudge then names the window that ends with the draft,
     which need not be the window ``check`` reports, so :func:`socialnorms.review.agrees`
     matches the nudge to a check finding by code, subject and network only, not by
     its evidence."""
+    instead: str = attrs.field(default="", kw_only=True)
+    """What to do instead: the suggestion a finding of the rule carries unless it
+    gives a more particular one."""
+    needs: frozenset[str] = attrs.field(default=frozenset(), converter=_needs, kw_only=True)
+    """The kinds of data the rule judges (see :data:`~socialnorms.ruleparts.DATA_KINDS`):
+    where a reader says its input lacks one, the report notes it for the rule's guideline."""
+    charts: tuple[Chart, ...] = attrs.field(default=(), converter=_charts, kw_only=True)
+    """How reports chart the measurements the rule records."""
+    settings: type[RuleOptions] | None = attrs.field(default=None, kw_only=True, repr=False)
+    """The rule's typed options, a :class:`~socialnorms.RuleOptions` class; a check reads
+    them with ``Settings.resolve(ctx, network)``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.settings is not None:
+            if self.options:
+                raise ValueError(f"{self.code}: give options or settings, not both")
+            object.__setattr__(self, "options", self.settings.declared)
 
     def option(self, name: str) -> Option:
         for option in self.options:
@@ -413,6 +409,8 @@ class CheckContext:
         self.config = config
         self._networks = networks
         self._rules = {rule.code: rule for rule in check.rules}
+        self._settings = {rule.settings: rule for rule in check.rules if rule.settings is not None}
+        self._resolved: dict[tuple[type[RuleOptions], str | None], RuleOptions] = {}
         self._notes: list[str] = []
         self._measurements: list[Measurement] = []
 
@@ -481,6 +479,21 @@ class CheckContext:
         default = rule.option(name).default
         return self.config.option(rule, name, default, network=network)
 
+    def options(self, settings: type[OptionsT], network: str | None = None) -> OptionsT:
+        """The typed options of the check's rule declared with ``settings`` (a
+        :class:`~socialnorms.RuleOptions` class), resolved for ``network`` as :meth:`option`."""
+        key = (settings, network)
+        found = self._resolved.get(key)
+        if found is None:
+            rule = self._settings.get(settings)
+            if rule is None:
+                raise KeyError(
+                    f"no rule of {self.check.guideline} declares {settings.__qualname__}"
+                )
+            values = {o.name: self.option(rule.code, o.name, network) for o in rule.options}
+            found = self._resolved[key] = settings(**values)
+        return found  # type: ignore[return-value]
+
     def finding(
         self,
         code: str,
@@ -488,7 +501,7 @@ class CheckContext:
         subject: str | None,
         account: str | None,
         message: str,
-        suggestion: str,
+        suggestion: str | None = None,
         evidence: Iterable[str] = (),
         metrics: Mapping[str, Any] | None = None,
         severity: Severity | str | None = None,
@@ -497,8 +510,8 @@ class CheckContext:
     ) -> Finding:
         """Make a finding of rule ``code``.
 
-        ``severity`` defaults to the rule's; a severity configured for the rule
-        wins over both. ``network`` defaults to the account's and ``at`` to the
+        ``suggestion`` defaults to the rule's ``instead``; ``severity`` to the
+        rule's, and a severity configured for the rule wins over both. ``network`` defaults to the account's and ``at`` to the
         time of the latest evidence.
         """
         rule = self._rules[code]
@@ -518,7 +531,7 @@ class CheckContext:
             account=account,
             network=network,
             message=message,
-            suggestion=suggestion,
+            suggestion=rule.instead if suggestion is None else suggestion,
             evidence=evidence,
             at=at,
             metrics=dict(metrics or {}),

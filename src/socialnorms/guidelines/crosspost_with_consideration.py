@@ -24,6 +24,7 @@ from ..checks import CheckContext, Finding, Option, Rule, Severity, check_functi
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
 from ..profiles import NetworkProfile
+from ..ruleparts import DATA_OTHER_NETWORKS, DATA_OWN_POSTS
 from ..similarity import NearDuplicates, jaccard, shingles, tokens
 from ..text import normalize_handle
 from ..timeline import Timeline
@@ -43,6 +44,7 @@ _ACCOUNTS = (
 CROSSPOSTS = Rule(
     code="SN200",
     name="crossposts",
+    needs={DATA_OWN_POSTS, DATA_OTHER_NETWORKS},
     summary="Posts copied from one network to another (for information).",
     why=(
         "Copying a message to every network is not wrong in itself, but each copy lands "
@@ -102,6 +104,7 @@ CROSSPOSTS = Rule(
 OFF_PURPOSE = Rule(
     code="SN201",
     name="off-purpose-post",
+    needs={DATA_OWN_POSTS},
     summary="A post whose topic the network's audience does not come for.",
     why=(
         "Each network has its own audience and reason for being there. Chatter that "
@@ -152,6 +155,7 @@ OFF_PURPOSE = Rule(
 OUT_OF_CONTEXT = Rule(
     code="SN202",
     name="reply-out-of-context",
+    needs={DATA_OWN_POSTS, DATA_OTHER_NETWORKS},
     summary="A reply or addressed text that lands on a network where its thread does not exist.",
     why=(
         "A reply makes sense under the message it answers. Forwarded to another network it "
@@ -189,6 +193,7 @@ OUT_OF_CONTEXT = Rule(
 OVER_LENGTH = Rule(
     code="SN203",
     name="over-length",
+    needs={DATA_OWN_POSTS},
     summary="A post longer than the network allows, or a copy cut short to fit.",
     why=(
         "A text written for a network with room to spare is cut short, or refused, on one "
@@ -219,6 +224,7 @@ OVER_LENGTH = Rule(
 FOREIGN_SYNTAX = Rule(
     code="SN204",
     name="foreign-syntax",
+    needs={DATA_OWN_POSTS},
     summary="Mentions written in another network's syntax, which do not work where they land.",
     why=(
         "Handles are written differently on each network. A handle in another network's "
@@ -248,6 +254,7 @@ FOREIGN_SYNTAX = Rule(
 HASHTAG_OVERLOAD = Rule(
     code="SN205",
     name="hashtag-overload",
+    needs={DATA_OWN_POSTS},
     summary="A copied post with more hashtags than the network's norm (any post with twice as many).",
     why=(
         "How many hashtags read as normal differs by network: a block of tags that helps "
@@ -268,6 +275,7 @@ HASHTAG_OVERLOAD = Rule(
 FLOODING = Rule(
     code="SN206",
     name="flooding",
+    needs={DATA_OWN_POSTS},
     summary="More posts in a day on a network than its audience welcomes.",
     why=(
         "Followers chose to hear from an account, not to have their feed taken over by it. "

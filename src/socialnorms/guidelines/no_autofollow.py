@@ -15,6 +15,7 @@ import attrs
 from ..checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind
+from ..ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS
 from ..signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
 from ..timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
@@ -66,6 +67,7 @@ _CUSTOMER = (
 AUTO_FOLLOW = Rule(
     code="SN301",
     name="auto-follow-back",
+    needs={DATA_FOLLOWS, DATA_FOLLOWERS},
     habit=True,
     summary="The account follows back most new followers within minutes, or through an automation.",
     why=(
@@ -112,6 +114,7 @@ AUTO_FOLLOW = Rule(
 FOLLOWED_SPAM = Rule(
     code="SN302",
     name="followed-spam-account",
+    needs={DATA_FOLLOWS},
     summary="The account follows an account that looks like spam or a bot.",
     why=(
         "Whom you follow is public and says who you vouch for. A brand that follows "
@@ -136,6 +139,7 @@ FOLLOWED_SPAM = Rule(
 CUSTOMER_NOT_FOLLOWED = Rule(
     code="SN303",
     name="customer-not-followed-back",
+    needs={DATA_FOLLOWERS, DATA_FOLLOWS},
     summary="A follower tagged as a customer is not followed back.",
     why=(
         "Care with follow-backs is about strangers. A customer who follows you is someone you "

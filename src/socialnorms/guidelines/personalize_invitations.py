@@ -25,6 +25,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Account, Action, ActionKind
+from ..ruleparts import DATA_INVITATIONS
 from ..similarity import NearDuplicates, jaccard, shingles, tokens
 from ..timeline import Timeline
 
@@ -49,6 +50,7 @@ _ACCOUNTS = (
 GENERIC = Rule(
     code="SN401",
     name="generic-invitation",
+    needs={DATA_INVITATIONS},
     summary="Invitations without a note, with the network's stock text, or from one template.",
     why=(
         "An invitation that could have been sent to anyone tells the recipient nothing about "
@@ -110,6 +112,7 @@ GENERIC = Rule(
 WEAK = Rule(
     code="SN402",
     name="weak-personalization",
+    needs={DATA_INVITATIONS},
     summary="Personal notes that name nobody and nothing you share.",
     why=(
         "A note that names the recipient and the context you share (an event, a place, a "
@@ -149,6 +152,7 @@ WEAK = Rule(
 NO_FOLLOW_UP = Rule(
     code="SN403",
     name="no-follow-up",
+    needs={DATA_INVITATIONS},
     summary="Accepted invitations not followed by a message.",
     why=(
         "An accepted invitation opens a door. Writing soon after, to thank the person and "

@@ -17,6 +17,7 @@ import attrs
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
+from ..ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS
 from ..signals import SpamJudge
 from ..timeline import Timeline
 from ._common import actions_between, median_minutes, percent, subject_networks
@@ -56,6 +57,7 @@ def _mentions(answered: set[int]) -> str:
 UNANSWERED = Rule(
     code="SN501",
     name="unanswered-mention",
+    needs={DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS},
     summary="A genuine account mentioned or replied to the account and got no answer in time.",
     why=(
         "Someone who addresses you in public is starting a conversation. Answering shows "
@@ -81,6 +83,7 @@ UNANSWERED = Rule(
 LOW_RESPONSE_RATE = Rule(
     code="SN502",
     name="low-response-rate",
+    needs={DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS},
     summary="The account answers too few of the mentions and replies it receives.",
     why=(
         "One missed mention is an accident; answering only a few of them is a habit that "

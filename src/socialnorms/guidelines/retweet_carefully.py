@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..hookspecs import hookimpl
 from ..models import Action, ActionKind, Post
+from ..ruleparts import DATA_OWN_POSTS, DATA_SHARED_POSTS
 from ..timeline import Timeline
 from ._common import (
     actions_between,
@@ -71,6 +72,7 @@ _USEFUL_REPOSTS = _ACCOUNT + "".join(_fan_post(i, _USEFUL[i - 1]) + _repost(i) f
 SELF_MENTION_REPOSTS = Rule(
     code="SN101",
     name="self-mention-reposts",
+    needs={DATA_SHARED_POSTS},
     habit=True,
     summary="Most of what the account reposts or quotes is other people mentioning it.",
     why=(
@@ -112,6 +114,7 @@ SELF_MENTION_REPOSTS = Rule(
 SELF_CENTRED_SHARING = Rule(
     code="SN102",
     name="self-centred-sharing",
+    needs={DATA_SHARED_POSTS, DATA_OWN_POSTS},
     habit=True,
     summary="Reposts and links point almost only at the account's own posts and websites.",
     why=(
@@ -165,6 +168,7 @@ SELF_CENTRED_SHARING = Rule(
 LOW_VALUE_REPOSTS = Rule(
     code="SN103",
     name="low-value-reposts",
+    needs={DATA_SHARED_POSTS},
     habit=True,
     summary="Many reposts carry nothing for the audience: no link, no media, hardly any words.",
     why=(
