@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from socialnorms import synthetic
+from socialnorms.io import synthetic
 
 DECODE_ONLY = """
 import json, sys

@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from socialnorms import Account, Action, Checker, Config, collector_paused
-from socialnorms.plugins import new_plugin_manager
+from socialnorms.engine.plugins import new_plugin_manager
 
 NETWORKS = ("twitter", "linkedin", "mastodon")
 WORDS = [

@@ -3,7 +3,7 @@
     python benchmarks/near_duplicates.py [SIZES...]
 
 Generates posts of a few subjects (a quarter of them copies, lightly edited, of an
-earlier post) and times :class:`socialnorms.similarity.NearDuplicates` on them.
+earlier post) and times :class:`socialnorms.core.similarity.NearDuplicates` on them.
 The time per post should stay about the same as the sizes grow. For the smallest
 size it also compares the pairs found with those of comparing every pair (recall).
 """
@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from socialnorms.similarity import NearDuplicates, jaccard, shingles, tokens
+from socialnorms.core.similarity import NearDuplicates, jaccard, shingles, tokens
 
 WORDS = [
     "report",

@@ -33,7 +33,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from socialnorms import Action, Checker, Reviewer, collector_paused, synthetic
+from socialnorms import Action, Checker, Reviewer, collector_paused
+from socialnorms.io import synthetic
 from socialnorms.io.activity import write_activity
 
 

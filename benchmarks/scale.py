@@ -7,7 +7,7 @@ ignores), then checks it three ways, each in a fresh child process:
 
 - one process: ``socialnorms check FILE --format json``;
 - ``socialnorms check FILE --format json --jobs N``;
-- ``socialnorms.dask.check(FILE)`` on a ``LocalCluster`` of N worker processes with
+- ``socialnorms.engine.dask.check(FILE)`` on a ``LocalCluster`` of N worker processes with
   one thread each (the cluster's start is timed apart).
 
 It prints the wall time of each, the speed-up over one process, and the peak
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import psutil
 
-from socialnorms import synthetic
+from socialnorms.io import synthetic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import decoder
@@ -38,16 +38,17 @@ from bench import decoder
 DASK_RUN = """
 import sys, time
 from distributed import Client, LocalCluster
-import socialnorms.dask
+import socialnorms
+import socialnorms.engine.dask
 
 path, output, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 started = time.perf_counter()
 with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                   silence_logs=40) as cluster, Client(cluster) as client:
-    client.run(lambda: __import__("socialnorms.plugins").plugins.get_plugin_manager())
+    client.run(lambda: __import__("socialnorms.engine.plugins").engine.plugins.get_plugin_manager())
     ready = time.perf_counter()
     with socialnorms.collector_paused():  # as the command line does
-        report = socialnorms.dask.check(path, client=client)
+        report = socialnorms.engine.dask.check(path, client=client)
     done = time.perf_counter()
     with open(output, "w", encoding="utf-8") as stream:
         stream.write(report.to_json())

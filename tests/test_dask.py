@@ -1,4 +1,4 @@
-"""socialnorms.dask on a local cluster of processes: the report of one process."""
+"""socialnorms.engine.dask on a local cluster of processes: the report of one process."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-import socialnorms.dask  # noqa: E402 - only once dask is known to be installed
-from socialnorms import Checker, synthetic  # noqa: E402
-from socialnorms.config import Config  # noqa: E402
-from socialnorms.io import InputError  # noqa: E402
-from socialnorms.partition import parse_records  # noqa: E402
+import socialnorms.engine.dask  # noqa: E402 - only once dask is known to be installed
+from socialnorms import Checker  # noqa: E402
+from socialnorms.core.config import Config  # noqa: E402
+from socialnorms.engine.partition import parse_records  # noqa: E402
+from socialnorms.io import InputError, synthetic  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def one_process(activity_file):
 
 
 def test_a_path_gives_the_report_of_one_process(client, activity_file, one_process):
-    report = socialnorms.dask.check(activity_file, client=client)
+    report = socialnorms.engine.dask.check(activity_file, client=client)
     assert len(one_process.findings) > 50
     assert report.to_json() == one_process.to_json()
     assert report.to_html() == one_process.to_html()
@@ -53,7 +53,7 @@ def test_a_path_gives_the_report_of_one_process(client, activity_file, one_proce
 def test_a_bag_of_records_gives_the_same_report(client, activity_file, one_process):
     lines = activity_file.read_text(encoding="utf-8").splitlines()
     bag = dask_bag.from_sequence(lines, npartitions=3).map(json.loads)
-    report = socialnorms.dask.check(bag, client=client, parts=3)
+    report = socialnorms.engine.dask.check(bag, client=client, parts=3)
     assert report.to_json() == one_process.to_json()
 
 
@@ -62,7 +62,7 @@ def test_configuration_reaches_the_workers(client, activity_file):
     one = Checker(config=config).check(activity_file)
     assert {f.code[:3] for f in one.findings} == {"SN3"}
     assert (
-        socialnorms.dask.check([activity_file], client=client, config=config).to_json()
+        socialnorms.engine.dask.check([activity_file], client=client, config=config).to_json()
         == one.to_json()
     )
 
@@ -79,7 +79,7 @@ def test_a_bad_record_in_a_bag_is_named(client):
         },
     ]
     with pytest.raises(InputError) as caught:
-        socialnorms.dask.check(dask_bag.from_sequence(records, npartitions=1), client=client)
+        socialnorms.engine.dask.check(dask_bag.from_sequence(records, npartitions=1), client=client)
     message = str(caught.value)
     assert "bag partition 0" in message and "action.at" in message
 

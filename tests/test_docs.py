@@ -48,7 +48,7 @@ def test_the_python_api_tour_runs_in_order(monkeypatch):
     """Each block of docs/python-api.md runs after the previous ones, as in a notebook.
     The configuration block runs once the rules it names are installed."""
     import socialnorms
-    from socialnorms.registry import Registry
+    from socialnorms.engine.registry import Registry
 
     root = DOC.parents[1]
     monkeypatch.chdir(root)

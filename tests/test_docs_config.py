@@ -140,9 +140,9 @@ def test_the_config_module_docstring_example_validates(tmp_path, timeline):
     import inspect
     import textwrap
 
-    import socialnorms.config
+    import socialnorms.core.config
 
-    doc = inspect.getdoc(socialnorms.config) or ""
+    doc = inspect.getdoc(socialnorms.core.config) or ""
     match = re.search(r"::\n\n((?:[ \t]+\S.*\n|\n)+)", doc + "\n")
     assert match, "the module docstring has no TOML example"
     body = textwrap.dedent(match.group(1))

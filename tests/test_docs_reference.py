@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from socialnorms import _docgen
-from socialnorms.plugins import new_plugin_manager
+from socialnorms.cli import docgen as _docgen
+from socialnorms.engine.plugins import new_plugin_manager
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -12,7 +12,10 @@ import pickle
 import pytest
 
 import socialnorms
-from socialnorms import Checker, Timeline, parallel, profiles, synthetic
+from socialnorms import Checker, Timeline
+from socialnorms.core import profiles
+from socialnorms.engine import parallel
+from socialnorms.io import synthetic
 from socialnorms.io.activity import read_activity
 
 

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialnorms._json import iter_indented
+from socialnorms.core._json import iter_indented
 
 
 def dumps_indented(value, indent=2):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from socialnorms import Account, Action, ActionKind, Media, Post
-from socialnorms.models import parse_timestamp
+from socialnorms.core.models import parse_timestamp
 
 AT = "2026-03-01T10:00:00Z"
 

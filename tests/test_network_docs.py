@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from socialnorms.plugins import new_plugin_manager
-from socialnorms.profiles import NetworkProfile
-from socialnorms.registry import Registry
+from socialnorms.core.profiles import NetworkProfile
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.engine.registry import Registry
 
 DOCS = Path(__file__).parent.parent / "docs" / "networks"
 SHIPPED = ("bluesky", "facebook", "instagram", "linkedin", "mastodon", "threads", "twitter")

@@ -11,10 +11,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialnorms import Checker, parallel, synthetic
+from socialnorms import Checker
 from socialnorms.cli import main
-from socialnorms.config import Config
-from socialnorms.plugins import new_plugin_manager
+from socialnorms.core.config import Config
+from socialnorms.engine import parallel
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.io import synthetic
 from socialnorms.testing.strategies import activity
 
 

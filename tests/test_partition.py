@@ -7,16 +7,17 @@ import pickle
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from socialnorms import Checker, synthetic
-from socialnorms.checks import Finding, Rule, Severity, check_function
+from socialnorms import Checker
+from socialnorms.core.checks import Finding, Rule, Severity, check_function
+from socialnorms.core.hookspecs import hookimpl
+from socialnorms.core.models import Account, Action, Post
+from socialnorms.core.timeline import Timeline
 from socialnorms.engine import CheckRun
-from socialnorms.hookspecs import hookimpl
-from socialnorms.models import Account, Action, Post
-from socialnorms.parallel import check_partition
-from socialnorms.partition import Partition, Partitioner, merge_runs, partitions
-from socialnorms.plugins import new_plugin_manager
+from socialnorms.engine.parallel import check_partition
+from socialnorms.engine.partition import Partition, Partitioner, merge_runs, partitions
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.io import synthetic
 from socialnorms.testing.strategies import activity
-from socialnorms.timeline import Timeline
 
 SUBJECTS = ("acme", "globex", "initech", "umbrella")
 

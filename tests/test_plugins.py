@@ -13,8 +13,8 @@ import pytest
 
 import socialnorms
 from socialnorms import Config, hookimpl
-from socialnorms.plugins import PluginLoadError, PluginLoadWarning, new_plugin_manager
-from socialnorms.registry import Registry
+from socialnorms.engine.plugins import PluginLoadError, PluginLoadWarning, new_plugin_manager
+from socialnorms.engine.registry import Registry
 from socialnorms.testing import registered
 
 CHECK_SOURCE = """
@@ -254,7 +254,7 @@ def test_registered_plugins_show_what_they_provide(plugin_manager):
     class Reporters:
         @hookimpl
         def register_reporters(self, register):
-            from socialnorms.reporters import Reporter
+            from socialnorms.report.reporters import Reporter
 
             register(Reporter("lines", "one line per finding", lambda report: ""))
 

@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialnorms
-from socialnorms.plugins import new_plugin_manager
-from socialnorms.profiles import CROSSPOST_MARKS, NetworkProfile, foreign_crosspost_marks
-from socialnorms.registry import Registry
-from socialnorms.text import GenericSyntax
+from socialnorms.core.profiles import CROSSPOST_MARKS, NetworkProfile, foreign_crosspost_marks
+from socialnorms.core.text import GenericSyntax
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.engine.registry import Registry
 
 
 def test_only_id_and_name_are_required():
@@ -232,7 +232,7 @@ def _project_patterns() -> list[str]:
 
 @pytest.mark.parametrize("pattern", _project_patterns())
 def test_required_literal_is_the_one_the_parser_finds_on_the_projects_patterns(pattern):
-    from socialnorms.profiles import _required_literal
+    from socialnorms.core.profiles import _required_literal
 
     assert _required_literal(pattern) == _parsed_required_literal(pattern)
 
@@ -257,7 +257,7 @@ def test_required_literal_is_the_one_the_parser_finds_on_the_projects_patterns(p
     ],
 )
 def test_required_literal_examples(pattern, literal):
-    from socialnorms.profiles import _required_literal
+    from socialnorms.core.profiles import _required_literal
 
     assert _required_literal(pattern) == literal
     assert _parsed_required_literal(pattern) == literal
@@ -276,7 +276,7 @@ def test_required_literal_agrees_with_the_parser(pattern):
     import re
     import warnings
 
-    from socialnorms.profiles import _required_literal
+    from socialnorms.core.profiles import _required_literal
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nested sets and the like

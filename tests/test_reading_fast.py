@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialnorms import InputError, synthetic
-from socialnorms.io import activity
+from socialnorms import InputError
+from socialnorms.io import activity, synthetic
 from socialnorms.io.activity import _plain_action, parse_action, read_activity
 
 KINDS = [

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms import Action, ActionKind, Checker, Post, Reviewer, Rule, Timeline, check_function
-from socialnorms.review import agrees, habit_codes
+from socialnorms.engine.review import agrees, habit_codes
 from socialnorms.testing import TimelineBuilder, isolated_plugin_manager, registered
 from socialnorms.testing.strategies import activity, texts
 

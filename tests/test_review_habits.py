@@ -11,8 +11,8 @@ import pytest
 
 import socialnorms
 from socialnorms import Checker, Reviewer, Rule, Timeline, check_function
-from socialnorms.plugins import get_plugin_manager
-from socialnorms.review import agrees, habit_codes
+from socialnorms.engine.plugins import get_plugin_manager
+from socialnorms.engine.review import agrees, habit_codes
 from socialnorms.testing import TimelineBuilder, isolated_plugin_manager, registered
 
 REVIEW_PY = Path(socialnorms.__file__).with_name("review.py")
@@ -102,7 +102,7 @@ def test_rules_say_whether_they_judge_a_habit():
 
 
 def test_habit_rules_is_deprecated_and_read_from_the_rules():
-    from socialnorms import review
+    from socialnorms.engine import review
 
     assert "HABIT_RULES" not in review.__all__
     with pytest.warns(DeprecationWarning, match="Rule.habit"):

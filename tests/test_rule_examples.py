@@ -6,8 +6,8 @@ import warnings
 
 import pytest
 
-from socialnorms.plugins import new_plugin_manager
-from socialnorms.registry import Registry
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.engine.registry import Registry
 from socialnorms.testing import check_rule_examples
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from socialnorms import Config, Rule, RuleOptions, Timeline, option, rule_examples
-from socialnorms.checks import CheckContext, check_function
-from socialnorms.ruleparts import Chart
+from socialnorms.core.checks import CheckContext, check_function
+from socialnorms.core.ruleparts import Chart
 
 
 class LongCaptions(RuleOptions):

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from socialnorms.cli import main
-from socialnorms.scaffold import ScaffoldError, new_plugin, plugin_names, render
+from socialnorms.cli.scaffold import ScaffoldError, new_plugin, plugin_names, render
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial-plugin.md"
 

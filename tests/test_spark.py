@@ -11,7 +11,8 @@ import pytest
 pytest.importorskip("pyspark", reason="pyspark is not installed (the Spark recipe is optional)")
 pytest.importorskip("pyarrow", reason="applyInPandas needs pyarrow")
 
-from socialnorms import Checker, synthetic
+from socialnorms import Checker
+from socialnorms.io import synthetic
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "scaling.md"
 

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from socialnorms import Timeline, synthetic
+from socialnorms import Timeline
+from socialnorms.io import synthetic
 from socialnorms.io.activity import read_activity
 
 

@@ -22,7 +22,7 @@ from socialnorms import (
     Timeline,
     check_function,
 )
-from socialnorms.registry import Registry
+from socialnorms.engine.registry import Registry
 from socialnorms.testing import (
     TimelineBuilder,
     assert_findings,

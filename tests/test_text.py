@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialnorms.core.text import GenericSyntax, TextSyntax, normalize_handle
 from socialnorms.testing.strategies import handles
-from socialnorms.text import GenericSyntax, TextSyntax, normalize_handle
 
 SYNTAX = GenericSyntax()
 WORDS = st.lists(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialnorms.text import _HASHTAG, _LINK, _MENTION, GenericSyntax, _strip_trailing
+from socialnorms.core.text import _HASHTAG, _LINK, _MENTION, GenericSyntax, _strip_trailing
 
 PIECES = st.sampled_from(
     [

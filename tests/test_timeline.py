@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialnorms import Account, Action, ActionKind, Post, Timeline
+from socialnorms.core.text import GenericSyntax, normalize_handle
 from socialnorms.testing import TimelineBuilder
 from socialnorms.testing.strategies import activity
-from socialnorms.text import GenericSyntax, normalize_handle
 
 ACCOUNT_KINDS = {
     ActionKind.FOLLOW,

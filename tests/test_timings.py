@@ -6,8 +6,9 @@ import gc
 
 from click.testing import CliRunner
 
-from socialnorms import Checker, Timeline, synthetic
+from socialnorms import Checker, Timeline
 from socialnorms.cli import main
+from socialnorms.io import synthetic
 from socialnorms.io.activity import read_activity
 
 

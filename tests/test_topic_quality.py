@@ -18,8 +18,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from socialnorms.topic_lexicon import TOPICS
-from socialnorms.topics import TopicModel
+from socialnorms.core.topic_lexicon import TOPICS
+from socialnorms.core.topics import TopicModel
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"

@@ -6,11 +6,11 @@ from hypothesis import strategies as st
 
 import socialnorms
 from socialnorms import CheckContext, Config, Rule, Timeline, Topic, TopicMatch, TopicModel
-from socialnorms.checks import check_function
-from socialnorms.plugins import new_plugin_manager
-from socialnorms.registry import Registry
-from socialnorms.topic_lexicon import TOPICS
-from socialnorms.topics import _words, split_tag
+from socialnorms.core.checks import check_function
+from socialnorms.core.topic_lexicon import TOPICS
+from socialnorms.core.topics import _words, split_tag
+from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.engine.registry import Registry
 
 MODEL = TopicModel({topic.name: topic for topic in TOPICS})
 
@@ -226,7 +226,7 @@ def test_a_plugin_that_fails_while_registering_leaves_no_half_of_its_topics():
 
     pm = new_plugin_manager(entrypoints=False)
     pm.register(Broken(), name="broken")
-    with pytest.warns(socialnorms.plugins.PluginLoadWarning, match="broken"):
+    with pytest.warns(socialnorms.engine.plugins.PluginLoadWarning, match="broken"):
         registry = Registry(pm)
     assert "crochet" not in registry.topics
     assert "footvolley" not in registry.topics["sports"].terms

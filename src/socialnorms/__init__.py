@@ -7,8 +7,7 @@ etiquette norms, the way a linter checks code.
 
 from __future__ import annotations
 
-from ._collector import collector_paused
-from .checks import (
+from .core.checks import (
     Check,
     CheckContext,
     Finding,
@@ -19,18 +18,19 @@ from .checks import (
     Severity,
     check_function,
 )
-from .config import Config, ConfigError
-from .engine import Checker, check, load
-from .hookspecs import hookimpl, hookspec
+from .core.config import Config, ConfigError
+from .core.hookspecs import hookimpl, hookspec
+from .core.models import Account, Action, ActionKind, Media, Post
+from .core.profiles import NetworkProfile
+from .core.ruleparts import DATA_KINDS, Chart, RuleOptions, option, rule_examples
+from .core.timeline import Timeline
+from .core.topics import Topic, TopicMatch, TopicModel
+from .engine.checker import Checker, check, load
+from .engine.collector import collector_paused
+from .engine.plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
+from .engine.review import Reviewer
 from .io import InputError, Reader, ReadOptions, ReadResult, SkippedRecord
-from .models import Account, Action, ActionKind, Media, Post
-from .plugins import get_plugin_manager, new_plugin_manager, reset_plugin_manager
-from .profiles import NetworkProfile
-from .report import Report
-from .review import Reviewer
-from .ruleparts import DATA_KINDS, Chart, RuleOptions, option, rule_examples
-from .timeline import Timeline
-from .topics import Topic, TopicMatch, TopicModel
+from .report.model import Report
 
 
 def __getattr__(name: str) -> str:

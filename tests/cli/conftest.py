@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-import socialnorms.engine
+import socialnorms.engine.checker
 from socialnorms import (
     NetworkProfile,
     Option,
@@ -105,7 +105,7 @@ def test_plugins(monkeypatch, tmp_path):
             pm.register(HouseStyle(), name="house-style")
         return pm
 
-    monkeypatch.setattr(socialnorms.engine, "get_plugin_manager", manager)
+    monkeypatch.setattr(socialnorms.engine.checker, "get_plugin_manager", manager)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
     reset_plugin_manager()

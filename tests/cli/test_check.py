@@ -180,7 +180,7 @@ def test_tolerant_skips_and_counts_bad_records(activity):
 
 
 def test_colour_only_when_asked_and_never_with_no_color(activity, monkeypatch):
-    from socialnorms.cli import _color
+    from socialnorms.cli.commands import _color
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -69,7 +69,7 @@ def test_plugins_lists_what_each_registered_and_failures(monkeypatch):
     data = {p["name"]: p for p in json.loads(run("plugins", "--json").stdout)}
     assert data["reporters"]["builtin"] and "reporter:csv" in data["reporters"]["provides"]
 
-    import socialnorms.engine
+    import socialnorms.engine.checker
     from socialnorms import new_plugin_manager
 
     def broken(*, disable=(), strict=None):
@@ -77,7 +77,7 @@ def test_plugins_lists_what_each_registered_and_failures(monkeypatch):
         pm._guarded("broken", "socialnorms-broken", "0.0.1", False, lambda: 1 / 0)
         return pm
 
-    monkeypatch.setattr(socialnorms.engine, "get_plugin_manager", broken)
+    monkeypatch.setattr(socialnorms.engine.checker, "get_plugin_manager", broken)
     result = run("plugins")
     assert "FAILED: ZeroDivisionError: division by zero" in result.stdout
     assert "socialnorms: warning: plugin 'broken' failed to load" in result.stderr

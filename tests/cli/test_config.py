@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from socialnorms import Config, ConfigError, check
 from socialnorms.cli import main
-from socialnorms.config import find_config_file
+from socialnorms.core.config import find_config_file
 
 
 def run(*args):

@@ -6,8 +6,8 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from socialnorms import Finding, Report
-from socialnorms.progress import Progress
-from socialnorms.reporters.text import evidence_line, render
+from socialnorms.cli.progress import Progress
+from socialnorms.report.reporters.text import evidence_line, render
 
 T0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 

@@ -14,10 +14,10 @@ import attrs
 import pytest
 
 from socialnorms import Checker, Config, NetworkProfile, Report, Topic, hookimpl
+from socialnorms.core.text import GenericSyntax
+from socialnorms.engine.plugins import new_plugin_manager
 from socialnorms.guidelines import crosspost_with_consideration, personalize_invitations
 from socialnorms.io.activity import read_activity
-from socialnorms.plugins import new_plugin_manager
-from socialnorms.text import GenericSyntax
 
 TWITTER = NetworkProfile(
     id="twitter",

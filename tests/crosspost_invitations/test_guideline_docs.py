@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from socialnorms.engine.plugins import BUILTIN_PLUGINS
 from socialnorms.guidelines import crosspost_with_consideration, personalize_invitations
-from socialnorms.plugins import BUILTIN_PLUGINS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "guidelines"
 MODULES = {

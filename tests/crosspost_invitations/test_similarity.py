@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialnorms.similarity import (
+from socialnorms.core.similarity import (
     MinHash,
     NearDuplicates,
     jaccard,
@@ -147,6 +147,6 @@ def test_identical_texts_always_group(items):
 
 @given(st.tuples(*[st.integers(min_value=0, max_value=2**64 - 1)] * 3))
 def test_the_inline_mix_of_three_words_is_the_mix(hashes):
-    from socialnorms.similarity import _mix, _mix3
+    from socialnorms.core.similarity import _mix, _mix3
 
     assert _mix3(*hashes) == _mix(hashes)

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialnorms import new_plugin_manager
+from socialnorms.engine.registry import Registry
 from socialnorms.guidelines import no_autofollow, respond_to_mentions, retweet_carefully
-from socialnorms.registry import Registry
 
 MODULES = (retweet_carefully, no_autofollow, respond_to_mentions)
 GUIDELINES = tuple(m.GUIDELINE for m in MODULES)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialnorms.signals import SpamThresholds, looks_like_spam, spam_signals
+from socialnorms.core.signals import SpamThresholds, looks_like_spam, spam_signals
 from socialnorms.testing.strategies import timelines
 
 G = "no-autofollow"

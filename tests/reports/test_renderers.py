@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from socialnorms import Measurement, Report
 from socialnorms.cli import main
 from socialnorms.io.activity import dumps_activity
-from socialnorms.reporters import BUILTIN_REPORTERS
-from socialnorms.svg import bar_chart, line_chart
+from socialnorms.report.reporters import BUILTIN_REPORTERS
+from socialnorms.report.svg import bar_chart, line_chart
 
 from .conftest import finding, timeline
 
@@ -191,7 +191,7 @@ def test_markdown_has_scores_findings_by_guideline_and_folded_evidence(scenario_
 
 
 def test_markdown_table_cells_cannot_break_the_table():
-    from socialnorms.reporters.markdown import _cell
+    from socialnorms.report.reporters.markdown import _cell
 
     assert _cell("a|b\nc") == "a\\|b c"
 
@@ -309,7 +309,7 @@ def test_cli_formats(tmp_path, fmt, marker):
 
 
 def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scenario_report):
-    from socialnorms.svg import _nice_max
+    from socialnorms.report.svg import _nice_max
 
     assert [_nice_max(v) for v in (0, 0.7, 1, 3, 7, 1440, float("nan"))] == [
         1,

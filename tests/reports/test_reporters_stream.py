@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from socialnorms.reporters import BUILTIN_REPORTERS
+from socialnorms.report.reporters import BUILTIN_REPORTERS
 from socialnorms.testing.strategies import reports
 
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialnorms import Finding, Report, Severity
-from socialnorms.scores import BASELINE_ACTIONS, WEIGHTS, penalty, score
+from socialnorms.report.scores import BASELINE_ACTIONS, WEIGHTS, penalty, score
 
 from .conftest import GUIDELINES, finding
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import socialnorms
 import socialnorms_alttext
 from socialnorms import Config, Media, Timeline
-from socialnorms.review import agrees
+from socialnorms.engine.review import agrees
 from socialnorms.testing import (
     TimelineBuilder,
     assert_findings,

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialnorms
-from socialnorms.registry import Registry
+from socialnorms.engine.registry import Registry
 from socialnorms_bluesky import PROFILE, BlueskySyntax
 from socialnorms_bluesky.text import MAX_BYTES, MAX_GRAPHEMES
 

@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 import socialnorms
-from socialnorms.registry import Registry
+from socialnorms.engine.registry import Registry
 from socialnorms_linkedin import DEFAULT_INVITATIONS, PROFILE, LinkedInSyntax
 
 

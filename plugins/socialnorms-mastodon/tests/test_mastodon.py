@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialnorms
-from socialnorms.registry import Registry
+from socialnorms.engine.registry import Registry
 from socialnorms_mastodon import PROFILE, MastodonSyntax, for_instance
 
 syntax = MastodonSyntax()

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import socialnorms
-from socialnorms.registry import Registry
+from socialnorms.engine.registry import Registry
 from socialnorms_twitter import PROFILE, TwitterSyntax
 
 

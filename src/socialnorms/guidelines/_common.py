@@ -7,8 +7,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from ..models import Action, ActionKind
-from ..timeline import Timeline
+from ..core.models import Action, ActionKind
+from ..core.timeline import Timeline
 
 
 def subject_networks(timeline: Timeline, subject: str) -> dict[str, tuple[str, ...]]:

@@ -5,7 +5,7 @@ Cross-posts are found two ways: posts that say they are copies (``crosspost_of``
 a ``source`` or ``via`` naming another network or a posting tool, a mark another
 network leaves in text), and posts of one subject on two networks whose texts are
 the same or nearly the same within a window (MinHash buckets, see
-:mod:`socialnorms.similarity`). A copy that fits is fine: the rules report what
+:mod:`socialnorms.core.similarity`). A copy that fits is fine: the rules report what
 does not fit.
 """
 
@@ -20,14 +20,14 @@ from typing import Any, cast
 
 import attrs
 
-from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
-from ..hookspecs import hookimpl
-from ..models import Action, ActionKind, Post
-from ..profiles import NetworkProfile
-from ..ruleparts import DATA_OTHER_NETWORKS, DATA_OWN_POSTS
-from ..similarity import NearDuplicates, jaccard, shingles, tokens
-from ..text import normalize_handle
-from ..timeline import Timeline
+from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..core.hookspecs import hookimpl
+from ..core.models import Action, ActionKind, Post
+from ..core.profiles import NetworkProfile
+from ..core.ruleparts import DATA_OTHER_NETWORKS, DATA_OWN_POSTS
+from ..core.similarity import NearDuplicates, jaccard, shingles, tokens
+from ..core.text import normalize_handle
+from ..core.timeline import Timeline
 from ._common import actions_between
 
 __all__ = ["RULES", "Copy", "crosspost_with_consideration", "find_copies", "register_checks"]
@@ -341,7 +341,7 @@ class Copy:
 
 def _post(action: Action) -> Post:
     """The post of an authored action (post, reply or quote), which always has one:
-    :class:`~socialnorms.models.Action` refuses such an action without a post."""
+    :class:`~socialnorms.core.models.Action` refuses such an action without a post."""
     assert action.post is not None
     return action.post
 

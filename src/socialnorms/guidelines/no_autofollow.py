@@ -1,6 +1,6 @@
 """Guideline ``no-autofollow``: look at a follower before following back; do follow customers.
 
-Rules SN301-SN303. The spam and bot signals live in :mod:`socialnorms.signals`.
+Rules SN301-SN303. The spam and bot signals live in :mod:`socialnorms.core.signals`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import cast
 
 import attrs
 
-from ..checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
-from ..hookspecs import hookimpl
-from ..models import Action, ActionKind
-from ..ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS
-from ..signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
-from ..timeline import Timeline
+from ..core.checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
+from ..core.hookspecs import hookimpl
+from ..core.models import Action, ActionKind
+from ..core.ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS
+from ..core.signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
+from ..core.timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
 
 GUIDELINE = "no-autofollow"

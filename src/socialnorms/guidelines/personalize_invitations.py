@@ -6,7 +6,7 @@ network's stock text (from its profile, compared after normalisation and
 tolerant to small edits), or one text sent to several people with only names
 and small details changed (names, capitalised words and numbers are replaced by
 placeholders, and the shapes are grouped with MinHash buckets, see
-:mod:`socialnorms.similarity`).
+:mod:`socialnorms.core.similarity`).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from typing import Any, cast
 
 import attrs
 
-from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
-from ..hookspecs import hookimpl
-from ..models import Account, Action, ActionKind
-from ..ruleparts import DATA_INVITATIONS
-from ..similarity import NearDuplicates, jaccard, shingles, tokens
-from ..timeline import Timeline
+from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..core.hookspecs import hookimpl
+from ..core.models import Account, Action, ActionKind
+from ..core.ruleparts import DATA_INVITATIONS
+from ..core.similarity import NearDuplicates, jaccard, shingles, tokens
+from ..core.timeline import Timeline
 
 __all__ = [
     "RULES",
@@ -475,7 +475,7 @@ class _Invitation:
 
 def _target(action: Action) -> str:
     """The target of an invite or a reply, which always has one:
-    :class:`~socialnorms.models.Action` refuses either without a target."""
+    :class:`~socialnorms.core.models.Action` refuses either without a target."""
     assert action.target is not None
     return action.target
 

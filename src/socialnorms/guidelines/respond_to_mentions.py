@@ -14,12 +14,12 @@ from typing import cast
 
 import attrs
 
-from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
-from ..hookspecs import hookimpl
-from ..models import Action, ActionKind, Post
-from ..ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS
-from ..signals import SpamJudge
-from ..timeline import Timeline
+from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..core.hookspecs import hookimpl
+from ..core.models import Action, ActionKind, Post
+from ..core.ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS
+from ..core.signals import SpamJudge
+from ..core.timeline import Timeline
 from ._common import actions_between, median_minutes, percent, subject_networks
 
 GUIDELINE = "respond-to-mentions"

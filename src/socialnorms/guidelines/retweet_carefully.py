@@ -12,11 +12,11 @@ from datetime import timedelta
 from typing import cast
 from urllib.parse import urlsplit
 
-from ..checks import CheckContext, Finding, Option, Rule, Severity, check_function
-from ..hookspecs import hookimpl
-from ..models import Action, ActionKind, Post
-from ..ruleparts import DATA_OWN_POSTS, DATA_SHARED_POSTS
-from ..timeline import Timeline
+from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
+from ..core.hookspecs import hookimpl
+from ..core.models import Action, ActionKind, Post
+from ..core.ruleparts import DATA_OWN_POSTS, DATA_SHARED_POSTS
+from ..core.timeline import Timeline
 from ._common import (
     actions_between,
     densest_window,

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Account, Action
+from ..core.models import Account, Action
 
 __all__ = [
     "Coverage",

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from ..hookspecs import hookimpl
-from ..models import (
+from ..core.hookspecs import hookimpl
+from ..core.models import (
     _CREATING,
     _POST_TARGETS,
     Account,

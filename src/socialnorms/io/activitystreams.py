@@ -23,8 +23,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..hookspecs import hookimpl
-from ..models import Post
+from ..core.hookspecs import hookimpl
+from ..core.models import Post
 from . import InputError, Reader, ReadOptions, ReadResult
 from .export import ExportReading, bad, html_to_text
 

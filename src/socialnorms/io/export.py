@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Account, Action
+from ..core.models import Account, Action
 from . import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord
 
 __all__ = ["ExportReading", "bad", "html_to_text", "parse_time", "require"]

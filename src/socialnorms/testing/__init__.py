@@ -34,16 +34,16 @@ from typing import Any
 
 import pytest
 
-from ..checks import Check, Finding, Severity
-from ..config import Config
-from ..engine import Checker
-from ..hookspecs import hookimpl
+from ..core.checks import Check, Finding, Severity
+from ..core.config import Config
+from ..core.hookspecs import hookimpl
+from ..core.profiles import NetworkProfile
+from ..core.timeline import Timeline
+from ..engine.checker import Checker
+from ..engine.plugins import PluginManager, new_plugin_manager, reset_plugin_manager
+from ..engine.registry import Registry
 from ..io.activity import read_activity
-from ..plugins import PluginManager, new_plugin_manager, reset_plugin_manager
-from ..profiles import NetworkProfile
-from ..registry import Registry
-from ..report import Report
-from ..timeline import Timeline
+from ..report.model import Report
 from .builders import TimelineBuilder, duration
 
 __all__ = [

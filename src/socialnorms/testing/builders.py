@@ -30,9 +30,9 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..core.models import Account, Action, ActionKind, Post, network_from_id, parse_timestamp
+from ..core.timeline import Timeline
 from ..io.activity import dumps_activity
-from ..models import Account, Action, ActionKind, Post, network_from_id, parse_timestamp
-from ..timeline import Timeline
 
 __all__ = ["TimelineBuilder", "duration"]
 

@@ -29,11 +29,11 @@ from typing import Any, cast
 
 from hypothesis import strategies as st
 
-from ..checks import Finding, Severity
+from ..core.checks import Finding, Severity
+from ..core.models import Account, Action, ActionKind, Media, Post
+from ..core.timeline import Timeline
 from ..io import SkippedRecord
-from ..models import Account, Action, ActionKind, Media, Post
-from ..report import Report
-from ..timeline import Timeline
+from ..report.model import Report
 
 __all__ = [
     "NETWORKS",

@@ -26,9 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from socialnorms.core.models import Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.export import ExportReading, bad, parse_time
-from socialnorms.models import Post
 
 from .car import CarError, read_car
 

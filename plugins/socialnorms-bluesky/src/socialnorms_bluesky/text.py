@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from socialnorms.text import GenericSyntax
+from socialnorms.core.text import GenericSyntax
 
 __all__ = ["MAX_BYTES", "MAX_GRAPHEMES", "BlueskySyntax"]
 

@@ -26,10 +26,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from socialnorms.core.models import Account, Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, bad, html_to_text
-from socialnorms.models import Account, Post
 
 __all__ = ["READER", "read_linkedin_export"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
+from socialnorms.core.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import MAX_LENGTH, LinkedInSyntax
 

@@ -9,7 +9,7 @@ are left to the export's own mention list (``Post.mentions``).
 
 from __future__ import annotations
 
-from socialnorms.text import GenericSyntax
+from socialnorms.core.text import GenericSyntax
 
 __all__ = ["MAX_LENGTH", "PREVIEW_LENGTH", "LinkedInSyntax"]
 

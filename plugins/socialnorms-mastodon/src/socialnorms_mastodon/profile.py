@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import attrs
 
-from socialnorms.profiles import NetworkProfile, foreign_crosspost_marks
+from socialnorms.core.profiles import NetworkProfile, foreign_crosspost_marks
 
 from .text import DEFAULT_MAX_LENGTH, MastodonSyntax
 
@@ -78,7 +78,7 @@ PROFILE = NetworkProfile(
         ),
         "crosspost_marks": (
             "Marks of the other networks, of schedulers and bridges (e.g. the '🐦🔗' link of "
-            "Twitter bridges), and truncation (socialnorms.profiles.CROSSPOST_MARKS)."
+            "Twitter bridges), and truncation (socialnorms.core.profiles.CROSSPOST_MARKS)."
         ),
     },
 )

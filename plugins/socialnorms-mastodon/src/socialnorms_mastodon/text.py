@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from socialnorms.text import GenericSyntax
+from socialnorms.core.text import GenericSyntax
 
 __all__ = ["DEFAULT_MAX_LENGTH", "URL_LENGTH", "MastodonSyntax"]
 

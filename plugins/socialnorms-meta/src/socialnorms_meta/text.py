@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from socialnorms.text import GenericSyntax
+from socialnorms.core.text import GenericSyntax
 
 __all__ = ["USERNAME_MENTION", "MetaSyntax"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import socialnorms
-from socialnorms.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
+from socialnorms.core.profiles import FOREIGN_MARKS_SOURCE, NetworkProfile, foreign_crosspost_marks
 
 from .text import USERNAME_MENTION, MetaSyntax
 

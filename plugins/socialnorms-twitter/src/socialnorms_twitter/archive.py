@@ -29,10 +29,10 @@ from typing import Any
 
 import attrs
 
+from socialnorms.core.models import Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, file_names, open_archive
 from socialnorms.io.export import ExportReading, bad, parse_time, require
-from socialnorms.models import Post
 
 __all__ = ["READER", "read_twitter_archive"]
 

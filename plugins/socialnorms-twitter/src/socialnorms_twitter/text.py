@@ -21,7 +21,7 @@ import unicodedata
 
 import regex
 
-from socialnorms.text import GenericSyntax
+from socialnorms.core.text import GenericSyntax
 
 __all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "TwitterSyntax", "weighted_length"]
 

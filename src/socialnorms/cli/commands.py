@@ -20,11 +20,13 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
-from . import parallel
-from ._collector import collector_paused
-from .checks import Severity
-from .config import Config, ConfigError
-from .describe import (
+from ..core.checks import Severity
+from ..core.config import Config, ConfigError
+from ..core.timeline import Timeline
+from ..engine import parallel
+from ..engine.checker import Checker
+from ..engine.collector import collector_paused
+from ..engine.describe import (
     explain_network,
     explain_rule,
     network_data,
@@ -33,14 +35,12 @@ from .describe import (
     table,
     unique_networks,
 )
-from .engine import Checker
-from .io import InputError, ReadOptions
-from .plugins import PluginLoadWarning
+from ..engine.plugins import PluginLoadWarning
+from ..engine.registry import Registry
+from ..io import InputError, ReadOptions
+from ..report.model import Report
+from ..report.reporters import Reporter
 from .progress import Progress
-from .registry import Registry
-from .report import Report
-from .reporters import Reporter
-from .timeline import Timeline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -610,7 +610,7 @@ def convert(
 
     Example: socialnorms convert twitter-2025.zip -o acme.jsonl
     """
-    from .io.activity import write_activity
+    from ..io.activity import write_activity
 
     try:
         checker = Checker(config=Config.discover())

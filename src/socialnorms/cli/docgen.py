@@ -1,12 +1,12 @@
 """Reference pages generated from the code: the hooks and the built-in rules.
 
 ``docs/reference/hooks.md`` comes from the hook specifications' docstrings
-(:mod:`socialnorms.hookspecs`); ``docs/rules/`` holds a page per built-in rule and
+(:mod:`socialnorms.core.hookspecs`); ``docs/rules/`` holds a page per built-in rule and
 an index, from the rule records. The pages are committed, so they read well on a
 code host too, and a test fails when they drift from the code. Regenerate them
 with::
 
-    python -m socialnorms._docgen docs
+    python -m socialnorms.cli.docgen docs
 
 ``--check`` only lists the pages that are out of date (exit status 1).
 """
@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import hookspecs
-from .describe import rule_data
-from .plugins import new_plugin_manager
-from .registry import RegisteredRule, Registry
+from ..core import hookspecs
+from ..engine.describe import rule_data
+from ..engine.plugins import new_plugin_manager
+from ..engine.registry import RegisteredRule, Registry
 
 __all__ = [
     "generated_pages",
@@ -37,7 +37,7 @@ __all__ = [
     "stale_pages",
 ]
 
-REGENERATE = "python -m socialnorms._docgen docs"
+REGENERATE = "python -m socialnorms.cli.docgen docs"
 _NOTICE = f"<!-- Generated from the code by `{REGENERATE}`: edit the code, not this page. -->"
 
 
@@ -332,7 +332,7 @@ def write_pages(docs: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m socialnorms._docgen [--check] [DOCS]``."""
+    """``python -m socialnorms.cli.docgen [--check] [DOCS]``."""
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
     args = [a for a in args if a != "--check"]

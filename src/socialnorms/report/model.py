@@ -10,9 +10,9 @@ from typing import Any
 
 import attrs
 
-from ._json import iter_indented
-from .checks import Finding, Measurement, Severity
-from .io import SkippedRecord
+from ..core._json import iter_indented
+from ..core.checks import Finding, Measurement, Severity
+from ..io import SkippedRecord
 from .scores import ScoreTable, score_table
 
 __all__ = ["FORMAT", "VERSION", "Report"]
@@ -245,7 +245,7 @@ class Report:
     # -- for people and notebooks ------------------------------------------------------
 
     def scores(self) -> ScoreTable:
-        """Etiquette scores (0-100) per subject, network and guideline; see :mod:`socialnorms.scores`."""
+        """Etiquette scores (0-100) per subject, network and guideline; see :mod:`socialnorms.report.scores`."""
         return score_table(self)
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -16,15 +16,15 @@ from typing import cast
 
 import attrs
 
-from .checks import Check, CheckContext, Finding, Measurement, ReviewingCheck, Severity
-from .config import Config, ConfigError
-from .io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
-from .models import Account, Action
+from ..core.checks import Check, CheckContext, Finding, Measurement, ReviewingCheck, Severity
+from ..core.config import Config, ConfigError
+from ..core.models import Account, Action
+from ..core.timeline import Timeline
+from ..core.topics import TopicModel
+from ..io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
+from ..report.model import Report
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
-from .report import Report
-from .timeline import Timeline
-from .topics import TopicModel
 
 __all__ = ["CheckRun", "Checker", "check", "load"]
 
@@ -288,7 +288,7 @@ class Checker:
 
         The parts of :meth:`check` that look at the timeline; :meth:`report` turns
         the runs into a Report. Runs over parts of a timeline can be merged with
-        :func:`socialnorms.partition.merge_runs` (see :mod:`socialnorms.parallel`).
+        :func:`socialnorms.engine.partition.merge_runs` (see :mod:`socialnorms.engine.parallel`).
         """
         runs: list[CheckRun] = []
         for check, plugin in self.registry.checks:

@@ -1,0 +1,5 @@
+"""The ``socialnorms`` command: check, convert, rules, networks, plugins, new-plugin."""
+
+from .commands import main
+
+__all__ = ["main"]
