@@ -14,6 +14,7 @@ import socialnorms
 from socialnorms import Checker, Config, Rule, Severity, Timeline, check_function
 from socialnorms.testing import (
     TimelineBuilder,
+    as_plugin,
     assert_findings,
     assert_quiet,
     isolated_plugin_manager,
@@ -84,16 +85,6 @@ def liar_check(ctx):
     yield "not a finding"
 
 
-class Plugin:
-    def __init__(self, *checks):
-        self.checks = checks
-
-    @socialnorms.hookimpl
-    def register_checks(self, register):
-        for check in self.checks:
-            register(check)
-
-
 def acme() -> TimelineBuilder:
     return (
         TimelineBuilder()
@@ -108,8 +99,8 @@ def acme() -> TimelineBuilder:
 def test_a_raising_check_becomes_a_plugin_error_and_the_others_still_run():
     pm = isolated_plugin_manager(strict=False)
     with (
-        registered(pm, Plugin(broken_check), name="flaky-plugin"),
-        registered(pm, Plugin(mentions_check), name="solid"),
+        registered(pm, as_plugin(broken_check), name="flaky-plugin"),
+        registered(pm, as_plugin(mentions_check), name="solid"),
     ):
         report = socialnorms.check(acme().build(), plugin_manager=pm)
     errors = assert_findings(
@@ -126,7 +117,7 @@ def test_a_raising_check_becomes_a_plugin_error_and_the_others_still_run():
 
 def test_a_check_yielding_something_else_than_its_findings_is_a_plugin_error():
     pm = isolated_plugin_manager(strict=False)
-    with registered(pm, Plugin(liar_check), name="liar"):
+    with registered(pm, as_plugin(liar_check), name="liar"):
         report = socialnorms.check(Timeline(), plugin_manager=pm)
     (error,) = assert_findings(report, codes={"SN000"})
     assert "yielded 'not a finding', not a Finding of its rules" in error.message
@@ -214,7 +205,7 @@ def test_options_come_from_the_network_then_the_configuration_then_the_default()
 
 def test_checker_validates_the_configuration_against_the_registered_rules():
     pm = isolated_plugin_manager()
-    with registered(pm, Plugin(mentions_check)):
+    with registered(pm, as_plugin(mentions_check)):
         with pytest.raises(
             socialnorms.ConfigError, match=r"options\.TST502\.per_hour: expected int or float"
         ):

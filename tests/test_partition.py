@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 
 from socialnorms import Checker
 from socialnorms.core.checks import Finding, Rule, Severity, check_function
-from socialnorms.core.hookspecs import hookimpl
 from socialnorms.core.models import Account, Action, Post
 from socialnorms.core.timeline import Timeline
 from socialnorms.engine import CheckRun
@@ -17,6 +16,7 @@ from socialnorms.engine.parallel import check_partition
 from socialnorms.engine.partition import Partition, Partitioner, merge_runs, partitions
 from socialnorms.engine.plugins import new_plugin_manager
 from socialnorms.io import synthetic
+from socialnorms.testing import as_plugin
 from socialnorms.testing.strategies import activity
 
 SUBJECTS = ("acme", "globex", "initech", "umbrella")
@@ -215,15 +215,9 @@ def raises_on_brand1(ctx):
         )
 
 
-class RaisingPlugin:
-    @hookimpl
-    def register_checks(self, register):
-        register(raises_on_brand1)
-
-
 def failing_plugins():
     manager = new_plugin_manager(builtins=False, entrypoints=False)
-    manager.register(RaisingPlugin(), "raises")
+    manager.register(as_plugin(raises_on_brand1), "raises")
     return manager
 
 

@@ -386,3 +386,18 @@ def test_run_checks_reads_text_builders_timelines_and_paths(tmp_path):
         TypeError, match="expected a Timeline, a TimelineBuilder, activity text or a Path"
     ):
         run_checks(42, shouting)
+
+
+def test_as_plugin_registers_its_checks_networks_and_topics():
+    from socialnorms import NetworkProfile, Topic
+    from socialnorms.testing import as_plugin, isolated_plugin_manager
+
+    profile = NetworkProfile(id="chirper", name="Chirper", audience="friends", purpose="chat")
+    pm = isolated_plugin_manager()
+    with registered(
+        pm, as_plugin(shouting, networks=[profile], topics=[Topic("knots", ["bowline"])])
+    ):
+        checker = socialnorms.Checker(plugin_manager=pm)
+        assert "chirper" in checker.registry.networks
+        assert "knots" in checker.registry.topics
+        assert any(code.startswith("HS") for code in checker.registry.rules)

@@ -11,6 +11,7 @@ from socialnorms.core.topic_lexicon import TOPICS
 from socialnorms.core.topics import _words, split_tag
 from socialnorms.engine.plugins import new_plugin_manager
 from socialnorms.engine.registry import Registry
+from socialnorms.testing import as_plugin
 
 MODEL = TopicModel({topic.name: topic for topic in TOPICS})
 
@@ -201,16 +202,17 @@ def test_lexicon_hygiene(topic):
 # -- plugins and the engine -------------------------------------------------------------------
 
 
-class HouseTopics:
-    @socialnorms.hookimpl
-    def register_topics(self, register):
-        register(Topic("sports", ["footvolley"]))
-        register(Topic("crochet", ["crochet", "amigurumi"], description="Yarn craft."))
+HOUSE_TOPICS = as_plugin(
+    topics=[
+        Topic("sports", ["footvolley"]),
+        Topic("crochet", ["crochet", "amigurumi"], description="Yarn craft."),
+    ]
+)
 
 
 def test_plugins_add_topics_and_extend_terms():
     pm = new_plugin_manager(entrypoints=False)
-    pm.register(HouseTopics(), name="house")
+    pm.register(HOUSE_TOPICS, name="house")
     model = socialnorms.Checker(plugin_manager=pm).topics
     assert "crochet" in topics_of("my first amigurumi! crochet is hard", model)
     assert "sports" in topics_of("footvolley on the beach on Saturday, who's in?", model)

@@ -14,10 +14,10 @@ from socialnorms import (
     Option,
     Rule,
     check_function,
-    hookimpl,
     new_plugin_manager,
     reset_plugin_manager,
 )
+from socialnorms.testing import as_plugin
 
 SHOUTING = Rule(
     code="HS101",
@@ -84,16 +84,6 @@ PROFILE = NetworkProfile(
 )
 
 
-class HouseStyle:
-    @hookimpl
-    def register_checks(self, register):
-        register(house_style)
-
-    @hookimpl
-    def register_networks(self, register):
-        register(PROFILE)
-
-
 @pytest.fixture(autouse=True)
 def test_plugins(monkeypatch, tmp_path):
     """Every Checker gets the built-ins plus the house-style test plugin, no entry points;
@@ -102,7 +92,7 @@ def test_plugins(monkeypatch, tmp_path):
     def manager(*, disable=(), strict=None):
         pm = new_plugin_manager(disable=disable, strict=strict, entrypoints=False)
         if "house-style" not in disable:
-            pm.register(HouseStyle(), name="house-style")
+            pm.register(as_plugin(house_style, networks=[PROFILE]), name="house-style")
         return pm
 
     monkeypatch.setattr(socialnorms.engine.checker, "get_plugin_manager", manager)

@@ -22,9 +22,9 @@ from socialnorms import (
     Rule,
     Timeline,
     check_function,
-    hookimpl,
     new_plugin_manager,
 )
+from socialnorms.testing import as_plugin
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -139,12 +139,6 @@ def vanity(ctx):
                 )
 
 
-class VanityPlugin:
-    @hookimpl
-    def register_checks(self, register):
-        register(vanity)
-
-
 def timeline() -> Timeline:
     accounts = [
         Account(id="tw:acme", network="twitter", subject="acme", handle="acme"),
@@ -180,5 +174,5 @@ def timeline() -> Timeline:
 @pytest.fixture
 def checked_report() -> Report:
     pm = new_plugin_manager(builtins=False, entrypoints=False)
-    pm.register(VanityPlugin(), name="test-vanity")
+    pm.register(as_plugin(vanity), name="test-vanity")
     return Checker(plugin_manager=pm).check(timeline())

@@ -39,6 +39,7 @@ from ..core.config import Config
 from ..core.hookspecs import hookimpl
 from ..core.profiles import NetworkProfile
 from ..core.timeline import Timeline
+from ..core.topics import Topic
 from ..engine.checker import Checker
 from ..engine.plugins import PluginManager, new_plugin_manager, reset_plugin_manager
 from ..engine.registry import Registry
@@ -48,6 +49,7 @@ from .builders import TimelineBuilder, duration
 
 __all__ = [
     "TimelineBuilder",
+    "as_plugin",
     "assert_findings",
     "assert_quiet",
     "check_rule_examples",
@@ -96,11 +98,14 @@ def registered(pm: PluginManager, plugin: object, name: str | None = None) -> It
 
 
 class _Plugin:
-    """A plugin made of objects: what :func:`run_checks` registers."""
+    """Hook implementations that register given objects (see :func:`as_plugin`)."""
 
-    def __init__(self, checks: Iterable[Check], networks: Iterable[NetworkProfile]) -> None:
+    def __init__(
+        self, checks: Iterable[Check], networks: Iterable[NetworkProfile], topics: Iterable[Topic]
+    ) -> None:
         self.checks = tuple(checks)
         self.networks = tuple(networks)
+        self.topics = tuple(topics)
 
     @hookimpl
     def register_checks(self, register: Any) -> None:
@@ -111,6 +116,20 @@ class _Plugin:
     def register_networks(self, register: Any) -> None:
         for profile in self.networks:
             register(profile)
+
+    @hookimpl
+    def register_topics(self, register: Any) -> None:
+        for topic in self.topics:
+            register(topic)
+
+
+def as_plugin(
+    *checks: Check, networks: Iterable[NetworkProfile] = (), topics: Iterable[Topic] = ()
+) -> object:
+    """A plugin that registers ``checks``, ``networks`` and ``topics``: give it to
+    :func:`registered` or to a plugin manager's ``register`` instead of writing a
+    class of hook functions for a test."""
+    return _Plugin(checks, networks, topics)
 
 
 def run_checks(
@@ -129,7 +148,7 @@ def run_checks(
     ``plugin-error`` finding.
     """
     pm = isolated_plugin_manager(strict=strict)
-    with registered(pm, _Plugin(checks, networks), name="under-test"):
+    with registered(pm, as_plugin(*checks, networks=networks), name="under-test"):
         checker = Checker(config=config, plugin_manager=pm, strict=strict)
         return checker.check(_timeline(source, checker))
 
