@@ -91,26 +91,6 @@ def codes(reviewer: Reviewer, draft: Action) -> set[str]:
     return {nudge.code for nudge in reviewer(draft)}
 
 
-def test_retweet_carefully_nudges_the_sixth_self_praise_repost_and_not_a_useful_one():
-    builder = brand()
-    for i in range(5):
-        builder.post(
-            f"twitter:fan{i}", f"thanks @brand, lovely day {i}", id=f"praise{i}", after="1h"
-        )
-        builder.repost("twitter:brand", after="5m")
-    builder.post("twitter:fan9", "thank you @brand!", id="praise9", after="1h")
-    builder.post(
-        "twitter:news",
-        "How river cleanups measure their results, with data https://rivers.example/x",
-        id="useful",
-        after="1h",
-    )
-    reviewer, praise = draft_of(builder, "repost", "twitter:brand", to="praise9", after="5m")
-    assert {"SN101", "SN103"} <= codes(reviewer, praise)
-    useful = Action(kind="repost", actor="twitter:brand", at=praise.at, target="useful", id="d2")
-    assert not {"SN101", "SN103"} & codes(reviewer, useful)
-
-
 def test_crosspost_nudges_a_reply_copied_where_its_thread_is_not():
     builder = (
         TimelineBuilder()
@@ -423,37 +403,7 @@ def test_any_action_of_the_timeline_reviewed_against_the_others_gives_sorted_fin
     assert len(reviewer.timeline) == len(history)
 
 
-# -- agreement where habits form: many shares, many follow-backs ------------------------------
-
-PRAISE = ("thanks @brand!", "love @brand", "@brand you rock", "so happy with @brand")
-USEFUL = (
-    "How to repair a tent pole, with photos https://guide.example/{n}",
-    "Trail conditions report for the northern loop, updated weekly with maps and notes",
-)
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(st.tuples(st.booleans(), st.integers(1, 60 * 24 * 20)), min_size=3, max_size=14),
-    st.booleans(),
-    st.integers(1, 60 * 24 * 20),
-)
-def test_share_nudges_agree_with_the_check(shares, praise, gap):
-    builder = brand()
-    for n, (is_praise, minutes) in enumerate(shares):
-        text = PRAISE[n % len(PRAISE)] if is_praise else USEFUL[n % len(USEFUL)].format(n=n)
-        builder.post(f"twitter:fan{n}", text, id=f"p{n}", after=f"{minutes}m")
-        builder.repost("twitter:brand", after="1m")
-    builder.post(
-        "twitter:fan99", PRAISE[0] if praise else USEFUL[0].format(n=99), id="p99", after=f"{gap}m"
-    )
-    reviewer, draft = draft_of(builder, "repost", "twitter:brand", after="1m")
-    nudges = reviewer(draft)
-    found = CHECKER.check(Timeline(builder.accounts, builder.actions)).findings
-    for nudge in nudges:
-        assert any(agrees(nudge, finding, HABITS) for finding in found), (nudge, found)
-    if any(n.code == "SN101" for n in nudges):
-        assert praise
+# -- agreement where habits form: many follow-backs ------------------------------------------
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -26,7 +26,7 @@ from ..core.checks import Severity
 from ..core.models import Action, ActionKind
 from ..core.ruleparts import RuleOptions
 from ..core.timeline import Timeline
-from ._common import actions_between, densest_window
+from ._common import actions_between
 
 #: One judged item: the action it belongs to, and whether it is flagged.
 Item = tuple[Action, bool]
@@ -117,6 +117,40 @@ class HabitWindow:
         return (self.last.at - self.first.at).days + 1
 
 
+def densest_window(
+    items: Sequence[Item], window: timedelta, min_items: int
+) -> tuple[int, int, float] | None:
+    """The full-length window of time where the share of flagged items is highest.
+
+    ``items`` are (action, flagged) pairs in time order. When they span no more than
+    ``window`` they are judged together; otherwise every window of exactly that length
+    starting at an item (and the last one, ending at the last item) is judged, so
+    that a short burst at either end of the data is never judged on its own.
+    Returns (start, stop, share) as slice bounds into ``items``, or ``None`` when no
+    window holds ``min_items``. Two pointers: linear in the number of items.
+    """
+    count = len(items)
+    if not count:
+        return None
+    last = items[-1][0].at
+    best: tuple[int, int, float] | None = None
+    stop = 0
+    flagged = 0
+    for start in range(count):
+        while stop < count and items[stop][0].at - items[start][0].at <= window:
+            flagged += items[stop][1]
+            stop += 1
+        size = stop - start
+        if size >= min_items:
+            share = flagged / size
+            if best is None or share > best[2] or (share == best[2] and size > best[1] - best[0]):
+                best = (start, stop, share)
+        if last - items[start][0].at <= window:
+            break  # this window already reaches the end of the data
+        flagged -= items[start][1]
+    return best
+
+
 def _judged(items: Sequence[Item], options: HabitOptions) -> HabitWindow | None:
     share = sum(flagged for _action, flagged in items) / len(items)
     severity = options.severity(share)
@@ -152,15 +186,20 @@ def trailing_actions(
     return actions_between(timeline, account_ids, kinds, since, end)
 
 
+def counts_toward(draft: Sequence[Item], options: HabitOptions) -> bool:
+    """Whether a draft's items make it one more of the habit: one of them is flagged
+    (is not, where lower is worse). A review asks before it reads the history."""
+    return any(flagged is not options.lower_is_worse for _action, flagged in draft)
+
+
 def draft_window(
     earlier: Sequence[Item], draft: Sequence[Item], options: HabitOptions
 ) -> HabitWindow | None:
     """The review: the window that ends with a draft, when the draft is one more of
     the habit. ``earlier`` are the judged items of :func:`trailing_actions`, ``draft``
-    the draft's own; ``None`` unless one of the draft's items counts toward the habit
-    (is flagged; is not, where lower is worse) and the window holds ``options.minimum``
-    items and earns a severity."""
-    if not any(flagged is not options.lower_is_worse for _action, flagged in draft):
+    the draft's own; ``None`` unless the draft :func:`counts_toward` the habit and the
+    window holds ``options.minimum`` items and earns a severity."""
+    if not counts_toward(draft, options):
         return None
     items = [*earlier, *draft]
     if len(items) < options.minimum:
