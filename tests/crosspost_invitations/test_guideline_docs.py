@@ -1,4 +1,4 @@
-"""The guideline pages document every rule and option of the two guidelines."""
+"""The guideline page documents every rule and option of personalize-invitations."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ from pathlib import Path
 import pytest
 
 from socialnorms.engine.plugins import BUILTIN_PLUGINS
-from socialnorms.guidelines import crosspost_with_consideration, personalize_invitations
+from socialnorms.guidelines import personalize_invitations
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "guidelines"
-MODULES = {
-    "crosspost-with-consideration": crosspost_with_consideration,
-    "personalize-invitations": personalize_invitations,
-}
+MODULES = {"personalize-invitations": personalize_invitations}
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
