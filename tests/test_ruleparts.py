@@ -49,6 +49,17 @@ def test_options_resolve_per_network_as_attributes() -> None:
     assert LongCaptions.resolve(ctx, "x") is LongCaptions.resolve(ctx, "x")
 
 
+def test_contexts_sharing_a_cache_resolve_the_options_once() -> None:
+    check = check_function("house-style", [RULE])(lambda ctx: iter(()))
+    cache: dict[object, object] = {}
+    first, second = (
+        CheckContext(Timeline([], []), check=check, networks={}, config=Config(), cache=cache)
+        for _ in range(2)
+    )
+    assert LongCaptions.resolve(first, "x") is LongCaptions.resolve(second, "x")
+    assert LongCaptions.resolve(first) is not LongCaptions.resolve(second, "x")
+
+
 def test_a_default_of_the_wrong_type_fails_at_import() -> None:
     with pytest.raises(ValueError, match="default of max_words"):
 

@@ -410,7 +410,6 @@ class CheckContext:
         self._networks = networks
         self._rules = {rule.code: rule for rule in check.rules}
         self._settings = {rule.settings: rule for rule in check.rules if rule.settings is not None}
-        self._resolved: dict[tuple[type[RuleOptions], str | None], RuleOptions] = {}
         self._notes: list[str] = []
         self._measurements: list[Measurement] = []
 
@@ -481,9 +480,10 @@ class CheckContext:
 
     def options(self, settings: type[OptionsT], network: str | None = None) -> OptionsT:
         """The typed options of the check's rule declared with ``settings`` (a
-        :class:`~socialnorms.RuleOptions` class), resolved for ``network`` as :meth:`option`."""
-        key = (settings, network)
-        found = self._resolved.get(key)
+        :class:`~socialnorms.RuleOptions` class), resolved for ``network`` as :meth:`option`.
+        They are resolved once per cache: the contexts of a Reviewer's reviews share them."""
+        key = (self.check.guideline, settings, network)
+        found = self._cache.get(key)
         if found is None:
             rule = self._settings.get(settings)
             if rule is None:
@@ -491,8 +491,8 @@ class CheckContext:
                     f"no rule of {self.check.guideline} declares {settings.__qualname__}"
                 )
             values = {o.name: self.option(rule.code, o.name, network) for o in rule.options}
-            found = self._resolved[key] = settings(**values)
-        return found  # type: ignore[return-value]
+            found = self._cache[key] = settings(**values)
+        return found
 
     def finding(
         self,
