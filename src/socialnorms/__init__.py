@@ -22,7 +22,20 @@ from .core.config import Config, ConfigError
 from .core.hookspecs import hookimpl, hookspec
 from .core.models import Account, Action, ActionKind, Media, Post
 from .core.profiles import NetworkProfile
-from .core.ruleparts import DATA_KINDS, Chart, RuleOptions, option, rule_examples
+from .core.ruleparts import (
+    DATA_FOLLOWERS,
+    DATA_FOLLOWS,
+    DATA_INVITATIONS,
+    DATA_KINDS,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_OWN_POSTS,
+    DATA_SHARED_POSTS,
+    Chart,
+    RuleOptions,
+    option,
+    rule_examples,
+)
 from .core.timeline import Timeline
 from .core.topics import Topic, TopicMatch, TopicModel
 from .engine.checker import Checker, check, load
@@ -42,7 +55,14 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "DATA_FOLLOWERS",
+    "DATA_FOLLOWS",
+    "DATA_INVITATIONS",
     "DATA_KINDS",
+    "DATA_MENTIONS_RECEIVED",
+    "DATA_OTHER_NETWORKS",
+    "DATA_OWN_POSTS",
+    "DATA_SHARED_POSTS",
     "Account",
     "Action",
     "ActionKind",
