@@ -15,14 +15,21 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "testing-plugins.md"
 def test_the_plugin_example_in_the_docs_passes(tmp_path):
     if not DOC.exists():
         pytest.fail(f"{DOC.name} is missing")
-    blocks = re.findall(r"```python\n# (\w+\.py)\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert {name for name, _code in blocks} == {
+    text = DOC.read_text(encoding="utf-8")
+    modules = re.findall(r"```python\n# ([\w/]+\.py)\n(.*?)```", text, re.S)
+    data = re.findall(r'```\w+ title="([^"]+)"\n(.*?)```', text, re.S)
+    assert {name for name, _text in modules + data} == {
         "conftest.py",
-        "house_style.py",
+        "house_style/__init__.py",
+        "house_style/shouting.py",
+        "house_style/shouting.trigger.jsonl",
+        "house_style/shouting.quiet.jsonl",
         "test_house_style.py",
     }
-    for name, code in blocks:
-        (tmp_path / name).write_text(code, encoding="utf-8")
+    for name, content in modules + data:
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(content, encoding="utf-8")
     run = subprocess.run(
         [
             sys.executable,

@@ -93,6 +93,9 @@ def test_templates_are_filled_in_completely():
         "README.md",
         "CHANGELOG.md",
         "src/socialnorms_house_style/__init__.py",
+        "src/socialnorms_house_style/shouting.py",
+        "src/socialnorms_house_style/shouting.trigger.jsonl",
+        "src/socialnorms_house_style/shouting.quiet.jsonl",
         "src/socialnorms_house_style/py.typed",
         "tests/conftest.py",
         "tests/test_socialnorms_house_style.py",
@@ -105,7 +108,8 @@ def test_templates_are_filled_in_completely():
         '[project.entry-points.socialnorms]\nhouse-style = "socialnorms_house_style"'
         in files[Path("pyproject.toml")]
     )
-    assert 'code="HOUS001"' in files[Path("src/socialnorms_house_style/__init__.py")]
+    assert 'code="HOUS001"' in files[Path("src/socialnorms_house_style/shouting.py")]
+    assert "RULE_MODULES = (shouting,)" in files[Path("src/socialnorms_house_style/__init__.py")]
 
 
 def test_an_existing_folder_is_never_overwritten(tmp_path):
@@ -172,6 +176,34 @@ def _sandbox(root: Path) -> Path:
     return python
 
 
+def _titled_blocks() -> list[tuple[str, str]]:
+    """The blocks that give a file's whole text, with its path as title (JSON Lines)."""
+    return re.findall(r'```\w+ title="([^"]+)"\n(.*?)```', _tutorial(), re.S)
+
+
+def _change_lines(text: str, changes: str) -> str:
+    """``text`` with each line of ``changes`` in place of the one line that starts the
+    same way (up to its ``import`` or ``=``)."""
+    lines = text.splitlines(keepends=True)
+    for change in filter(str.strip, changes.splitlines()):
+        start = re.match(r".*? (?:import|=) ", change)
+        assert start, f"the page changes a line it does not say how to find: {change!r}"
+        (at,) = [i for i, line in enumerate(lines) if line.startswith(start.group())]
+        lines[at] = change + "\n"
+    return "".join(lines)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The distribution's files by relative path, without caches (``.hypothesis``, …)."""
+    found = {}
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        hidden = any(part.startswith((".", "__pycache__")) for part in relative.parts)
+        if path.is_file() and not hidden:
+            found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
 def test_the_tutorial_works_as_written(tmp_path):
     """Generate, install, test, see the rule; add HS002 from the page; test again; build."""
     text = _tutorial()
@@ -191,6 +223,9 @@ def test_the_tutorial_works_as_written(tmp_path):
     made = _ok([sys.executable, "-m", "socialnorms", "new-plugin", "house-style"], tmp_path, env)
     assert made.strip() in [block.strip() for block in _blocks("text")]
     folder = tmp_path / "socialnorms-house-style"
+    (tree,) = [block for block in _blocks("text") if block.startswith(f"{folder.name}/")]
+    for path in _files(folder):
+        assert Path(path).name in tree, f"the page's tree of the distribution misses {path}"
 
     # 2. Install it (offline, into its own environment) and run its tests untouched.
     python = _sandbox(tmp_path)
@@ -217,16 +252,30 @@ def test_the_tutorial_works_as_written(tmp_path):
     assert re.search(r"\b5 passed\b", tests), tests
     assert "HS001" in _ok([str(python), "-m", "socialnorms", "rules"], folder, env)
 
-    # 3. Write the rule of the page: its files, and the hook that registers it.
-    hook_marker = "@hookimpl\ndef register_checks"
+    # 3. Write the rule of the page: one module, two example files, its line in RULE_MODULES.
+    # The page names every file it touches; nothing else changes.
+    before = _files(folder)
     for block in _blocks("python"):
         first, _, code = block.partition("\n")
-        path = folder / first.removeprefix("# ").split(":")[0]
-        if first.endswith("replace register_checks"):
-            current = path.read_text(encoding="utf-8")
-            path.write_text(current[: current.index(hook_marker)] + code, encoding="utf-8")
+        where, _, how = first.removeprefix("# ").partition(": ")
+        path = folder / where
+        if how == "change these lines":
+            path.write_text(_change_lines(path.read_text(encoding="utf-8"), code), encoding="utf-8")
         else:
+            assert not path.exists(), f"{where}: the page writes a file the template has"
             path.write_text(code, encoding="utf-8")
+    for where, content in _titled_blocks():
+        assert not (folder / where).exists(), f"{where}: the page writes a file the template has"
+        (folder / where).write_text(content, encoding="utf-8")
+    after = _files(folder)
+    package = "src/socialnorms_house_style"
+    assert set(after) - set(before) == {
+        f"{package}/bare_links.py",
+        f"{package}/bare_links.trigger.jsonl",
+        f"{package}/bare_links.quiet.jsonl",
+        "tests/test_bare_links.py",
+    }
+    assert {path for path in before if before[path] != after[path]} == {f"{package}/__init__.py"}
     tests = _ok([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], folder, env)
     assert re.search(r"\b7 passed\b", tests), tests
     assert "7 passed" in text and "5 passed" in text
@@ -264,5 +313,29 @@ def test_the_tutorial_works_as_written(tmp_path):
         entry_points = archive.read(
             "socialnorms_house_style-0.1.0.dist-info/entry_points.txt"
         ).decode()
-    assert "socialnorms_house_style/bare_links.py" in names
+    for rule in ("shouting", "bare_links"):
+        for suffix in (".py", ".trigger.jsonl", ".quiet.jsonl"):
+            assert f"socialnorms_house_style/{rule}{suffix}" in names
     assert "[socialnorms]\nhouse-style = socialnorms_house_style" in entry_points
+
+    # Installed from the wheel, the rules read their examples from the installed files.
+    installed = _sandbox(tmp_path / "from-wheel")
+    _ok(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(installed),
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-index",
+            "--no-deps",
+            str(wheel),
+        ],
+        tmp_path,
+        env,
+    )
+    explained = _ok([str(installed), "-m", "socialnorms", "rules", "HS002"], tmp_path, env)
+    assert "https://acme.example/blog/new-boots" in explained

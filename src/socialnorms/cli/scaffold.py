@@ -1,12 +1,15 @@
 """``socialnorms new-plugin``: a check plugin distribution to start from.
 
 The folder it writes is a complete distribution that passes its own tests as it
-is: ``pyproject.toml`` with the ``socialnorms`` entry point, a package with a
-sample check (a :class:`~socialnorms.Rule` with documented examples, made with
-:func:`~socialnorms.check_function`), tests written with the author's kit, a
-README and a CHANGELOG. The templates are files of this package
-(``socialnorms/cli/templates/plugin``); names in them are filled in with
-:class:`string.Template` (``$package``, ``${prefix}001``).
+is: ``pyproject.toml`` with the ``socialnorms`` entry point, a package laid out
+like a built-in guideline (``__init__.py`` lists the rule modules and makes the
+guideline's check with :func:`~socialnorms.check_function`; the sample rule is a
+module of its own, its :class:`~socialnorms.Rule`, typed options and judgement,
+with its trigger and quiet example files beside it), tests written with the
+author's kit, a README and a CHANGELOG. The templates are files of this package
+(``socialnorms/cli/templates/plugin``); names in files ending ``.tmpl`` are filled
+in with :class:`string.Template` (``$package``, ``${prefix}001``), other files are
+copied as they are.
 """
 
 from __future__ import annotations
