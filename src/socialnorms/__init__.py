@@ -23,12 +23,17 @@ from .core.hookspecs import hookimpl, hookspec
 from .core.models import Account, Action, ActionKind, Media, Post
 from .core.profiles import NetworkProfile
 from .core.ruleparts import (
+    DATA_BLOCKS,
+    DATA_BOOKMARKS,
     DATA_FOLLOWERS,
     DATA_FOLLOWS,
     DATA_INVITATIONS,
     DATA_KINDS,
+    DATA_LIKES,
+    DATA_LISTS,
     DATA_MENTIONS_RECEIVED,
     DATA_OTHER_NETWORKS,
+    DATA_OTHER_RECORDS,
     DATA_OWN_POSTS,
     DATA_SHARED_POSTS,
     Chart,
@@ -55,12 +60,17 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "DATA_BLOCKS",
+    "DATA_BOOKMARKS",
     "DATA_FOLLOWERS",
     "DATA_FOLLOWS",
     "DATA_INVITATIONS",
     "DATA_KINDS",
+    "DATA_LIKES",
+    "DATA_LISTS",
     "DATA_MENTIONS_RECEIVED",
     "DATA_OTHER_NETWORKS",
+    "DATA_OTHER_RECORDS",
     "DATA_OWN_POSTS",
     "DATA_SHARED_POSTS",
     "Account",

@@ -28,12 +28,17 @@ if TYPE_CHECKING:
     from .checks import CheckContext
 
 __all__ = [
+    "DATA_BLOCKS",
+    "DATA_BOOKMARKS",
     "DATA_FOLLOWERS",
     "DATA_FOLLOWS",
     "DATA_INVITATIONS",
     "DATA_KINDS",
+    "DATA_LIKES",
+    "DATA_LISTS",
     "DATA_MENTIONS_RECEIVED",
     "DATA_OTHER_NETWORKS",
+    "DATA_OTHER_RECORDS",
     "DATA_OWN_POSTS",
     "DATA_SHARED_POSTS",
     "Chart",
@@ -50,9 +55,15 @@ DATA_FOLLOWS = "follows"
 DATA_FOLLOWERS = "followers"
 DATA_INVITATIONS = "invitations"
 DATA_OTHER_NETWORKS = "other-networks"
+DATA_LIKES = "likes"
+DATA_BLOCKS = "blocks"
+DATA_BOOKMARKS = "bookmarks"
+DATA_LISTS = "lists"
+DATA_OTHER_RECORDS = "other-records"
 
 #: The kinds of data readers state coverage over and rules say they need. The set is
-#: open: a plugin may use a kind of its own, named in kebab-case.
+#: open: a plugin may use a kind of its own, named in kebab-case. A kind no installed
+#: rule needs (likes, blocks, ... today) gives no note in reports until a rule needs it.
 DATA_KINDS: dict[str, str] = {
     DATA_OWN_POSTS: "the account's own posts and replies, with their text, links and dates",
     DATA_SHARED_POSTS: "reposts and quotes, with the text and the author of what was shared",
@@ -61,6 +72,11 @@ DATA_KINDS: dict[str, str] = {
     DATA_FOLLOWERS: "the accounts that follow the account, with the date of each follow",
     DATA_INVITATIONS: "the invitations the account sent, with their messages",
     DATA_OTHER_NETWORKS: "the same subject's activity on its other networks",
+    DATA_LIKES: "the posts the account liked, with the date of each like",
+    DATA_BLOCKS: "the accounts and domains the account blocked or muted",
+    DATA_BOOKMARKS: "the posts the account bookmarked",
+    DATA_LISTS: "the lists of accounts the account keeps",
+    DATA_OTHER_RECORDS: "records of kinds the reader does not read (its statement names them)",
 }
 
 DATA_KIND = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

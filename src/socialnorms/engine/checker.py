@@ -16,13 +16,21 @@ from typing import cast
 
 import attrs
 
-from ..core.checks import Check, CheckContext, Finding, Measurement, ReviewingCheck, Severity
+from ..core.checks import Check, CheckContext, Finding, Measurement, ReviewingCheck, Rule, Severity
 from ..core.config import Config, ConfigError
 from ..core.models import Account, Action
 from ..core.timeline import Timeline
 from ..core.topics import TopicModel
-from ..io import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord, choose_reader
+from ..io import (
+    CoverageStatement,
+    InputError,
+    ReadOptions,
+    ReadResult,
+    SkippedRecord,
+    choose_reader,
+)
 from ..report.model import Report
+from .coverage import coverage_notes
 from .plugins import PluginManager, get_plugin_manager
 from .registry import Registry
 
@@ -178,7 +186,7 @@ class Checker:
         accounts: dict[str, Account] = {}
         actions: list[Action] = []
         skipped: list[SkippedRecord] = []
-        coverage: list[Coverage] = []
+        coverage: list[CoverageStatement] = []
         for raw in paths:
             path = Path(raw)
             if str(raw) != "-" and not path.exists():
@@ -231,16 +239,16 @@ class Checker:
         skipped: Iterable[SkippedRecord] = (),
         progress: Progress | None = None,
         options: ReadOptions | None = None,
-        coverage: Iterable[Coverage] = (),
+        coverage: Iterable[CoverageStatement] = (),
         timings: dict[str, float] | None = None,
     ) -> Report:
         """Check a Timeline, a path or a list of paths; return the Report.
 
         ``skipped`` lists bad records an earlier tolerant :meth:`read` of the
         Timeline skipped, so that the report counts them, and ``coverage`` its
-        readers' coverage statements. What the input could
-        not show (its readers' coverage statements) opens the report's notes, so
-        a quiet report is not read as good behaviour.
+        readers' coverage statements. What the input could not show opens the
+        report's notes (see :meth:`report`), so a quiet report is not read as
+        good behaviour.
 
         ``timings``, when given, receives the seconds each phase took: ``read`` and
         ``timeline`` (building the indexes) when reading, ``check:GUIDELINE``
@@ -256,7 +264,7 @@ class Checker:
         skipped: Iterable[SkippedRecord],
         progress: Progress | None,
         options: ReadOptions | None,
-        coverage: Iterable[Coverage],
+        coverage: Iterable[CoverageStatement],
         timings: dict[str, float] | None,
     ) -> Report:
         skipped = tuple(skipped)
@@ -292,10 +300,7 @@ class Checker:
         """
         runs: list[CheckRun] = []
         for check, plugin in self.registry.checks:
-            if not any(
-                self.config.selects(rule.code, check.guideline, name=rule.name)
-                for rule in check.rules
-            ):
+            if not self.selected_rules(check):
                 continue
             if progress is not None:
                 progress(f"checking {check.guideline}")
@@ -322,15 +327,16 @@ class Checker:
         runs: Sequence[CheckRun],
         *,
         skipped: Iterable[SkippedRecord] = (),
-        coverage: Iterable[Coverage] = (),
+        coverage: Iterable[CoverageStatement] = (),
         timings: dict[str, float] | None = None,
     ) -> Report:
         """The Report of ``runs`` (from :meth:`run_checks`) over ``timeline``.
 
+        The notes open with what the input could not show (:meth:`coverage_notes`).
         ``timings``, when given, receives the seconds spent as ``assemble``.
         """
         findings = [finding for run in runs for finding in run.findings]
-        notes = [str(statement) for statement in sorted(set(coverage), key=str)]
+        notes = self.coverage_notes(coverage)
         notes.extend(f"{run.guideline}: {text}" for run in runs for text in run.notes)
         notes.extend(
             f"plugin {info.name!r} failed to load: {info.error}"
@@ -353,6 +359,28 @@ class Checker:
         if timings is not None:
             timings["assemble"] = time.perf_counter() - started
         return report
+
+    def selected_rules(self, check: Check) -> list[Rule]:
+        """The rules of ``check`` that the configuration selects (none: it does not run)."""
+        return [
+            rule
+            for rule in check.rules
+            if self.config.selects(rule.code, check.guideline, name=rule.name)
+        ]
+
+    def coverage_notes(self, coverage: Iterable[CoverageStatement]) -> list[str]:
+        """The notes of readers' ``coverage`` statements in this checker's reports: a
+        statement over a kind of data is noted for each guideline whose selected rules
+        need it (see :func:`socialnorms.engine.coverage.coverage_notes`)."""
+        return coverage_notes(coverage, self.rule_needs())
+
+    def rule_needs(self) -> dict[str, list[frozenset[str]]]:
+        """Guideline -> the kinds of data each of its selected rules needs."""
+        needs: dict[str, list[frozenset[str]]] = {}
+        for check, _plugin in self.registry.checks:
+            for rule in self.selected_rules(check):
+                needs.setdefault(check.guideline, []).append(rule.needs)
+        return needs
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
         """The check's selected findings; one ``plugin-error`` finding if it fails.

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.timeline import Timeline
-from ..io import Coverage, SkippedRecord
+from ..io import CoverageStatement, SkippedRecord
 from ..report.model import Report
 from .checker import Checker, CheckRun, Progress, Source
 from .collector import collector_paused
@@ -234,7 +234,7 @@ def check_timeline(
     parts: int | None = None,
     plugins: PluginsFactory | None = None,
     skipped: Iterable[SkippedRecord] = (),
-    coverage: Iterable[Coverage] = (),
+    coverage: Iterable[CoverageStatement] = (),
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
 ) -> Report:

@@ -45,8 +45,15 @@ import attrs
 
 from ..core.models import _ACCOUNT_TARGETS, _CREATING, _POST_TARGETS, Account, Action, ActionKind
 from ..core.timeline import Timeline, _action_order
-from ..io import Coverage, InputError
-from ..io.activity import _BadRecord, account_record, action_record, parse_account, parse_action
+from ..io import CoverageStatement, InputError
+from ..io.activity import (
+    _BadRecord,
+    account_record,
+    action_record,
+    header_coverage,
+    parse_account,
+    parse_action,
+)
 from .checker import CheckRun
 
 __all__ = [
@@ -109,7 +116,7 @@ class Parsed:
 
     accounts: tuple[Account, ...]
     actions: tuple[Action, ...]
-    coverage: tuple[Coverage, ...] = ()
+    coverage: tuple[CoverageStatement, ...] = ()
 
 
 def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -> Parsed:
@@ -121,7 +128,7 @@ def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -
     """
     accounts: list[Account] = []
     actions: list[Action] = []
-    coverage: list[Coverage] = []
+    coverage: list[CoverageStatement] = []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, Mapping):
             raise InputError(
@@ -134,22 +141,12 @@ def parse_records(records: Iterable[Mapping[str, Any]], name: str = "records") -
             elif kind == "account":
                 accounts.append(parse_account(record))
             elif kind == "header":
-                coverage.extend(_coverage(record.get("coverage", ())))
+                coverage.extend(header_coverage(record))
             else:
                 raise _BadRecord("type", f'expected "account" or "action", got {kind!r}')
         except _BadRecord as bad:
             raise InputError(name, number, bad.field, bad.problem) from None
     return Parsed(tuple(accounts), tuple(actions), tuple(coverage))
-
-
-def _coverage(items: Any) -> list[Coverage]:
-    try:
-        return [Coverage(item["guideline"], item["level"], item["reason"]) for item in items]
-    except (KeyError, TypeError, ValueError):
-        raise _BadRecord(
-            "header.coverage",
-            'expected [{"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}]',
-        ) from None
 
 
 class Partitioner:

@@ -14,9 +14,12 @@ from typing import Any
 import attrs
 
 from ..core.models import Account, Action
+from ..core.ruleparts import DATA_KIND
 
 __all__ = [
     "Coverage",
+    "CoverageStatement",
+    "DataCoverage",
     "InputError",
     "ReadOptions",
     "ReadResult",
@@ -72,12 +75,34 @@ COVERAGE_LEVELS = ("full", "partial", "none")
 
 
 @attrs.frozen(slots=True)
+class DataCoverage:
+    """How much of one kind of data an input holds, and why not more.
+
+    An export holds part of the picture (an outbox has no inbound mentions, a
+    follower list has no dates). A reader says so per kind of data
+    (:data:`~socialnorms.core.ruleparts.DATA_KINDS`); the report turns it into a note for
+    every guideline whose rules need that kind (:attr:`socialnorms.Rule.needs`), so a
+    quiet report is not read as good behaviour where the input could not show bad.
+    """
+
+    data: str = attrs.field(validator=attrs.validators.matches_re(DATA_KIND))
+    """The kind of data, e.g. ``followers`` (kebab-case)."""
+    level: str = attrs.field(validator=attrs.validators.in_(COVERAGE_LEVELS))
+    """``full``, ``partial`` or ``none``: how much of that data the read result holds."""
+    reason: str = attrs.field(validator=attrs.validators.min_len(1))
+    """What is missing and why, in words a report's reader understands."""
+
+    def __str__(self) -> str:
+        return f"{self.data}: {self.level}: {self.reason}"
+
+
+@attrs.frozen(slots=True)
 class Coverage:
     """What an input lets one guideline judge, and why not more.
 
-    An export holds part of the picture (an outbox has no inbound mentions, a
-    follower list has no dates); a coverage statement keeps a quiet report from
-    being read as good behaviour where the input could not show bad.
+    Readers state coverage over kinds of data (:class:`DataCoverage`); a statement
+    naming a guideline is for what no kind of data says, such as ``all`` for the
+    whole input, and is noted in the report as it is.
     """
 
     guideline: str
@@ -87,6 +112,10 @@ class Coverage:
 
     def __str__(self) -> str:
         return f"coverage: {self.guideline}: {self.level}: {self.reason}"
+
+
+CoverageStatement = Coverage | DataCoverage
+"""A coverage statement: over one guideline, or over one kind of data."""
 
 
 def _accounts(value: Iterable[Account]) -> tuple[Account, ...]:
@@ -101,20 +130,26 @@ def _skipped(value: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
     return tuple(value)
 
 
-def _coverage(value: Any) -> tuple[Coverage, ...]:
-    return tuple(sorted(set(value), key=lambda c: (c.guideline, c.level, c.reason)))
+def _statement_order(statement: CoverageStatement) -> tuple[str, str, str, str]:
+    if isinstance(statement, DataCoverage):
+        return ("data", statement.data, statement.level, statement.reason)
+    return ("guideline", statement.guideline, statement.level, statement.reason)
+
+
+def _coverage(value: Iterable[CoverageStatement]) -> tuple[CoverageStatement, ...]:
+    return tuple(sorted(set(value), key=_statement_order))
 
 
 @attrs.frozen(slots=True)
 class ReadResult:
     """What a reader produced: accounts, actions, the records it skipped, and what
-    the input lets each guideline judge (empty when the input is complete, as the
-    activity format is by its writer's word)."""
+    the input holds of each kind of data or lets a guideline judge (empty when the
+    input is complete, as the activity format is by its writer's word)."""
 
     accounts: tuple[Account, ...] = attrs.field(default=(), converter=_accounts)
     actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
     skipped: tuple[SkippedRecord, ...] = attrs.field(default=(), converter=_skipped)
-    coverage: tuple[Coverage, ...] = attrs.field(default=(), converter=_coverage)
+    coverage: tuple[CoverageStatement, ...] = attrs.field(default=(), converter=_coverage)
 
 
 @attrs.frozen(slots=True)

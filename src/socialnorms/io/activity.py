@@ -28,11 +28,22 @@ from ..core.models import (
     trusted_action,
     trusted_post,
 )
-from . import Coverage, InputError, Reader, ReadOptions, ReadResult, SkippedRecord
+from . import (
+    Coverage,
+    CoverageStatement,
+    DataCoverage,
+    InputError,
+    Reader,
+    ReadOptions,
+    ReadResult,
+    SkippedRecord,
+)
 
 __all__ = [
     "account_record",
     "action_record",
+    "coverage_header",
+    "header_coverage",
     "parse_account",
     "parse_action",
     "read_activity",
@@ -408,6 +419,43 @@ def parse_action(data: Mapping[str, Any]) -> Action:
         raise _split(exc) from None
 
 
+_STATEMENTS: dict[str, tuple[str, type[Coverage] | type[DataCoverage]]] = {
+    "coverage": ("guideline", Coverage),
+    "data_coverage": ("data", DataCoverage),
+}
+"""Header key -> the key naming what its statements are about, and their class."""
+
+
+def header_coverage(header: Mapping[str, Any]) -> list[CoverageStatement]:
+    """The coverage statements of a header record: ``coverage`` (per guideline, as
+    older versions write it) and ``data_coverage`` (per kind of data)."""
+    statements: list[CoverageStatement] = []
+    for key, (about, kind) in _STATEMENTS.items():
+        items = header.get(key, [])
+        if not isinstance(items, list):
+            raise _BadRecord(f"header.{key}", f"expected a list, got {json.dumps(items)}")
+        for number, item in enumerate(items):
+            try:
+                statements.append(kind(item[about], item["level"], item["reason"]))
+            except (KeyError, TypeError, ValueError):
+                raise _BadRecord(
+                    f"header.{key}[{number}]",
+                    f'expected {{"{about}": ..., "level": "full"|"partial"|"none", "reason": ...}}',
+                ) from None
+    return statements
+
+
+def coverage_header(coverage: Iterable[CoverageStatement]) -> dict[str, list[dict[str, str]]]:
+    """The header keys that carry ``coverage``; none for no statements."""
+    header: dict[str, list[dict[str, str]]] = {}
+    for statement in coverage:
+        for key, (about, kind) in _STATEMENTS.items():
+            if isinstance(statement, kind):
+                item = {about: getattr(statement, about), "level": statement.level}
+                header.setdefault(key, []).append({**item, "reason": statement.reason})
+    return header
+
+
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
@@ -429,7 +477,7 @@ class _Reading:
         self.account_ids: dict[str, Account] = {}
         self.skipped: list[SkippedRecord] = []
         self.strings: dict[str, str] = {}
-        self.coverage: list[Coverage] = []
+        self.coverage: list[CoverageStatement] = []
 
     def fail(self, line: int, field: str | None, problem: str) -> None:
         if not self.tolerant:
@@ -485,14 +533,14 @@ class _Reading:
             if kind == "account":
                 return self._account(parse_account(data))
             if kind == "header":
-                self._header(data, number)
+                self._header(data)
                 return None
             raise _BadRecord("type", f'expected "account" or "action", got {json.dumps(kind)}')
         except _BadRecord as bad:
             self.fail(number, bad.field, bad.problem)
             return None
 
-    def _header(self, data: Mapping[str, Any], number: int) -> None:
+    def _header(self, data: Mapping[str, Any]) -> None:
         if data.get("format") != FORMAT:
             raise _BadRecord(
                 "header.format", f'expected "{FORMAT}", got {json.dumps(data.get("format"))}'
@@ -502,17 +550,7 @@ class _Reading:
                 "header.version",
                 f"this socialnorms reads version {VERSION}, got {json.dumps(data.get('version'))}",
             )
-        coverage = data.get("coverage", [])
-        if not isinstance(coverage, list):
-            raise _BadRecord("header.coverage", f"expected a list, got {json.dumps(coverage)}")
-        for number, item in enumerate(coverage):
-            try:
-                self.coverage.append(Coverage(item["guideline"], item["level"], item["reason"]))
-            except (KeyError, TypeError, ValueError):
-                raise _BadRecord(
-                    f"header.coverage[{number}]",
-                    'expected {"guideline": ..., "level": "full"|"partial"|"none", "reason": ...}',
-                ) from None
+        self.coverage.extend(header_coverage(data))
 
     def _account(self, account: Account) -> Account | None:
         known = self.account_ids.get(account.id)
@@ -645,12 +683,13 @@ def write_activity(
     actions: Iterable[Action] = (),
     *,
     header: bool = True,
-    coverage: Iterable[Coverage] = (),
+    coverage: Iterable[CoverageStatement] = (),
 ) -> None:
     """Write accounts then actions in the activity format (UTF-8 JSON Lines).
 
-    ``coverage`` (what the source export lets each guideline judge) goes into the
-    header, so a converted export reports the same gaps as the original.
+    ``coverage`` (what the source export holds of each kind of data, or lets a
+    guideline judge) goes into the header, so a converted export reports the same
+    gaps as the original.
     """
     if isinstance(target, (str, Path)):
         with open(target, "w", encoding="utf-8", newline="\n") as stream:
@@ -658,11 +697,7 @@ def write_activity(
         return
     if header:
         record: dict[str, Any] = {"type": "header", "format": FORMAT, "version": VERSION}
-        statements = [
-            {"guideline": c.guideline, "level": c.level, "reason": c.reason} for c in coverage
-        ]
-        if statements:
-            record["coverage"] = statements
+        record.update(coverage_header(coverage))
         target.write(json.dumps(record, ensure_ascii=False) + "\n")
     for account in accounts:
         target.write(json.dumps(account_record(account), ensure_ascii=False) + "\n")

@@ -1,5 +1,6 @@
 """What every reader of a network's export shares: collecting accounts and actions,
-locating bad records, honouring tolerant reading, and stating coverage.
+locating bad records, honouring tolerant reading, and stating what the export holds
+of each kind of data.
 
 A reader makes one :class:`ExportReading`, feeds it what it finds and returns
 :meth:`ExportReading.result`. Bad records raise a located
@@ -18,7 +19,15 @@ from typing import Any
 import attrs
 
 from ..core.models import Account, Action
-from . import Coverage, InputError, ReadOptions, ReadResult, SkippedRecord
+from . import (
+    Coverage,
+    CoverageStatement,
+    DataCoverage,
+    InputError,
+    ReadOptions,
+    ReadResult,
+    SkippedRecord,
+)
 
 __all__ = ["ExportReading", "bad", "html_to_text", "parse_time", "require"]
 
@@ -32,7 +41,7 @@ class ExportReading:
         self.accounts: dict[str, Account] = {}
         self.actions: list[Action] = []
         self.skipped: list[SkippedRecord] = []
-        self.coverage: list[Coverage] = []
+        self.coverage: list[CoverageStatement] = []
         self._action_ids: set[str] = set()
 
     def fail(self, file: str, line: int | None, field: str | None, problem: str) -> None:
@@ -79,8 +88,15 @@ class ExportReading:
         self.actions.append(action)
         return action
 
+    def holds(self, data: str, level: str, reason: str) -> None:
+        """State how much of the kind of data ``data`` (``followers``, see
+        :data:`~socialnorms.core.ruleparts.DATA_KINDS`) this export holds: ``full``,
+        ``partial`` or ``none``, and why. Kinds left unstated are taken as full."""
+        self.coverage.append(DataCoverage(data, level, reason))
+
     def cover(self, guideline: str, level: str, reason: str) -> None:
-        """State what this export lets ``guideline`` judge."""
+        """State what this export lets ``guideline`` judge; prefer :meth:`holds`, which
+        reaches every guideline whose rules need the data, a plugin's too."""
         self.coverage.append(Coverage(guideline, level, reason))
 
     def result(self) -> ReadResult:
