@@ -7,7 +7,8 @@ import hashlib
 import cbor2
 import pytest
 
-from socialnorms.io import InputError, ReadOptions
+from socialnorms import Checker
+from socialnorms.io import DataCoverage, InputError, ReadOptions
 from socialnorms_bluesky.repository import READER, read_bluesky_repository
 
 # -- writing CAR v1 repository exports, as a PDS writes them --------------------------------
@@ -177,8 +178,25 @@ def test_the_owner_is_the_subject(repo):
 
 def test_coverage_and_left_out_records(repo):
     result = read_bluesky_repository(repo, ReadOptions())
-    assert {c.guideline: c.level for c in result.coverage}["respond-to-mentions"] == "none"
-    assert any("1 app.bsky.graph.block" in c.reason for c in result.coverage)
+    held = {c.data: (c.level, c.reason) for c in result.coverage if isinstance(c, DataCoverage)}
+    assert held["mentions-received"][0] == "none"
+    assert held["blocks"] == ("none", "records not read: 1 app.bsky.graph.block")
+    assert "follows" not in held  # dated follows are all there
+
+
+def test_the_notes_say_what_the_repository_cannot_show(repo):
+    result = read_bluesky_repository(repo, ReadOptions())
+    assert Checker().coverage_notes(result.coverage) == [
+        "coverage: crosspost-with-consideration: partial: only the Bluesky side of a cross-post "
+        "is here; read the other networks' exports along with it",
+        "coverage: no-autofollow: partial: followers are records in their own repositories: "
+        "follow-backs cannot be told from first follows",
+        "coverage: personalize-invitations: none: Bluesky has no invitations",
+        "coverage: respond-to-mentions: none: a repository holds the account's own records, not "
+        "the posts that mention it",
+        "coverage: retweet-carefully: partial: reposts name the shared post by link; its text is "
+        "in its author's repository, not here",
+    ]
 
 
 def test_a_facet_outside_the_text_is_located(tmp_path):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from socialnorms.io import InputError, ReadOptions
+from socialnorms import Checker
+from socialnorms.io import DataCoverage, InputError, ReadOptions
 from socialnorms_linkedin.export import READER, read_linkedin_export
 
 ME = "https://www.linkedin.com/in/acme-trail"
@@ -77,10 +78,25 @@ def test_connections_accept_the_listed_invitations(tmp_path):
         ("linkedin:priya-raman", "linkedin:acme-trail"),
     ]
     assert {a.id: a for a in result.accounts}["linkedin:priya-raman"].bio == "Guide at Trail Co"
-    assert (
-        "1 of 3 connections"
-        in {c.guideline: c.reason for c in result.coverage}["personalize-invitations"]
-    )
+    held = {c.data: (c.level, c.reason) for c in result.coverage if isinstance(c, DataCoverage)}
+    assert held["invitations"][0] == "partial" and "1 of 3 connections" in held["invitations"][1]
+
+
+def test_the_notes_say_what_the_export_cannot_show(tmp_path):
+    result = read_linkedin_export(export(tmp_path), PARIS)
+    assert Checker().coverage_notes(result.coverage) == [
+        "coverage: crosspost-with-consideration: partial: only the LinkedIn side of a cross-post "
+        "is here; read the other networks' exports along with it",
+        "coverage: no-autofollow: none: followers are not in the export; connections are mutual "
+        "and dated by day; following pages and people is not in the export",
+        "coverage: personalize-invitations: partial: Invitations.csv lists the invitations "
+        "LinkedIn still keeps, with their notes; 1 of 3 connections came from invitations no "
+        "longer listed",
+        "coverage: respond-to-mentions: none: a LinkedIn export holds no posts or comments that "
+        "mention the account",
+        "coverage: retweet-carefully: none: Shares.csv does not say which shares repost someone "
+        "else's post",
+    ]
 
 
 def test_messages_and_shares(tmp_path):

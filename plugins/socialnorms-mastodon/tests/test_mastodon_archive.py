@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from socialnorms.io import InputError, ReadOptions
+import socialnorms_mastodon
+from socialnorms import DATA_FOLLOWERS, Checker, Rule, check_function, hookimpl
+from socialnorms.io import DataCoverage, InputError, ReadOptions
+from socialnorms.testing import isolated_plugin_manager, registered
 from socialnorms_mastodon.archive import READER, read_mastodon_archive
 
 ME = "https://outdoors.social/users/acmetrail"
@@ -171,12 +174,70 @@ def test_the_owner_comes_from_actor_json(result):
     assert {a.actor for a in result.actions} == {owner.id}
 
 
-def test_coverage_says_what_an_archive_cannot_show(result):
-    coverage = {c.guideline: c.level for c in result.coverage if c.guideline != "all"}
-    assert coverage["respond-to-mentions"] == "none"
-    assert coverage["retweet-carefully"] == "partial"
-    notes = " ".join(c.reason for c in result.coverage if c.guideline == "all")
-    assert "likes.json lists 1" in notes and "blocked_accounts.csv has 1" in notes
+def test_coverage_says_what_an_archive_holds(result):
+    held = {c.data: (c.level, c.reason) for c in result.coverage if isinstance(c, DataCoverage)}
+    assert held["mentions-received"][0] == "none"
+    assert held["shared-posts"][0] == "partial"
+    assert held["follows"] == (
+        "none",
+        "following_accounts.csv lists 2 followed accounts without dates",
+    )
+    assert held["likes"] == ("none", "likes.json lists 1 liked posts by link, without dates")
+    assert held["blocks"] == ("none", "blocked_accounts.csv has 1 rows without dates; not read")
+
+
+def test_the_notes_say_what_the_archive_cannot_show(result):
+    assert Checker().coverage_notes(result.coverage) == [
+        "coverage: crosspost-with-consideration: partial: only the Mastodon side of a cross-post "
+        "is here; read the other networks' exports along with it",
+        "coverage: no-autofollow: none: Mastodon exports no followers list; "
+        "following_accounts.csv lists 2 followed accounts without dates",
+        "coverage: personalize-invitations: none: Mastodon has no invitations",
+        "coverage: respond-to-mentions: none: a Mastodon archive holds the account's own posts, "
+        "not the posts that mention it",
+        "coverage: retweet-carefully: partial: boosts name the boosted post by link only; its "
+        "text is not in the archive, so what was shared cannot be judged, only how often",
+    ]
+
+
+def test_without_an_outbox_the_posts_are_noted_missing(tmp_path):
+    files = {k: v for k, v in FILES.items() if k != "outbox.json"}
+    result = read_mastodon_archive(tarball(tmp_path / "a.tar.gz", files), ReadOptions())
+    notes = Checker().coverage_notes(result.coverage)
+    assert "coverage: retweet-carefully: none: the archive has no outbox.json" in notes
+    assert (
+        "coverage: crosspost-with-consideration: none: only the Mastodon side of a cross-post is "
+        "here; read the other networks' exports along with it; the archive has no outbox.json"
+    ) in notes
+
+
+THANKS = Rule(
+    code="TOY001",
+    name="unthanked-follower",
+    summary="A new follower is not thanked.",
+    why="A plugin's rule, for the test.",
+    needs={DATA_FOLLOWERS},
+)
+
+
+@check_function("thank-followers", [THANKS])
+def thank_followers(ctx):
+    return ()
+
+
+class ThankFollowers:
+    @hookimpl
+    def register_checks(self, register):
+        register(thank_followers)
+
+
+def test_a_plugin_rule_that_needs_followers_hears_that_the_archive_has_none(tmp_path):
+    pm = isolated_plugin_manager()
+    with registered(pm, socialnorms_mastodon, "mastodon"), registered(pm, ThankFollowers()):
+        report = Checker(plugin_manager=pm).check(tarball(tmp_path / "archive.tar.gz"))
+    assert [n for n in report.notes if n.startswith("coverage:")] == [
+        "coverage: thank-followers: none: Mastodon exports no followers list"
+    ]
 
 
 def test_folder_and_tar_gz_read_the_same(tmp_path, result):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialnorms import Checker
 from socialnorms.io import InputError, ReadOptions
 from socialnorms_meta.download import (
     FACEBOOK_READER,
@@ -200,6 +201,45 @@ def test_instagram_follows_unfollows_posts_and_comments_are_dated(tmp_path):
     posts = [a for a in result.actions if a.kind.creates_post]
     assert [p.post.text for p in posts] == ["Dawn at the ridge ⛰", "Thank you!"]
     assert {a.id: a.name for a in result.accounts}["instagram:acmetrail"] == "Acme Trail Ćo."
+
+
+MENTIONS = (
+    "coverage: respond-to-mentions: none: the download holds the account's own posts and "
+    "comments, not the posts that mention it"
+)
+
+
+def test_the_notes_say_what_a_facebook_download_cannot_show(tmp_path):
+    result = read_facebook(download(tmp_path, FACEBOOK), ReadOptions())
+    assert Checker().coverage_notes(result.coverage) == [
+        "coverage: crosspost-with-consideration: partial: only the Facebook side of a cross-post "
+        "is here; read the other networks' exports along with it",
+        "coverage: no-autofollow: none: the download lists no followers; friendships are dated "
+        "but have no direction: they become a friend count, not follows",
+        "coverage: personalize-invitations: none: friend requests carry no note",
+        MENTIONS,
+        "coverage: retweet-carefully: partial: a shared post appears as the owner's post; whose "
+        "post was shared is not recorded",
+    ]
+
+
+def test_the_notes_say_what_an_instagram_download_cannot_show(tmp_path):
+    result = read_instagram(download(tmp_path, INSTAGRAM), ReadOptions())
+    notes = Checker().coverage_notes(result.coverage)
+    assert not [n for n in notes if "no-autofollow" in n]  # dated follows both ways
+    assert notes == [
+        "coverage: crosspost-with-consideration: partial: only the Instagram side of a "
+        "cross-post is here; read the other networks' exports along with it",
+        "coverage: personalize-invitations: none: Instagram has no invitations",
+        MENTIONS,
+        "coverage: retweet-carefully: none: Instagram has no reposts in the download",
+    ]
+    files = {k: v for k, v in INSTAGRAM.items() if not k.endswith("following.json")}
+    result = read_instagram(download(tmp_path, files, "b.zip"), ReadOptions())
+    assert (  # every rule of the guideline needs the follows
+        "coverage: no-autofollow: none: the download lists no followed accounts"
+        in Checker().coverage_notes(result.coverage)
+    )
 
 
 def test_an_html_download_is_refused_with_advice(tmp_path):

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialnorms.io import InputError, ReadOptions
+from socialnorms import Checker
+from socialnorms.io import DataCoverage, InputError, ReadOptions
 from socialnorms.io.activity import read_activity, write_activity
 from socialnorms_twitter.archive import READER, read_twitter_archive
 
@@ -170,9 +171,30 @@ def test_the_owner_is_the_subject_and_undated_lists_are_counts(tmp_path):
     owner = {a.id: a for a in result.accounts}["twitter:acmetrail"]
     assert (owner.subject, owner.followers, owner.following) == ("acmetrail", 5, 2)
     assert not [a for a in result.actions if a.kind.value in ("follow", "like")]
-    coverage = {c.guideline: c.level for c in result.coverage}
-    assert coverage["respond-to-mentions"] == "none"
-    assert coverage["no-autofollow"] == "partial"
+    held = {c.data: c.level for c in result.coverage if isinstance(c, DataCoverage)}
+    assert held == {
+        "followers": "none",
+        "follows": "none",
+        "invitations": "none",
+        "likes": "none",
+        "mentions-received": "none",
+        "other-networks": "none",
+        "shared-posts": "full",
+    }
+
+
+def test_the_notes_say_what_the_archive_cannot_show(tmp_path):
+    result = read_twitter_archive(build(tmp_path / "a"), ReadOptions())
+    assert Checker().coverage_notes(result.coverage) == [
+        "coverage: crosspost-with-consideration: partial: only the X side of a cross-post is "
+        "here; read the other networks' exports along with it",
+        "coverage: no-autofollow: none: follower.js lists 5 followers by id, without dates: who "
+        "followed when cannot be told; following.js lists 2 followed accounts by id, without "
+        "dates: who was followed back, and how fast, cannot be told",
+        "coverage: personalize-invitations: none: X has no invitations",
+        "coverage: respond-to-mentions: none: an X archive holds what the account posted, not "
+        "the posts that mention it",
+    ]
 
 
 def test_subject_option_names_the_subject(tmp_path):

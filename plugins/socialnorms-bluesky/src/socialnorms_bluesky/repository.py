@@ -12,6 +12,9 @@ Records are read from the CAR file (:mod:`.car`), each with its own
   post's text is in its author's repository, not here.
 - ``app.bsky.graph.follow``: a ``follow`` of ``subject`` (a DID), dated.
 
+Records of other collections are counted in what the reading states of blocks,
+lists and other records.
+
 Accounts are ``bluesky:<did>``: records name accounts by DID, and handles are
 not in the repository. The owner (the repository's DID) is the subject, named
 by ``ReadOptions.subject`` or else by its DID.
@@ -20,12 +23,22 @@ by ``ReadOptions.subject`` or else by its DID.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from socialnorms import (
+    DATA_BLOCKS,
+    DATA_FOLLOWERS,
+    DATA_INVITATIONS,
+    DATA_LISTS,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_OTHER_RECORDS,
+    DATA_SHARED_POSTS,
+)
 from socialnorms.core.models import Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.export import ExportReading, bad, parse_time
@@ -37,6 +50,13 @@ __all__ = ["READER", "read_bluesky_repository"]
 NETWORK = "bluesky"
 _FRACTION = re.compile(r"(\.\d{6})\d+")
 _MEDIA_EMBEDS = {"app.bsky.embed.images": "image", "app.bsky.embed.video": "video"}
+_UNREAD_KINDS = {
+    "app.bsky.graph.block": DATA_BLOCKS,
+    "app.bsky.graph.listblock": DATA_BLOCKS,
+    "app.bsky.graph.list": DATA_LISTS,
+    "app.bsky.graph.listitem": DATA_LISTS,
+}
+"""The kind of data of collections the reader does not read (else other records)."""
 
 
 def _rfc3339(value: str) -> datetime:
@@ -211,32 +231,36 @@ class _Repository:
         self.reading.act("follow", self.owner, self._at(record), id=uri, target=self.account(did))
 
     def coverage(self) -> None:
-        cover = self.reading.cover
-        cover(
-            "retweet-carefully",
+        """State what the repository holds of each kind of data."""
+        holds = self.reading.holds
+        holds(
+            DATA_SHARED_POSTS,
             "partial",
             "reposts name the shared post by link; its text is in its author's repository, not here",
         )
-        cover(
-            "respond-to-mentions",
+        holds(
+            DATA_MENTIONS_RECEIVED,
             "none",
             "a repository holds the account's own records, not the posts that mention it",
         )
-        cover(
-            "no-autofollow",
-            "partial",
-            "follows are dated, but followers are records in their own repositories: follow-backs "
-            "cannot be told from first follows",
+        holds(
+            DATA_FOLLOWERS,
+            "none",
+            "followers are records in their own repositories: follow-backs cannot be told "
+            "from first follows",
         )
-        cover("personalize-invitations", "none", "Bluesky has no invitations")
-        cover(
-            "crosspost-with-consideration",
-            "partial",
+        holds(DATA_INVITATIONS, "none", "Bluesky has no invitations")
+        holds(
+            DATA_OTHER_NETWORKS,
+            "none",
             "only the Bluesky side of a cross-post is here; read the other networks' exports along with it",
         )
-        if self.left_out:
-            what = "; ".join(f"{count} {name}" for name, count in sorted(self.left_out.items()))
-            cover("all", "partial", f"records no guideline judges were left out: {what}")
+        unread: dict[str, list[str]] = defaultdict(list)
+        for collection, count in sorted(self.left_out.items()):
+            kind = _UNREAD_KINDS.get(collection, DATA_OTHER_RECORDS)
+            unread[kind].append(f"{count} {collection}")
+        for kind, what in unread.items():
+            holds(kind, "none", f"records not read: {'; '.join(what)}")
 
 
 def read_bluesky_repository(path: Path, options: ReadOptions) -> ReadResult:

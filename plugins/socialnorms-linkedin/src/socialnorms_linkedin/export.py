@@ -26,6 +26,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from socialnorms import (
+    DATA_FOLLOWERS,
+    DATA_FOLLOWS,
+    DATA_INVITATIONS,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_SHARED_POSTS,
+)
 from socialnorms.core.models import Account, Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, file_names, open_archive
@@ -266,37 +274,42 @@ class _LinkedInExport:
         connections, unknown = self.connections(directions)
         self.messages()
         self.shares()
-        cover = self.reading.cover
+        self.coverage(connections, unknown)
+        return self.reading.result()
+
+    def coverage(self, connections: int, unknown: int) -> None:
+        """State what the export holds of each kind of data."""
+        holds = self.reading.holds
         if self.archive.first("Invitations.csv"):
-            cover(
-                "personalize-invitations",
+            holds(
+                DATA_INVITATIONS,
                 "partial",
                 "Invitations.csv lists the invitations LinkedIn still keeps, with their notes; "
                 f"{unknown} of {connections} connections came from invitations no longer listed",
             )
         else:
-            cover("personalize-invitations", "none", "the export has no Invitations.csv")
-        cover(
-            "respond-to-mentions",
+            holds(DATA_INVITATIONS, "none", "the export has no Invitations.csv")
+        holds(
+            DATA_MENTIONS_RECEIVED,
             "none",
             "a LinkedIn export holds no posts or comments that mention the account",
         )
-        cover(
-            "retweet-carefully",
+        holds(
+            DATA_SHARED_POSTS,
             "none",
             "Shares.csv does not say which shares repost someone else's post",
         )
-        cover(
-            "no-autofollow",
-            "partial",
-            "connections are mutual and dated by day; following pages and people is not in the export",
+        holds(DATA_FOLLOWS, "none", "following pages and people is not in the export")
+        holds(
+            DATA_FOLLOWERS,
+            "none",
+            "followers are not in the export; connections are mutual and dated by day",
         )
-        cover(
-            "crosspost-with-consideration",
-            "partial",
+        holds(
+            DATA_OTHER_NETWORKS,
+            "none",
             "only the LinkedIn side of a cross-post is here; read the other networks' exports along with it",
         )
-        return self.reading.result()
 
 
 def read_linkedin_export(path: Path, options: ReadOptions) -> ReadResult:

@@ -10,9 +10,10 @@ data exports placed beside it.
 - ``actor.json`` says whose archive it is.
 - ``likes.json`` (links only) and ``following_accounts.csv`` carry no dates. They
   are not actions (they would all fall on one moment): the followed accounts
-  become the owner's ``following`` count and the coverage says what is not judged.
-  The header-less exports (``blocked_accounts.csv``, ``blocked_domains.csv``,
-  ``bookmarks.csv``, ``lists.csv``) are counted in the coverage.
+  become the owner's ``following`` count, and the reading states that follows and
+  likes are not in the result. The header-less exports (``blocked_accounts.csv``,
+  ``blocked_domains.csv``, ``bookmarks.csv``, ``lists.csv``) are counted in what the
+  reading states of blocks, bookmarks and lists.
 """
 
 from __future__ import annotations
@@ -22,6 +23,19 @@ from pathlib import Path
 
 import attrs
 
+from socialnorms import (
+    DATA_BLOCKS,
+    DATA_BOOKMARKS,
+    DATA_FOLLOWERS,
+    DATA_FOLLOWS,
+    DATA_INVITATIONS,
+    DATA_LIKES,
+    DATA_LISTS,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_OWN_POSTS,
+    DATA_SHARED_POSTS,
+)
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.activitystreams import ActivityStreams, handle_of, items_of, load_json, ref
 from socialnorms.io.archive import Archive, file_names, open_archive
@@ -30,7 +44,13 @@ from socialnorms.io.export import ExportReading, html_to_text
 __all__ = ["READER", "read_mastodon_archive"]
 
 NETWORK = "mastodon"
-_HEADERLESS = ("blocked_accounts.csv", "blocked_domains.csv", "bookmarks.csv", "lists.csv")
+_HEADERLESS = {
+    "blocked_accounts.csv": DATA_BLOCKS,
+    "blocked_domains.csv": DATA_BLOCKS,
+    "bookmarks.csv": DATA_BOOKMARKS,
+    "lists.csv": DATA_LISTS,
+}
+"""The header-less CSV exports, and the kind of data each lists."""
 
 
 class _MastodonArchive:
@@ -122,44 +142,48 @@ class _MastodonArchive:
         return count
 
     def coverage(self, has_outbox: bool, following: int | None) -> None:
-        cover = self.reading.cover
-        cover(
-            "retweet-carefully",
-            "partial" if has_outbox else "none",
-            "boosts name the boosted post by link only; its text is not in the archive, so what was "
-            "shared cannot be judged, only how often",
-        )
-        cover(
-            "respond-to-mentions",
+        """State what the archive holds of each kind of data."""
+        holds = self.reading.holds
+        if has_outbox:
+            holds(
+                DATA_SHARED_POSTS,
+                "partial",
+                "boosts name the boosted post by link only; its text is not in the archive, so "
+                "what was shared cannot be judged, only how often",
+            )
+        else:
+            for kind in (DATA_OWN_POSTS, DATA_SHARED_POSTS):
+                holds(kind, "none", "the archive has no outbox.json")
+        holds(
+            DATA_MENTIONS_RECEIVED,
             "none",
             "a Mastodon archive holds the account's own posts, not the posts that mention it",
         )
-        cover(
-            "no-autofollow",
-            "none" if following is None else "partial",
-            "Mastodon exports no followers list, and following_accounts.csv has no dates"
-            if following is not None
-            else "Mastodon exports no followers list and no dated follows",
+        holds(DATA_FOLLOWERS, "none", "Mastodon exports no followers list")
+        holds(
+            DATA_FOLLOWS,
+            "none",
+            "Mastodon exports no dated follows"
+            if following is None
+            else f"following_accounts.csv lists {following} followed accounts without dates",
         )
-        cover("personalize-invitations", "none", "Mastodon has no invitations")
-        cover(
-            "crosspost-with-consideration",
-            "partial",
+        holds(DATA_INVITATIONS, "none", "Mastodon has no invitations")
+        holds(
+            DATA_OTHER_NETWORKS,
+            "none",
             "only the Mastodon side of a cross-post is here; read the other networks' exports along with it",
         )
         likes = self.archive.first("likes.json")
         if likes is not None:
             count = len(items_of(self._json(likes)))
-            cover(
-                "all",
-                "partial",
-                f"likes.json lists {count} liked posts by link, without dates; not judged",
+            holds(
+                DATA_LIKES, "none", f"likes.json lists {count} liked posts by link, without dates"
             )
-        for name in _HEADERLESS:
+        for name, kind in _HEADERLESS.items():
             found = self.archive.first(name)
             if found is not None:
                 rows = sum(1 for _ in self.archive.rows(found))
-                cover("all", "partial", f"{name} has {rows} rows without dates; not judged")
+                holds(kind, "none", f"{name} has {rows} rows without dates; not read")
 
 
 def read_mastodon_archive(path: Path, options: ReadOptions) -> ReadResult:

@@ -30,6 +30,14 @@ from typing import Any
 
 import attrs
 
+from socialnorms import (
+    DATA_FOLLOWERS,
+    DATA_FOLLOWS,
+    DATA_INVITATIONS,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_SHARED_POSTS,
+)
 from socialnorms.core.models import Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, file_names, open_archive
@@ -42,6 +50,10 @@ _IG_FOLLOWERS = re.compile(r"^followers(_\d+)?\.json$")
 _IG_POSTS = re.compile(r"^posts_\d+\.json$")
 _IG_COMMENTS = re.compile(r"^post_comments(_\d+)?\.json$")
 _COMMENTED_ON = re.compile(r" commented on (.+?)'s? ")
+_OWN_ONLY = "the download holds the account's own posts and comments, not the posts that mention it"
+_ONE_SIDE = (
+    "only the %s side of a cross-post is here; read the other networks' exports along with it"
+)
 
 
 def repair(value: Any) -> Any:
@@ -152,28 +164,23 @@ class _Facebook(_Download):
             self.reading.accounts[self.owner] = attrs.evolve(
                 self.reading.accounts[self.owner], followers=len(items), following=len(items)
             )
-        cover = self.reading.cover
-        cover(
-            "respond-to-mentions",
+        holds = self.reading.holds
+        holds(DATA_MENTIONS_RECEIVED, "none", _OWN_ONLY)
+        holds(
+            DATA_SHARED_POSTS,
+            "partial" if posts else "none",
+            "a shared post appears as the owner's post; whose post was shared is not recorded"
+            if posts
+            else "the download has no posts",
+        )
+        holds(
+            DATA_FOLLOWS,
             "none",
-            "the download holds the account's own posts and comments, not the posts that mention it",
+            "friendships are dated but have no direction: they become a friend count, not follows",
         )
-        cover(
-            "retweet-carefully",
-            "none" if not posts else "partial",
-            "a shared post appears as the owner's post; whose post was shared is not recorded",
-        )
-        cover(
-            "no-autofollow",
-            "none",
-            "friendships are dated but have no direction, and followers are not listed",
-        )
-        cover("personalize-invitations", "none", "friend requests carry no note")
-        cover(
-            "crosspost-with-consideration",
-            "partial",
-            "only the Facebook side of a cross-post is here; read the other networks' exports along with it",
-        )
+        holds(DATA_FOLLOWERS, "none", "the download lists no followers")
+        holds(DATA_INVITATIONS, "none", "friend requests carry no note")
+        holds(DATA_OTHER_NETWORKS, "none", _ONE_SIDE % "Facebook")
         return self.reading.result()
 
     def posts(self, name: str) -> int:
@@ -252,12 +259,12 @@ class _Instagram(_Download):
             username = (fields.get("Username") or {}).get("value")
             name = (fields.get("Name") or {}).get("value")
         self.set_owner(username, name=name, handle=f"@{username}" if username else None)
-        followers = following = 0
-        for name_ in self.matching(_IG_FOLLOWERS):
-            followers += self.relations(name_, None, "follow", incoming=True)
-        found = self.archive.first("following.json")
-        if found:
-            following = self.relations(found, "relationships_following", "follow", incoming=False)
+        follower_lists = self.matching(_IG_FOLLOWERS)
+        for name_ in follower_lists:
+            self.relations(name_, None, "follow", incoming=True)
+        following = self.archive.first("following.json")
+        if following:
+            self.relations(following, "relationships_following", "follow", incoming=False)
         unfollowed = self.archive.first(
             "recently_unfollowed_profiles.json", "recently_unfollowed_accounts.json"
         )
@@ -267,27 +274,22 @@ class _Instagram(_Download):
             self.posts(name_)
         for name_ in self.matching(_IG_COMMENTS):
             self.comments(name_)
-        cover = self.reading.cover
-        cover(
-            "no-autofollow",
-            "full" if followers and following else "partial",
-            "followers and followed accounts are listed with the time of each follow",
-        )
-        cover(
-            "respond-to-mentions",
-            "none",
-            "the download holds the account's own posts and comments, not the posts that mention it",
-        )
-        cover("retweet-carefully", "none", "Instagram has no reposts in the download")
-        cover("personalize-invitations", "none", "Instagram has no invitations")
-        cover(
-            "crosspost-with-consideration",
-            "partial",
-            "only the Instagram side of a cross-post is here; read the other networks' exports along with it",
-        )
+        holds = self.reading.holds
+        for kind, listed, who in (
+            (DATA_FOLLOWERS, bool(follower_lists), "followers"),
+            (DATA_FOLLOWS, following is not None, "followed accounts"),
+        ):
+            if listed:
+                holds(kind, "full", f"{who} are listed with the time of each follow")
+            else:
+                holds(kind, "none", f"the download lists no {who}")
+        holds(DATA_MENTIONS_RECEIVED, "none", _OWN_ONLY)
+        holds(DATA_SHARED_POSTS, "none", "Instagram has no reposts in the download")
+        holds(DATA_INVITATIONS, "none", "Instagram has no invitations")
+        holds(DATA_OTHER_NETWORKS, "none", _ONE_SIDE % "Instagram")
         return self.reading.result()
 
-    def relations(self, name: str, key: str | None, kind: str, *, incoming: bool) -> int:
+    def relations(self, name: str, key: str | None, kind: str, *, incoming: bool) -> None:
         data = self.json(name)
         items = data.get(key, []) if key and isinstance(data, Mapping) else data
         if not isinstance(items, list):
@@ -302,7 +304,6 @@ class _Instagram(_Download):
                 self.reading.act(kind, actor, at, target=target)
 
         self.each(name, items, read)
-        return len(items)
 
     def posts(self, name: str) -> None:
         items = self.json(name)

@@ -15,7 +15,7 @@ JavaScript (``window.YTD.tweets.part0 = [...]``); every number in them is a stri
 - ``follower.js``, ``following.js`` and ``like.js`` carry no dates. Placing them at
   the archive's date would make every follow look like one burst, so they are not
   actions: the lists become the owner's ``followers`` and ``following`` counts,
-  and the coverage says what cannot be judged.
+  and the reading states what the archive holds of followers, follows and likes.
 """
 
 from __future__ import annotations
@@ -29,6 +29,15 @@ from typing import Any
 
 import attrs
 
+from socialnorms import (
+    DATA_FOLLOWERS,
+    DATA_FOLLOWS,
+    DATA_INVITATIONS,
+    DATA_LIKES,
+    DATA_MENTIONS_RECEIVED,
+    DATA_OTHER_NETWORKS,
+    DATA_SHARED_POSTS,
+)
 from socialnorms.core.models import Post
 from socialnorms.io import InputError, Reader, ReadOptions, ReadResult
 from socialnorms.io.archive import Archive, file_names, open_archive
@@ -278,36 +287,51 @@ class _TwitterArchive:
             self.reading.accounts[self.owner] = attrs.evolve(
                 self.reading.accounts[self.owner], **counts
             )
-        cover = self.reading.cover
-        cover(
-            "retweet-carefully",
-            "full" if tweets else "none",
-            "reposts carry the shared text (shortened by X) and the handle of its author",
-        )
-        cover(
-            "respond-to-mentions",
+        self.coverage(tweets, followers, following, likes)
+        return self.reading.result()
+
+    def coverage(
+        self, tweets: int, followers: int | None, following: int | None, likes: int | None
+    ) -> None:
+        """State what the archive holds of each kind of data."""
+        holds = self.reading.holds
+        if tweets:
+            holds(
+                DATA_SHARED_POSTS,
+                "full",
+                "reposts carry the shared text (shortened by X) and the handle of its author",
+            )
+        else:
+            holds(DATA_SHARED_POSTS, "none", "the archive holds no tweets, so no reposts")
+        holds(
+            DATA_MENTIONS_RECEIVED,
             "none",
             "an X archive holds what the account posted, not the posts that mention it",
         )
-        cover(
-            "no-autofollow",
-            "partial",
-            f"follower.js and following.js list {followers or 0} followers and {following or 0} followed "
-            "accounts by id, without dates: who was followed back, and how fast, cannot be judged",
+        holds(
+            DATA_FOLLOWERS,
+            "none",
+            "the archive has no follower.js"
+            if followers is None
+            else f"follower.js lists {followers} followers by id, without dates: "
+            "who followed when cannot be told",
         )
-        cover("personalize-invitations", "none", "X has no invitations")
-        cover(
-            "crosspost-with-consideration",
-            "partial",
+        holds(
+            DATA_FOLLOWS,
+            "none",
+            "the archive has no following.js"
+            if following is None
+            else f"following.js lists {following} followed accounts by id, without dates: "
+            "who was followed back, and how fast, cannot be told",
+        )
+        holds(DATA_INVITATIONS, "none", "X has no invitations")
+        holds(
+            DATA_OTHER_NETWORKS,
+            "none",
             "only the X side of a cross-post is here; read the other networks' exports along with it",
         )
         if likes:
-            cover(
-                "all",
-                "partial",
-                f"like.js lists {likes} likes without dates or authors; they are not judged",
-            )
-        return self.reading.result()
+            holds(DATA_LIKES, "none", f"like.js lists {likes} likes without dates or authors")
 
 
 def read_twitter_archive(path: Path, options: ReadOptions) -> ReadResult:
