@@ -319,3 +319,19 @@ def test_every_nudge_is_a_finding_of_the_check_once_the_draft_is_posted(parts):
         ).findings
     for nudge in nudges:
         assert any(agrees(nudge, finding) for finding in found), nudge
+
+
+# -- coverage ------------------------------------------------------------------------------------
+
+
+def test_an_input_without_the_account_s_posts_is_noted_for_describe_images(plugin_manager):
+    from socialnorms import DATA_FOLLOWERS, DATA_OWN_POSTS
+    from socialnorms.io import DataCoverage
+
+    gaps = [
+        DataCoverage(DATA_OWN_POSTS, "none", "the archive has no outbox.json"),
+        DataCoverage(DATA_FOLLOWERS, "none", "no followers list"),
+    ]
+    with registered(plugin_manager, socialnorms_alttext):
+        notes = socialnorms.Checker(plugin_manager=plugin_manager).coverage_notes(gaps)
+    assert notes == ["coverage: describe-images: none: the archive has no outbox.json"]

@@ -24,7 +24,17 @@ import json
 import re
 from collections.abc import Iterator
 
-from socialnorms import Action, CheckContext, Finding, Media, Option, Rule, check_function, hookimpl
+from socialnorms import (
+    DATA_OWN_POSTS,
+    Action,
+    CheckContext,
+    Finding,
+    Media,
+    Option,
+    Rule,
+    check_function,
+    hookimpl,
+)
 
 __all__ = [
     "GUIDELINE",
@@ -69,6 +79,7 @@ def _example(*alts: str | None, network: str = "mastodon") -> str:
 UNDESCRIBED = Rule(
     code="ALT001",
     name="image-without-description",
+    needs={DATA_OWN_POSTS},
     summary="The account posts images without a description on a network whose audience expects one.",
     why=(
         "People who use screen readers, and people who cannot load images, get only the "
@@ -103,6 +114,7 @@ UNDESCRIBED = Rule(
 PLACEHOLDER = Rule(
     code="ALT002",
     name="placeholder-description",
+    needs={DATA_OWN_POSTS},
     summary="An image's description describes nothing: a file name or a word such as 'image'.",
     why=(
         "A description that says 'image', 'photo' or 'IMG_2041.jpg' is read aloud to someone who "
