@@ -244,9 +244,9 @@ class Finding:
         )
 
     def _repr_html_(self) -> str:
-        from ..report.reporters.html import finding_view
+        from .htmlparts import finding_card
 
-        return finding_view(self)
+        return finding_card(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as the report format writes it."""

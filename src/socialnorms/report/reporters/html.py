@@ -2,9 +2,9 @@
 
 The page loads nothing from elsewhere (no scripts, fonts or images: charts are
 inline SVG from :mod:`socialnorms.report.svg`), so it works offline and can be mailed
-around. The same pieces render a :class:`~socialnorms.Report`, a
-:class:`~socialnorms.Finding` and a :class:`~socialnorms.report.scores.ScoreTable` in
-Jupyter (``_repr_html_``).
+around. The same pieces render a :class:`~socialnorms.Report` and a
+:class:`~socialnorms.report.scores.ScoreTable` in Jupyter (``_repr_html_``); a
+:class:`~socialnorms.Finding` draws itself with :mod:`socialnorms.core.htmlparts`.
 """
 
 from __future__ import annotations
@@ -13,71 +13,25 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from html import escape
 from itertools import groupby
 
 import attrs
 
 from ...core.checks import Finding, Measurement, Severity
+from ...core.htmlparts import CSS, escaped, evidence, severity_badge
 from .. import svg
 from ..model import Report
 from ..scores import FORMULA, Score, ScoreTable
 
-__all__ = ["finding_view", "notebook_view", "render", "score_table"]
-
-_ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
-
-CSS = """
-.sn{--sn-fg:#1d1d1f;--sn-muted:#555;--sn-line:#d0d0d7;--sn-card:#f6f6f9;
-font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--sn-fg);
-background:#fff;line-height:1.45;max-width:62rem;margin:0 auto;padding:0 .75rem}
-.sn h1{font-size:1.6rem;margin:.8rem 0 .2rem}.sn h2{font-size:1.3rem;margin:1.6rem 0 .5rem;
-border-bottom:1px solid var(--sn-line)}.sn h3{font-size:1.05rem;margin:1.1rem 0 .4rem}
-.sn p{margin:.3rem 0}.sn .muted{color:var(--sn-muted)}
-.sn .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem}
-.sn .card{background:var(--sn-card);border:1px solid var(--sn-line);border-radius:.5rem;padding:.7rem .9rem}
-.sn .card h3{margin:0 0 .3rem}.sn .big{font-size:2.2rem;font-weight:700;line-height:1.1}
-.sn .level{font-weight:600;margin-left:.4rem}.sn .good{color:#0a6b2d}.sn .fair{color:#8a5a00}
-.sn .poor{color:#b00020}.sn .bar{display:block;height:.45rem;background:#e4e4ea;border-radius:.2rem}
-.sn .bar span{display:block;height:100%;background:#0072B2;border-radius:.2rem}
-.sn ul.scores{list-style:none;padding:0;margin:.3rem 0}.sn ul.scores li{margin:.25rem 0}
-.sn ul.scores .row{display:flex;justify-content:space-between;gap:.5rem}
-.sn .wrap{overflow-x:auto}.sn table{border-collapse:collapse;width:100%;font-size:.92rem}
-.sn table th,.sn table td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--sn-line)}
-.sn th{background:var(--sn-card)}.sn td.num,.sn th.num{text-align:right}
-.sn .sev{white-space:nowrap;font-weight:600}.sn .sev-error{color:#b00020}
-.sn .sev-warning{color:#8a5a00}.sn .sev-info{color:#0b5394}
-.sn code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}
-.sn details{margin:.2rem 0}.sn summary{cursor:pointer;color:#0b5394}
-.sn figure{margin:.5rem 0 1rem}.sn figcaption{color:var(--sn-muted);margin-bottom:.3rem}
-.sn svg.sn-chart{max-width:30rem;height:auto;display:block}
-.sn .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:0 1.5rem}
-.sn .suggestion{color:var(--sn-muted)}
-"""
+__all__ = ["notebook_view", "render", "score_table"]
 
 
 # -- small pieces ---------------------------------------------------------------------------
 
 
-def _e(value: object) -> str:
-    return escape("" if value is None else str(value))
-
-
-def severity_badge(severity: Severity) -> str:
-    """The severity as icon and word, coloured: readable without the colour."""
-    return (
-        f'<span class="sev sev-{severity.value}">'
-        f'<span aria-hidden="true">{_ICONS[severity]}</span> {severity.value}</span>'
-    )
-
-
-def _time(finding: Finding) -> str:
-    return finding.at.strftime("%Y-%m-%d %H:%M UTC") if finding.at else "–"
-
-
 def _score_row(label: str, row: Score) -> str:
     return (
-        f'<li><span class="row"><span>{_e(label)}</span>'
+        f'<li><span class="row"><span>{escaped(label)}</span>'
         f'<span><strong>{row.score:g}</strong> <span class="{row.level}">{row.level}</span></span></span>'
         f'<span class="bar" aria-hidden="true"><span style="width:{row.score:g}%"></span></span></li>'
     )
@@ -96,8 +50,8 @@ def subject_card(table: ScoreTable, subject: str) -> str:
     networks = [r for r in rows if r.network is not None and r.guideline is None]
     guidelines = [r for r in rows if r.network is None and r.guideline is not None]
     parts = [
-        f'<article class="card" aria-label="{_e(subject)}: score {whole.score:g} of 100">',
-        f"<h3>{_e(subject)}</h3>",
+        f'<article class="card" aria-label="{escaped(subject)}: score {whole.score:g} of 100">',
+        f"<h3>{escaped(subject)}</h3>",
         f'<p><span class="big">{whole.score:g}</span><span class="muted">/100</span>'
         f'<span class="level {whole.level}">{whole.level}</span></p>',
         f'<p class="muted">{whole.actions} actions · {_counts(whole.counts)}</p>',
@@ -123,37 +77,21 @@ def score_cards(table: ScoreTable) -> str:
     )
 
 
-def _evidence(finding: Finding) -> str:
-    items = "".join(f"<li><code>{_e(i)}</code></li>" for i in finding.evidence)
-    metrics = "".join(
-        f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>'
-        for k, v in sorted(finding.metrics.items())
-    )
-    body = ""
-    if items:
-        body += f"<p>Actions (latest {_e(_time(finding))}):</p><ul>{items}</ul>"
-    if metrics:
-        body += f'<table><caption class="muted">Figures</caption>{metrics}</table>'
-    if not body:
-        return '<span class="muted">–</span>'
-    count = len(finding.evidence)
-    label = f"{count} action{'s' if count != 1 else ''}" if count else "figures"
-    return f"<details><summary>{label}</summary>{body}</details>"
-
-
 def _finding_row(finding: Finding) -> str:
-    where = " · ".join(_e(x) for x in (finding.subject, finding.account or finding.network) if x)
+    where = " · ".join(
+        escaped(x) for x in (finding.subject, finding.account or finding.network) if x
+    )
     suggestion = (
-        f'<br><span class="suggestion">Suggestion: {_e(finding.suggestion)}</span>'
+        f'<br><span class="suggestion">Suggestion: {escaped(finding.suggestion)}</span>'
         if finding.suggestion
         else ""
     )
     return (
         f"<tr><td>{severity_badge(finding.severity)}</td>"
-        f"<td><code>{_e(finding.code)}</code><br>{_e(finding.rule)}</td>"
+        f"<td><code>{escaped(finding.code)}</code><br>{escaped(finding.rule)}</td>"
         f"<td>{where or '–'}</td>"
-        f"<td>{_e(finding.message)}{suggestion}</td>"
-        f"<td>{_evidence(finding)}</td></tr>"
+        f"<td>{escaped(finding.message)}{suggestion}</td>"
+        f"<td>{evidence(finding)}</td></tr>"
     )
 
 
@@ -166,7 +104,7 @@ def findings_tables(findings: Sequence[Finding], heading: str = "h3") -> str:
     for guideline, group in groupby(ordered, key=lambda f: f.guideline):
         rows = list(group)
         out.append(
-            f'<{heading}>{_e(guideline)} <span class="muted">({len(rows)} finding'
+            f'<{heading}>{escaped(guideline)} <span class="muted">({len(rows)} finding'
             f"{'s' if len(rows) != 1 else ''})</span></{heading}>"
             '<div class="wrap"><table><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th>'
             '<th scope="col">Where</th><th scope="col">What and what to do</th>'
@@ -185,7 +123,7 @@ def _summary(report: Report) -> str:
         if total
         else "no findings"
     )
-    return f"<p>{report.actions} actions of {_e(subjects)} checked: {_e(found)}.</p>"
+    return f"<p>{report.actions} actions of {escaped(subjects)} checked: {escaped(found)}.</p>"
 
 
 # -- charts ---------------------------------------------------------------------------------
@@ -298,16 +236,18 @@ def _label(m: Measurement, many_subjects: bool) -> str:
 
 
 def _data_table(headers: Sequence[str], rows: Iterable[Sequence[str]], caption: str) -> str:
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f'<th scope="col">{escaped(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escaped(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
     return (
         f'<details><summary>Data table</summary><div class="wrap"><table><caption class="muted">'
-        f"{_e(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+        f"{escaped(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
     )
 
 
 def _figure(chart_id: str, caption: str, drawing: str, table: str) -> str:
-    return f'<figure id="chart-{chart_id}"><figcaption>{_e(caption)}</figcaption>{drawing}{table}</figure>'
+    return f'<figure id="chart-{chart_id}"><figcaption>{escaped(caption)}</figcaption>{drawing}{table}</figure>'
 
 
 def _measured(chart: Chart, measurements: Sequence[Measurement]) -> list[Measurement]:
@@ -320,7 +260,7 @@ def measurement_chart(
     """The chart of one measurement, or a sentence saying it was not measured."""
     found = _measured(chart, measurements)
     if not found:
-        return f'<h3>{_e(chart.title)}</h3><p class="muted">{_e(chart.absent)}</p>'
+        return f'<h3>{escaped(chart.title)}</h3><p class="muted">{escaped(chart.absent)}</p>'
     if chart.kind == "line":
         series: dict[str, list[tuple[str, float]]] = {}
         for m in found:
@@ -352,7 +292,9 @@ def measurement_chart(
         table = _data_table(
             ("Where", "Value"), [(label, chart.fmt(v)) for label, v in bars], chart.title
         )
-    return f"<h3>{_e(chart.title)}</h3>" + _figure(prefix + chart.ident, chart.desc, drawing, table)
+    return f"<h3>{escaped(chart.title)}</h3>" + _figure(
+        prefix + chart.ident, chart.desc, drawing, table
+    )
 
 
 def findings_chart(report: Report, prefix: str = "") -> str:
@@ -412,23 +354,23 @@ def _grid(pieces: Sequence[str]) -> str:
 
 
 def _notes(report: Report) -> str:
-    items = [f"<li>{_e(n)}</li>" for n in report.notes]
-    items += [f"<li>Skipped: {_e(s)}</li>" for s in report.skipped]
+    items = [f"<li>{escaped(n)}</li>" for n in report.notes]
+    items += [f"<li>Skipped: {escaped(s)}</li>" for s in report.skipped]
     return f"<h2>Notes</h2><ul>{''.join(items)}</ul>" if items else ""
 
 
 def score_table(table: ScoreTable) -> str:
     """Every score as one table (the notebook view of a ScoreTable)."""
     rows = "".join(
-        f"<tr><td>{_e(s.subject or 'all subjects')}</td><td>{_e(s.network or 'all')}</td>"
-        f'<td>{_e(s.guideline or "all")}</td><td class="num"><strong>{s.score:g}</strong></td>'
+        f"<tr><td>{escaped(s.subject or 'all subjects')}</td><td>{escaped(s.network or 'all')}</td>"
+        f'<td>{escaped(s.guideline or "all")}</td><td class="num"><strong>{s.score:g}</strong></td>'
         f'<td class="{s.level}">{s.level}</td><td class="num">{s.actions}</td>'
-        f"<td>{_e(_counts(s.counts))}</td></tr>"
+        f"<td>{escaped(_counts(s.counts))}</td></tr>"
         for s in table
     )
     return (
         f'<style>{CSS}</style><div class="sn"><div class="wrap"><table><caption class="muted">'
-        f"Etiquette scores (0–100): {_e(FORMULA)}</caption><thead><tr>"
+        f"Etiquette scores (0–100): {escaped(FORMULA)}</caption><thead><tr>"
         + "".join(
             f'<th scope="col"{cls}>{h}</th>'
             for h, cls in (
@@ -442,19 +384,6 @@ def score_table(table: ScoreTable) -> str:
             )
         )
         + f"</tr></thead><tbody>{rows}</tbody></table></div></div>"
-    )
-
-
-def finding_view(finding: Finding) -> str:
-    """One finding as a card (the notebook view of a Finding)."""
-    where = " · ".join(_e(x) for x in (finding.subject, finding.account, finding.network) if x)
-    suggestion = f"<p>Suggestion: {_e(finding.suggestion)}</p>" if finding.suggestion else ""
-    return (
-        f'<style>{CSS}</style><div class="sn"><div class="card">'
-        f"<p>{severity_badge(finding.severity)} <code>{_e(finding.code)}</code> {_e(finding.rule)} "
-        f'<span class="muted">[{_e(finding.guideline)}]</span></p>'
-        f'<p class="muted">{where} · {_e(_time(finding))}</p><p>{_e(finding.message)}</p>{suggestion}'
-        f"{_evidence(finding)}</div></div>"
     )
 
 
@@ -481,16 +410,16 @@ def render(report: Report) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{CSS}body{{margin:0;background:#fff}}</style></head>"
+        f"<title>{escaped(title)}</title><style>{CSS}body{{margin:0;background:#fff}}</style></head>"
         f'<body><main class="sn"><h1>Etiquette report</h1>{_summary(report)}'
         f'<section aria-labelledby="h-scores"><h2 id="h-scores">Scores</h2>{score_cards(report.scores())}'
         "<details><summary>How scores are made</summary><p>100 when nothing was found; each "
         "finding lowers the score by its severity, less for busier accounts:</p>"
-        f"<p><code>{_e(FORMULA)}</code></p></details></section>"
+        f"<p><code>{escaped(FORMULA)}</code></p></details></section>"
         f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{_grid(charts(report))}</section>'
         f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>'
         f"{findings_tables(report.findings)}</section>{_notes(report)}"
         f'<footer><p class="muted">Plugins: '
-        + _e(", ".join(f"{n} {v}" for n, v in report.plugins.items()) or "none")
+        + escaped(", ".join(f"{n} {v}" for n, v in report.plugins.items()) or "none")
         + "</p></footer></main></body></html>\n"
     )

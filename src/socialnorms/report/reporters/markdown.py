@@ -11,11 +11,10 @@ from collections.abc import Mapping
 from html import escape
 from itertools import groupby
 
-from ...core.checks import Finding, Severity
+from ...core.checks import Finding
+from ...core.htmlparts import SEVERITY_ICONS
 from ..model import Report
 from ..scores import FORMULA, ScoreTable
-
-_ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 
 
 def _cell(value: object) -> str:
@@ -54,7 +53,7 @@ def _finding(finding: Finding) -> list[str]:
     where = " · ".join(x for x in (finding.subject, finding.account or finding.network) if x)
     at = finding.at.strftime("%Y-%m-%d %H:%M UTC") if finding.at else None
     head = (
-        f"- {_ICONS[finding.severity]} **{finding.severity.value}** `{finding.code}` {finding.rule}"
+        f"- {SEVERITY_ICONS[finding.severity]} **{finding.severity.value}** `{finding.code}` {finding.rule}"
         + (f" — {_text(where)}" if where else "")
     )
     lines = [head, f"  {_text(finding.message)}"]
