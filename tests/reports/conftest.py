@@ -2,7 +2,8 @@
 
 ``scenario_report`` is a brand on two networks with findings under every
 guideline and every figure the charts draw; ``clean_report`` is a well-behaved
-account; ``checked_report`` comes out of the engine with a small test plugin.
+account (both with the charts the installed rules declare, as the engine gives
+them); ``checked_report`` comes out of the engine with a small test plugin.
 """
 
 from __future__ import annotations
@@ -88,28 +89,34 @@ def scenario_report() -> Report:
             "SN000", "socialnorms", "error", subject=None, network=None, account=None, evidence=()
         ),
     ]
-    return Report(
-        findings=findings,
-        actions=940,
-        accounts=12,
-        subjects=("acme", "globex"),
-        plugins={"test": "1.0"},
-        notes=("respond-to-mentions: no profile for network 'mastodon'",),
-        measurements=measurements("acme") + measurements("globex")[:2],
-        volume={"acme": {"twitter": 600, "linkedin": 240}, "globex": {"twitter": 100}},
-        guidelines=GUIDELINES,
+    return Checker().with_charts(
+        Report(
+            findings=findings,
+            actions=940,
+            accounts=12,
+            subjects=("acme", "globex"),
+            plugins={"test": "1.0"},
+            notes=("respond-to-mentions: no profile for network 'mastodon'",),
+            measurements=measurements("acme") + measurements("globex")[:2],
+            volume={"acme": {"twitter": 600, "linkedin": 240}, "globex": {"twitter": 100}},
+            guidelines=GUIDELINES,
+        )
     )
 
 
 @pytest.fixture
 def clean_report() -> Report:
-    return Report(
-        actions=120,
-        accounts=3,
-        subjects=("calm",),
-        measurements=[Measurement("respond-to-mentions", "calm", "twitter", "response_rate", 1.0)],
-        volume={"calm": {"twitter": 120}},
-        guidelines=GUIDELINES,
+    return Checker().with_charts(
+        Report(
+            actions=120,
+            accounts=3,
+            subjects=("calm",),
+            measurements=[
+                Measurement("respond-to-mentions", "calm", "twitter", "response_rate", 1.0)
+            ],
+            volume={"calm": {"twitter": 120}},
+            guidelines=GUIDELINES,
+        )
     )
 
 

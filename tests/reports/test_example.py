@@ -49,6 +49,13 @@ def test_example_renders_in_every_format(report):
     assert len(report.to_records()) == len(report.findings)
 
 
+def test_example_html_is_the_same_when_read_back_from_json_with_the_installed_charts(report):
+    assert report.charts, "the built-in rules declare charts"
+    read_back = Report.from_json(report.to_json())
+    assert read_back.charts is None
+    assert socialnorms.Checker().with_charts(read_back).to_html() == report.to_html()
+
+
 def test_example_dataframe(report):
     pytest.importorskip("pandas")
     frame = report.to_dataframe()

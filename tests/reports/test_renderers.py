@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialnorms import Measurement, Report
+from socialnorms import Chart, Checker, Measurement, Report
 from socialnorms.cli import main
 from socialnorms.io.activity import dumps_activity
 from socialnorms.report.reporters import BUILTIN_REPORTERS
@@ -136,7 +136,7 @@ def test_html_says_which_charts_have_no_data(clean_report):
 
 
 def test_html_is_deterministic(scenario_report):
-    again = Report.from_json(scenario_report.to_json())
+    again = Checker().with_charts(Report.from_json(scenario_report.to_json()))
     assert again.to_html() == scenario_report.to_html()
 
 
@@ -320,18 +320,44 @@ def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scen
         2000,
         1,
     ]
-    broken = Report(
-        subjects=("acme",),
-        measurements=[
-            Measurement(
-                "respond-to-mentions", "acme", "twitter", "median_response_minutes", float("nan")
-            )
-        ],
+    broken = Checker().with_charts(
+        Report(
+            subjects=("acme",),
+            measurements=[
+                Measurement(
+                    "respond-to-mentions",
+                    "acme",
+                    "twitter",
+                    "median_response_minutes",
+                    float("nan"),
+                )
+            ],
+        )
     )
     assert "No response times were measured" in broken.to_html()
 
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+# A chart of each kind and unit, for the measurements the property below draws.
+ANY_CHARTS = {
+    "house-style": tuple(
+        Chart(
+            ident=name.replace("_", "-"),
+            title=f"<b>{name}</b>",
+            measurement=name,
+            kind=kind,
+            desc="D & <i>d</i>",
+            absent="none",
+            unit=unit,
+        )
+        for name, kind, unit in (
+            ("share_a", "line", "share"),
+            ("minutes_b", "bar", "minutes"),
+            ("number_c", "bar", "number"),
+        )
+    )
+}
 
 
 @settings(max_examples=40, deadline=None)
@@ -353,12 +379,10 @@ text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
     st.lists(
         st.builds(
             Measurement,
-            guideline=st.just("retweet-carefully"),
+            guideline=st.just("house-style"),
             subject=text,
             network=st.one_of(st.none(), text),
-            name=st.sampled_from(
-                ["self_mention_share", "median_response_minutes", "personalization_score"]
-            ),
+            name=st.sampled_from(["share_a", "minutes_b", "number_c"]),
             value=st.floats(min_value=-1e6, max_value=1e6),
             period=st.one_of(st.none(), text),
         ),
@@ -370,9 +394,11 @@ def test_any_report_renders_well_formed_and_escaped(found, measured):
         findings=found,
         measurements=measured,
         subjects=sorted({f.subject for f in found if f.subject}),
+        charts=ANY_CHARTS,
     )
     for html in (report.to_html(), report._repr_html_(), report.scores()._repr_html_()):
         assert Page(html).stack == []
+        assert "<b>" not in html and "<i>" not in html  # chart titles and descriptions too
         for f in found:
             if "<" in f.message:
                 assert f.message not in html

@@ -355,6 +355,7 @@ class Checker:
             evidence_times=evidence_times(timeline, findings),
             volume=activity_volume(timeline),
             guidelines=[run.guideline for run in runs],
+            charts=self.registry.charts(run.guideline for run in runs),
         )
         if timings is not None:
             timings["assemble"] = time.perf_counter() - started
@@ -381,6 +382,14 @@ class Checker:
             for rule in self.selected_rules(check):
                 needs.setdefault(check.guideline, []).append(rule.needs)
         return needs
+    def with_charts(self, report: Report) -> Report:
+        """``report`` with the charts the installed rules declare for its guidelines and
+        for those it has measurements of: for a report read from JSON (which does not
+        carry them) or built by hand. A report that has its charts is returned as it is."""
+        if report.charts is not None:
+            return report
+        guidelines = {*report.guidelines, *(m.guideline for m in report.measurements)}
+        return attrs.evolve(report, charts=self.registry.charts(guidelines))
 
     def _run(self, check: Check, plugin: str, ctx: CheckContext) -> list[Finding]:
         """The check's selected findings; one ``plugin-error`` finding if it fails.

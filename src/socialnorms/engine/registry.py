@@ -8,7 +8,7 @@ losing what the others registered.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -16,6 +16,7 @@ import attrs
 
 from ..core.checks import Check, Rule
 from ..core.profiles import NetworkProfile
+from ..core.ruleparts import Chart
 from ..core.topics import Topic
 from .plugins import PluginLoadWarning, PluginManager
 
@@ -179,6 +180,16 @@ class Registry:
         if found is None:
             found = next((r for r in self._rules.values() if r.rule.name == code_or_name), None)
         return found
+
+    def charts(self, guidelines: Iterable[str]) -> dict[str, tuple[Chart, ...]]:
+        """Guideline -> the charts its rules declare, in rule-code order, for each of
+        ``guidelines`` with a rule that declares one."""
+        wanted = frozenset(guidelines)
+        found: dict[str, list[Chart]] = {}
+        for registered in self.rules.values():
+            if registered.guideline in wanted and registered.rule.charts:
+                found.setdefault(registered.guideline, []).extend(registered.rule.charts)
+        return {guideline: tuple(found[guideline]) for guideline in sorted(found)}
 
     @property
     def guidelines(self) -> tuple[str, ...]:

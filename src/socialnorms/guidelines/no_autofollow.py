@@ -15,7 +15,7 @@ import attrs
 from ..core.checks import Check, CheckContext, Finding, Option, Rule, Severity, check_function
 from ..core.hookspecs import hookimpl
 from ..core.models import Action, ActionKind
-from ..core.ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS
+from ..core.ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS, Chart
 from ..core.signals import Signal, SpamJudge, SpamThresholds, looks_like_spam
 from ..core.timeline import Timeline
 from ._common import median_minutes, percent, subject_networks
@@ -68,6 +68,27 @@ AUTO_FOLLOW = Rule(
     code="SN301",
     name="auto-follow-back",
     needs={DATA_FOLLOWS, DATA_FOLLOWERS},
+    charts=(
+        Chart(
+            ident="follow-back-latency",
+            title="Median follow-back latency",
+            measurement="median_follow_back_minutes",
+            kind="bar",
+            desc="Median time between being followed and following back, per network.",
+            absent="No follow-back latencies were measured (no follow-backs, or the check did not run).",
+            unit="minutes",
+        ),
+        Chart(
+            ident="follow-back-share",
+            title="Share of followers followed back",
+            measurement="follow_back_share",
+            kind="bar",
+            desc="Share of new followers the subject followed back, per network.",
+            absent="No follow-back shares were measured.",
+            unit="share",
+            max_value=1.0,
+        ),
+    ),
     habit=True,
     summary="The account follows back most new followers within minutes, or through an automation.",
     why=(

@@ -25,7 +25,7 @@ import attrs
 from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..core.hookspecs import hookimpl
 from ..core.models import Account, Action, ActionKind
-from ..core.ruleparts import DATA_INVITATIONS
+from ..core.ruleparts import DATA_INVITATIONS, Chart
 from ..core.similarity import NearDuplicates, jaccard, shingles, tokens
 from ..core.timeline import Timeline
 
@@ -113,6 +113,19 @@ WEAK = Rule(
     code="SN402",
     name="weak-personalization",
     needs={DATA_INVITATIONS},
+    charts=(
+        Chart(
+            ident="personalization",
+            title="Invitation personalisation score",
+            measurement="personalization_score",
+            kind="bar",
+            desc="How personal the subject's invitations were, per network, from 0 (a stock or "
+            "template note) to 1 (names the person and a shared context).",
+            absent="No invitation personalisation was measured (no invitations, or the check did not run).",
+            unit="number",
+            max_value=1.0,
+        ),
+    ),
     summary="Personal notes that name nobody and nothing you share.",
     why=(
         "A note that names the recipient and the context you share (an event, a place, a "

@@ -17,7 +17,7 @@ import attrs
 from ..core.checks import CheckContext, Finding, Option, Rule, Severity, check_function
 from ..core.hookspecs import hookimpl
 from ..core.models import Action, ActionKind, Post
-from ..core.ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS
+from ..core.ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS, Chart
 from ..core.signals import SpamJudge
 from ..core.timeline import Timeline
 from ._common import actions_between, median_minutes, percent, subject_networks
@@ -58,6 +58,17 @@ UNANSWERED = Rule(
     code="SN501",
     name="unanswered-mention",
     needs={DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS},
+    charts=(
+        Chart(
+            ident="response-time",
+            title="Median response time to mentions",
+            measurement="median_response_minutes",
+            kind="bar",
+            desc="Median time between a mention and the subject's reply, per network.",
+            absent="No response times were measured (no mentions to answer, or the check did not run).",
+            unit="minutes",
+        ),
+    ),
     summary="A genuine account mentioned or replied to the account and got no answer in time.",
     why=(
         "Someone who addresses you in public is starting a conversation. Answering shows "
@@ -84,6 +95,18 @@ LOW_RESPONSE_RATE = Rule(
     code="SN502",
     name="low-response-rate",
     needs={DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS},
+    charts=(
+        Chart(
+            ident="response-rate",
+            title="Share of mentions answered",
+            measurement="response_rate",
+            kind="bar",
+            desc="Share of mentions of the subject that received a reply, per network.",
+            absent="No response rates were measured.",
+            unit="share",
+            max_value=1.0,
+        ),
+    ),
     summary="The account answers too few of the mentions and replies it receives.",
     why=(
         "One missed mention is an accident; answering only a few of them is a habit that "

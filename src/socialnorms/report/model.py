@@ -12,6 +12,7 @@ import attrs
 
 from ..core._json import iter_indented
 from ..core.checks import Finding, Measurement, Severity
+from ..core.ruleparts import Chart
 from ..io import SkippedRecord
 from .scores import ScoreTable, score_table
 
@@ -55,6 +56,12 @@ def _skipped(values: Iterable[SkippedRecord]) -> tuple[SkippedRecord, ...]:
     return tuple(values)
 
 
+def _charts(
+    value: Mapping[str, Iterable[Chart]] | None,
+) -> dict[str, tuple[Chart, ...]] | None:
+    return None if value is None else {g: tuple(value[g]) for g in sorted(value)}
+
+
 @attrs.frozen(slots=True)
 class Report:
     """Findings of one run, sorted by subject, account, time and code."""
@@ -88,6 +95,14 @@ class Report:
     """Subject -> network -> how many actions its accounts took there; scores divide by it."""
     guidelines: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(sorted(set(v))))
     """The guidelines whose checks ran: each gets a score, 100 when it found nothing."""
+    charts: Mapping[str, tuple[Chart, ...]] | None = attrs.field(
+        default=None, converter=_charts, eq=False, hash=False
+    )
+    """Guideline -> the charts its rules declare (:attr:`Rule.charts <socialnorms.Rule.charts>`),
+    in rule-code order, for the guidelines whose checks ran; the engine fills it. ``None``
+    when not known (a report read from JSON or built by hand): the HTML report then draws
+    only the findings chart, and :meth:`Checker.with_charts <socialnorms.Checker.with_charts>`
+    adds the installed rules' charts. Not part of the JSON format."""
 
     # -- reading it ---------------------------------------------------------------------
 
@@ -126,8 +141,8 @@ class Report:
         ``code`` takes codes or code prefixes; ``severity`` keeps findings at
         least that heavy. ``subject`` and ``network`` also narrow the subjects,
         the measurements and the activity volume the report shows, and
-        ``guideline`` the guidelines it scores, so that scores cover only what is
-        kept.
+        ``guideline`` the guidelines it scores and charts, so that scores cover
+        only what is kept.
         """
 
         def wanted(value: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -160,6 +175,11 @@ class Report:
             if subjects is None or s in subjects
         }
         ran = [g for g in self.guidelines if guidelines is None or g in guidelines]
+        charts = (
+            None
+            if self.charts is None
+            else {g: c for g, c in self.charts.items() if guidelines is None or g in guidelines}
+        )
         return attrs.evolve(
             self,
             findings=kept,
@@ -167,6 +187,7 @@ class Report:
             subjects=shown,
             volume=volume,
             guidelines=ran,
+            charts=charts,
         )
 
     # -- the report format ----------------------------------------------------------------

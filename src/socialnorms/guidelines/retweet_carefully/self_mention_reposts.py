@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from ...core.checks import CheckContext, Finding, Rule, Severity
 from ...core.models import Action, Post
-from ...core.ruleparts import DATA_SHARED_POSTS, option, rule_examples
+from ...core.ruleparts import DATA_SHARED_POSTS, Chart, option, rule_examples
 from ...core.timeline import Timeline
 from .._common import month, percent
 from .._habit import HabitOptions, Item, counts_toward, draft_window, trailing_actions, worst_window
@@ -50,6 +50,18 @@ RULE = Rule(
     code="SN101",
     name="self-mention-reposts",
     needs={DATA_SHARED_POSTS},
+    charts=(
+        Chart(
+            ident="self-mention",
+            title="Share of reposts that mention the subject, per month",
+            measurement="self_mention_share",
+            kind="line",
+            desc="Monthly share of the subject's reposts that share posts mentioning the subject.",
+            absent="No self-mention shares were measured (no reposts, or the check did not run).",
+            unit="share",
+            max_value=1.0,
+        ),
+    ),
     habit=True,
     summary="Most of what the account reposts or quotes is other people mentioning it.",
     why=(

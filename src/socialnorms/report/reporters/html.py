@@ -10,18 +10,14 @@ around. The same pieces render a :class:`~socialnorms.Report` and a
 from __future__ import annotations
 
 import hashlib
-import math
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 
-import attrs
-
-from ...core.checks import Finding, Measurement, Severity
+from ...core.checks import Finding
 from ...core.htmlparts import CSS, escaped, evidence, severity_badge
-from .. import svg
 from ..model import Report
 from ..scores import FORMULA, Score, ScoreTable
+from .charts import chart_grid, charts
 
 __all__ = ["notebook_view", "render", "score_table"]
 
@@ -126,230 +122,6 @@ def _summary(report: Report) -> str:
     return f"<p>{report.actions} actions of {escaped(subjects)} checked: {escaped(found)}.</p>"
 
 
-# -- charts ---------------------------------------------------------------------------------
-
-
-def _one_decimal(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _duration(minutes: float) -> str:
-    if minutes < 1:
-        return f"{minutes * 60:.0f} s"
-    if minutes < 90:
-        return f"{minutes:.0f} min"
-    hours = minutes / 60
-    if hours < 48:
-        return f"{_one_decimal(hours)} h"
-    return f"{_one_decimal(hours / 24)} days"
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
-def _plain(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-@attrs.frozen
-class Chart:
-    """A chart of one measurement: what it shows, and what to say when nothing was measured."""
-
-    ident: str
-    title: str
-    measurement: str
-    kind: str  # "bar" or "line"
-    desc: str
-    absent: str
-    fmt: Callable[[float], str]
-    max_value: float | None = None
-
-
-CHARTS = (
-    Chart(
-        ident="response-time",
-        title="Median response time to mentions",
-        measurement="median_response_minutes",
-        kind="bar",
-        desc="Median time between a mention and the subject's reply, per network.",
-        absent="No response times were measured (no mentions to answer, or the check did not run).",
-        fmt=_duration,
-    ),
-    Chart(
-        ident="response-rate",
-        title="Share of mentions answered",
-        measurement="response_rate",
-        kind="bar",
-        desc="Share of mentions of the subject that received a reply, per network.",
-        absent="No response rates were measured.",
-        fmt=_percent,
-        max_value=1.0,
-    ),
-    Chart(
-        ident="self-mention",
-        title="Share of reposts that mention the subject, per month",
-        measurement="self_mention_share",
-        kind="line",
-        desc="Monthly share of the subject's reposts that share posts mentioning the subject.",
-        absent="No self-mention shares were measured (no reposts, or the check did not run).",
-        fmt=_percent,
-        max_value=1.0,
-    ),
-    Chart(
-        ident="follow-back-latency",
-        title="Median follow-back latency",
-        measurement="median_follow_back_minutes",
-        kind="bar",
-        desc="Median time between being followed and following back, per network.",
-        absent="No follow-back latencies were measured (no follow-backs, or the check did not run).",
-        fmt=_duration,
-    ),
-    Chart(
-        ident="follow-back-share",
-        title="Share of followers followed back",
-        measurement="follow_back_share",
-        kind="bar",
-        desc="Share of new followers the subject followed back, per network.",
-        absent="No follow-back shares were measured.",
-        fmt=_percent,
-        max_value=1.0,
-    ),
-    Chart(
-        ident="personalization",
-        title="Invitation personalisation score",
-        measurement="personalization_score",
-        kind="bar",
-        desc="How personal the subject's invitations were, per network, from 0 (a stock or "
-        "template note) to 1 (names the person and a shared context).",
-        absent="No invitation personalisation was measured (no invitations, or the check did not run).",
-        fmt=_plain,
-        max_value=1.0,
-    ),
-)
-
-
-def _label(m: Measurement, many_subjects: bool) -> str:
-    network = m.network or "all networks"
-    label = f"{m.subject} · {network}" if many_subjects else network
-    return f"{label} ({m.period})" if m.period else label
-
-
-def _data_table(headers: Sequence[str], rows: Iterable[Sequence[str]], caption: str) -> str:
-    head = "".join(f'<th scope="col">{escaped(h)}</th>' for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escaped(c)}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return (
-        f'<details><summary>Data table</summary><div class="wrap"><table><caption class="muted">'
-        f"{escaped(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
-    )
-
-
-def _figure(chart_id: str, caption: str, drawing: str, table: str) -> str:
-    return f'<figure id="chart-{chart_id}"><figcaption>{escaped(caption)}</figcaption>{drawing}{table}</figure>'
-
-
-def _measured(chart: Chart, measurements: Sequence[Measurement]) -> list[Measurement]:
-    return [m for m in measurements if m.name == chart.measurement and math.isfinite(m.value)]
-
-
-def measurement_chart(
-    chart: Chart, measurements: Sequence[Measurement], many_subjects: bool, prefix: str = ""
-) -> str:
-    """The chart of one measurement, or a sentence saying it was not measured."""
-    found = _measured(chart, measurements)
-    if not found:
-        return f'<h3>{escaped(chart.title)}</h3><p class="muted">{escaped(chart.absent)}</p>'
-    if chart.kind == "line":
-        series: dict[str, list[tuple[str, float]]] = {}
-        for m in found:
-            name = f"{m.subject} · {m.network or 'all networks'}"
-            series.setdefault(name, []).append((m.period or "all", float(m.value)))
-        drawing = svg.line_chart(
-            list(series.items()),
-            title=chart.title,
-            desc=chart.desc,
-            ident=prefix + chart.ident,
-            fmt=chart.fmt,
-            max_value=chart.max_value,
-        )
-        rows = [
-            (name, x, chart.fmt(v)) for name, points in series.items() for x, v in sorted(points)
-        ]
-        table = _data_table(("Subject · network", "Period", "Value"), rows, chart.title)
-    else:
-        whole = [m for m in found if m.period is None] or found
-        bars = [(_label(m, many_subjects), float(m.value)) for m in whole]
-        drawing = svg.bar_chart(
-            bars,
-            title=chart.title,
-            desc=chart.desc,
-            ident=prefix + chart.ident,
-            fmt=chart.fmt,
-            max_value=chart.max_value,
-        )
-        table = _data_table(
-            ("Where", "Value"), [(label, chart.fmt(v)) for label, v in bars], chart.title
-        )
-    return f"<h3>{escaped(chart.title)}</h3>" + _figure(
-        prefix + chart.ident, chart.desc, drawing, table
-    )
-
-
-def findings_chart(report: Report, prefix: str = "") -> str:
-    """Findings per guideline: bar length is the count; the label spells out severities."""
-    if not report.findings:
-        return '<h3>Findings per guideline</h3><p class="muted">No findings to chart.</p>'
-    per: dict[str, Counter[Severity]] = {}
-    for finding in report.findings:
-        per.setdefault(finding.guideline, Counter())[finding.severity] += 1
-    bars = [(g, float(sum(c.values()))) for g, c in sorted(per.items())]
-    detail = {
-        g: ", ".join(f"{c[s]} {s.value}" for s in sorted(Severity, reverse=True) if c[s])
-        for g, c in per.items()
-    }
-    drawing = svg.bar_chart(
-        bars,
-        title="Findings per guideline",
-        desc="Number of findings under each guideline: "
-        + "; ".join(f"{g}: {detail[g]}" for g, _ in bars)
-        + ".",
-        ident=prefix + "findings",
-        fmt=lambda v: f"{v:.0f}",
-    )
-    table = _data_table(
-        ("Guideline", "Findings", "By severity"),
-        [(g, f"{v:.0f}", detail[g]) for g, v in bars],
-        "Findings per guideline",
-    )
-    caption = "Number of findings under each guideline (the data table splits them by severity)."
-    return "<h3>Findings per guideline</h3>" + _figure(prefix + "findings", caption, drawing, table)
-
-
-def charts(report: Report, *, absent: bool = True, prefix: str = "") -> list[str]:
-    """Every chart; with ``absent=False`` only those that have data to draw.
-
-    ``prefix`` starts every element id, so that several reports in one notebook
-    do not share ids.
-    """
-    many = len({m.subject for m in report.measurements}) > 1
-    drawn = [findings_chart(report, prefix)] if absent or report.findings else []
-    drawn += [
-        measurement_chart(chart, report.measurements, many, prefix)
-        for chart in CHARTS
-        if absent or _measured(chart, report.measurements)
-    ]
-    return drawn
-
-
-def _grid(pieces: Sequence[str]) -> str:
-    """Charts side by side where the screen is wide enough, one under another on a phone."""
-    return (
-        '<div class="charts">' + "".join(f'<div class="chart">{p}</div>' for p in pieces) + "</div>"
-    )
-
-
 # -- whole views ----------------------------------------------------------------------------
 
 
@@ -393,7 +165,7 @@ def notebook_view(report: Report) -> str:
     drawn = charts(report, absent=False, prefix=prefix)
     folded = (
         f"<details><summary>{len(drawn)} chart{'s' if len(drawn) != 1 else ''} of findings and "
-        f"measurements</summary>{_grid(drawn)}</details>"
+        f"measurements</summary>{chart_grid(drawn)}</details>"
         if drawn
         else ""
     )
@@ -416,7 +188,7 @@ def render(report: Report) -> str:
         "<details><summary>How scores are made</summary><p>100 when nothing was found; each "
         "finding lowers the score by its severity, less for busier accounts:</p>"
         f"<p><code>{escaped(FORMULA)}</code></p></details></section>"
-        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{_grid(charts(report))}</section>'
+        f'<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>{chart_grid(charts(report))}</section>'
         f'<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>'
         f"{findings_tables(report.findings)}</section>{_notes(report)}"
         f'<footer><p class="muted">Plugins: '
