@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
+from socialnorms import Rule
 from socialnorms.cli import docgen as _docgen
 from socialnorms.engine.plugins import new_plugin_manager
+from socialnorms.engine.registry import RegisteredRule
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -69,10 +72,22 @@ def test_each_builtin_rule_has_a_page_with_its_records():
         assert rule.summary in page and rule.why in page
         assert rule.example.strip() in page and rule.quiet_example.strip() in page
         assert all(f"| `{option.name}` |" in page for option in rule.options)
+        if rule.instead:
+            assert f"## What to do instead\n\n{rule.instead}\n" in page
         assert f"](../guidelines/{registered.guideline}.md#{code.lower()}-" in page, (
             "links its guideline's section"
         )
         assert f"[{code}]({code}.md)" in index
+
+
+def test_a_rule_page_says_what_to_do_instead_when_the_rule_does():
+    told = Rule(code="TY001", name="toy-rule", summary="S.", why="W.", instead="Do the kind thing.")
+    page = _docgen.rule_page(RegisteredRule(told, "toy-guideline", "toy"))
+    assert "## Why\n\nW.\n\n## What to do instead\n\nDo the kind thing.\n\n## Options" in page
+    silent = _docgen.rule_page(
+        RegisteredRule(attrs.evolve(told, instead=""), "toy-guideline", "toy")
+    )
+    assert "## Why\n\nW.\n\n## Options" in silent and "What to do instead" not in silent
 
 
 def test_a_removed_rule_loses_its_page(tmp_path):

@@ -24,6 +24,7 @@ SHOUTING = Rule(
     name="shouting-posts",
     summary="A post written in capital letters.",
     why="Capitals read as shouting.",
+    instead="Write in sentence case; keep capitals for the one word you stress.",
     severity="warning",
     example='{"type": "action", "kind": "post", "actor": "a", "at": "2026-01-01T00:00:00Z", "post": {"id": "p", "text": "BUY OUR GEAR TODAY"}}',
     quiet_example='{"type": "action", "kind": "post", "actor": "a", "at": "2026-01-01T00:00:00Z", "post": {"id": "p", "text": "Our gear, today"}}',

@@ -32,6 +32,7 @@ def test_rule_explanation(key):
         "Default severity: warning",
         "## Why",
         "Capitals read as shouting.",
+        "## What to do instead\n\nWrite in sentence case; keep capitals for the one word",
         "## Example that triggers it",
         "BUY OUR GEAR TODAY",
         "## Example that does not",
@@ -40,11 +41,18 @@ def test_rule_explanation(key):
         assert part in out
 
 
+def test_a_rule_without_instead_has_no_such_section():
+    out = run("rules", "HS102").stdout
+    assert "## Why" in out and "What to do instead" not in out
+
+
 def test_rule_json_and_unknown_rule():
     data = json.loads(run("rules", "HS102", "--json").stdout)
     assert data["options"] == [
         {"name": "phrase", "default": "buy now", "doc": "The most common hard-sell phrase."}
     ]
+    assert data["instead"] == ""
+    assert json.loads(run("rules", "HS101", "--json").stdout)["instead"].startswith("Write in")
     listed = json.loads(run("rules", "--json").stdout)
     assert [r["code"] for r in listed if r["plugin"] == "house-style"] == ["HS101", "HS102"]
     missing = run("rules", "XX999")

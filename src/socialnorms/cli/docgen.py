@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import hookspecs
-from ..engine.describe import rule_data
+from ..engine.describe import INSTEAD_HEADING, rule_data
 from ..engine.plugins import new_plugin_manager
 from ..engine.registry import RegisteredRule, Registry
 
@@ -195,7 +195,8 @@ def _judges(rule: RegisteredRule) -> str:
 
 
 def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
-    """``docs/rules/CODE.md``: one rule's summary, reason, options and examples."""
+    """``docs/rules/CODE.md``: one rule's summary, reason, what to do instead, options
+    and examples."""
     data = rule_data(rule)
     code = data["code"]
     parts = [
@@ -216,6 +217,8 @@ def rule_page(rule: RegisteredRule, docs: Path | None = None) -> str:
         ),
         f"## Why\n\n{data['why']}",
     ]
+    if data["instead"]:
+        parts.append(f"## {INSTEAD_HEADING}\n\n{data['instead']}")
     if data["options"]:
         rows = [
             f"| `{o['name']}` | {_default(o['default'])} | {_cell(o['doc'])} |"

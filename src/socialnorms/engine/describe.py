@@ -16,6 +16,7 @@ from ..core.profiles import NetworkProfile
 from .registry import RegisteredRule, Registry
 
 __all__ = [
+    "INSTEAD_HEADING",
     "explain_network",
     "explain_rule",
     "network_data",
@@ -24,6 +25,10 @@ __all__ = [
     "table",
     "unique_networks",
 ]
+
+
+INSTEAD_HEADING = "What to do instead"
+"""The heading under which a rule's explanation and its docs page say what to do instead."""
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -50,6 +55,7 @@ def rule_data(registered: RegisteredRule) -> dict[str, Any]:
         "severity": rule.severity.value,
         "summary": rule.summary,
         "why": rule.why,
+        "instead": rule.instead,
         "example": rule.example,
         "quiet_example": rule.quiet_example,
         "options": [{"name": o.name, "default": o.default, "doc": o.doc} for o in rule.options],
@@ -66,6 +72,8 @@ def explain_rule(registered: RegisteredRule) -> str:
         rule.summary,
         f"## Why\n\n{rule.why}",
     ]
+    if rule.instead:
+        parts.append(f"## {INSTEAD_HEADING}\n\n{rule.instead}")
     if rule.example:
         parts.append(f"## Example that triggers it\n\n```jsonl\n{rule.example.strip()}\n```")
     if rule.quiet_example:
