@@ -382,6 +382,7 @@ class Checker:
             for rule in self.selected_rules(check):
                 needs.setdefault(check.guideline, []).append(rule.needs)
         return needs
+
     def with_charts(self, report: Report) -> Report:
         """``report`` with the charts the installed rules declare for its guidelines and
         for those it has measurements of: for a report read from JSON (which does not
