@@ -14,7 +14,7 @@ pytest.importorskip("pyarrow", reason="applyInPandas needs pyarrow")
 from socialnorms import Checker
 from socialnorms.io import synthetic
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "scaling.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "scaling.md"
 
 
 def recipe() -> dict[str, object]:

@@ -3,9 +3,7 @@ agreement of a nudge with a check finding follows it, for third-party rules too.
 
 from __future__ import annotations
 
-import re
 import warnings
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +12,6 @@ from socialnorms import Checker, Reviewer, Rule, Timeline, check_function
 from socialnorms.engine.plugins import get_plugin_manager
 from socialnorms.engine.review import agrees, habit_codes
 from socialnorms.testing import TimelineBuilder, isolated_plugin_manager, registered
-
-REVIEW_PY = Path(socialnorms.__file__).with_name("review.py")
 
 
 def pace_plugin(rule: Rule) -> object:
@@ -110,8 +106,3 @@ def test_habit_rules_is_deprecated_and_read_from_the_rules():
     assert codes == habit_codes(Checker().registry.rules.values())
     with warnings.catch_warnings(), pytest.raises(AttributeError):
         review.NO_SUCH_NAME  # noqa: B018
-
-
-def test_the_review_module_names_no_rule_code():
-    text = REVIEW_PY.read_text(encoding="utf-8")
-    assert [line for line in text.splitlines() if re.search(r"SN[0-9]", line)] == []

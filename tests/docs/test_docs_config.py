@@ -23,7 +23,7 @@ import pytest
 import socialnorms
 from socialnorms import Checker, Config, ConfigError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.S | re.M)
 PYPROJECT_TABLE = re.compile(r"^\s*\[\[?\s*(tool|project|build-system)\b", re.M)

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from socialnorms.cli import main
 from socialnorms.cli.scaffold import ScaffoldError, new_plugin, plugin_names, render
 
-TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial-plugin.md"
+TUTORIAL = Path(__file__).resolve().parents[2] / "docs" / "tutorial-plugin.md"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "testing-plugins.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "testing-plugins.md"
 
 
 def test_the_plugin_example_in_the_docs_passes(tmp_path):

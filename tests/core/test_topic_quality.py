@@ -6,7 +6,7 @@ times (``topic_posts_holdout*.tsv``; docs/topics.md tells their history). The
 figures in ``docs/topics.md`` come from here; regenerate them after changing a
 lexicon with::
 
-    .venv/bin/python tests/test_topic_quality.py
+    .venv/bin/python tests/core/test_topic_quality.py
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pytest
 from socialnorms.core.topic_lexicon import TOPICS
 from socialnorms.core.topics import TopicModel
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 DATA = HERE / "data"
 DOCS = HERE.parent / "docs" / "topics.md"
 SETS = {
@@ -147,7 +147,7 @@ def measured_section() -> str:
     )
     lines += [
         "",
-        f"Threshold {model.threshold}; regenerate with `.venv/bin/python tests/test_topic_quality.py`.",
+        f"Threshold {model.threshold}; regenerate with `.venv/bin/python tests/core/test_topic_quality.py`.",
         "",
         END,
     ]
@@ -188,7 +188,7 @@ def test_quality_floors(name):
 
 def test_docs_show_the_current_figures():
     assert measured_section() in DOCS.read_text(encoding="utf-8"), (
-        "docs/topics.md is out of date: run .venv/bin/python tests/test_topic_quality.py"
+        "docs/topics.md is out of date: run .venv/bin/python tests/core/test_topic_quality.py"
     )
 
 

@@ -14,7 +14,7 @@ from socialnorms.cli import docgen as _docgen
 from socialnorms.engine.plugins import new_plugin_manager
 from socialnorms.engine.registry import RegisteredRule
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 HOW = f"regenerate them with: {_docgen.REGENERATE}"
 

@@ -12,7 +12,7 @@ import socialnorms
 from socialnorms import Action, Checker, Post, Reviewer, Timeline
 from socialnorms.testing import isolated_plugin_manager, registered
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = (ROOT / "docs" / "nudge.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```python\n(.*?)```", PAGE, re.S)
 

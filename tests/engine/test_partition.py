@@ -239,7 +239,7 @@ def test_the_partitioning_example_of_the_docs_runs(monkeypatch):
     import re
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(root)
     blocks = re.findall(
         r"```python\n(.*?)```",

@@ -13,7 +13,7 @@ from socialnorms import Checker
 from socialnorms.io import InputError, ReadOptions
 from socialnorms.io.activitystreams import READER, read_activitystreams
 
-W3C = Path(__file__).parent / "data" / "activitystreams2"
+W3C = Path(__file__).parent.parent / "data" / "activitystreams2"
 CONTEXT = "https://www.w3.org/ns/activitystreams"
 SALLY, JOHN, LISA = (
     "https://social.example/users/sally",

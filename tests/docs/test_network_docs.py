@@ -3,7 +3,7 @@
 They are generated from the profiles themselves, so they cannot drift from the
 code; regenerate them after changing a profile with::
 
-    .venv/bin/python tests/test_network_docs.py
+    .venv/bin/python tests/docs/test_network_docs.py
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from socialnorms.core.profiles import NetworkProfile
 from socialnorms.engine.plugins import new_plugin_manager
 from socialnorms.engine.registry import Registry
 
-DOCS = Path(__file__).parent.parent / "docs" / "networks"
+DOCS = Path(__file__).parent.parent.parent / "docs" / "networks"
 SHIPPED = ("bluesky", "facebook", "instagram", "linkedin", "mastodon", "threads", "twitter")
 
 
@@ -42,7 +42,7 @@ def render(profile: NetworkProfile, distribution: str, plugin: str) -> str:
     lines = [
         f"# {profile.name}",
         "",
-        "<!-- Generated from the profile by tests/test_network_docs.py; do not edit by hand. -->",
+        "<!-- Generated from the profile by tests/docs/test_network_docs.py; do not edit by hand. -->",
         "",
         f"Network id `{profile.id}` (aliases: {aliases}), from the plugin `{plugin}` of the "
         f"distribution `{distribution}`.",
@@ -107,7 +107,7 @@ def render(profile: NetworkProfile, distribution: str, plugin: str) -> str:
 
 INDEX_INTRO = """# Network profiles
 
-<!-- Generated from the profiles by tests/test_network_docs.py; do not edit by hand. -->
+<!-- Generated from the profiles by tests/docs/test_network_docs.py; do not edit by hand. -->
 
 A network profile tells the checks who reads a network, what they come for and
 which norms they keep. Profiles come from plugins, one distribution per network
@@ -178,7 +178,7 @@ def test_every_figure_of_a_shipped_profile_has_a_source(network):
 def test_pages_are_current(network):
     page = DOCS / f"{network}.md"
     assert page.exists() and page.read_text(encoding="utf-8") == pages()[network], (
-        f"docs/networks/{network}.md is out of date: run .venv/bin/python tests/test_network_docs.py"
+        f"docs/networks/{network}.md is out of date: run .venv/bin/python tests/docs/test_network_docs.py"
     )
 
 
