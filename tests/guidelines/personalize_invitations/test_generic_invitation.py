@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from socialnorms import Action
 from socialnorms.guidelines.personalize_invitations import generic_invitation
 from socialnorms.testing import assert_findings, assert_quiet
@@ -154,3 +159,10 @@ def test_review_without_a_profile_says_the_stock_texts_were_not_compared(acme, r
     nudges, notes = review(history, stock, [CODE])
     assert nudges == []
     assert any("'xing'" in note and "stock texts" in note for note in notes)
+
+
+@given(st.text(alphabet="abc <>'", max_size=30), st.text(alphabet="abc <>'", max_size=30))
+def test_the_quick_similarity_test_decides_as_the_full_ratio(text, other):
+    full = SequenceMatcher(None, text, other).ratio()
+    for ratio in (0.5, 0.85, full):
+        assert generic_invitation._similar(text, other, ratio) == (full >= ratio)

@@ -103,9 +103,19 @@ def _shape(message: str, names: Sequence[str]) -> tuple[str, ...]:
 def _is_default(shape: Sequence[str], defaults: Sequence[tuple[str, ...]], ratio: float) -> bool:
     joined = " ".join(shape)
     return any(
-        joined == " ".join(default)
-        or SequenceMatcher(None, joined, " ".join(default)).ratio() >= ratio
+        joined == " ".join(default) or _similar(joined, " ".join(default), ratio)
         for default in defaults
+    )
+
+
+def _similar(text: str, other: str, ratio: float) -> bool:
+    """Whether the sequence ratio of the two texts reaches ``ratio``. The cheap upper
+    bounds of the ratio are tried first: most notes are far from every stock text."""
+    matcher = SequenceMatcher(None, text, other)
+    return (
+        matcher.real_quick_ratio() >= ratio
+        and matcher.quick_ratio() >= ratio
+        and matcher.ratio() >= ratio
     )
 
 
