@@ -73,6 +73,9 @@ def test_it_is_a_builtin_plugin_under_its_name():
     assert (guideline, personalize_invitations.__name__) in PLUGINS
     assert personalize_invitations.personalize_invitations.guideline == guideline
     assert tuple(m.RULE for m in personalize_invitations.RULE_MODULES) == RULES
+    for module in personalize_invitations.RULE_MODULES:
+        assert callable(module.check) and module.RULE.instead
+        assert module.RULE.settings is module.Options
 
 
 # -- properties --------------------------------------------------------------------------------
