@@ -320,6 +320,7 @@ def test_charts_scale_to_round_numbers_and_skip_values_that_are_not_numbers(scen
         2000,
         1,
     ]
+    assert _nice_max(5e-324) == 1  # a subnormal value's power of ten would underflow to 0
     broken = Checker().with_charts(
         Report(
             subjects=("acme",),

@@ -9,6 +9,7 @@ every bar carries its value as text: colour is never the only signal.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -42,8 +43,10 @@ def _open(width: float, height: float, title: str, desc: str, ident: str) -> lis
 
 
 def _nice_max(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above ``value``."""
-    if not value > 0 or not math.isfinite(value):
+    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above ``value``; 1 for
+    a value that is not a positive normal number (a subnormal one's power of ten
+    underflows to 0)."""
+    if not value >= sys.float_info.min or not math.isfinite(value):
         return 1.0
     scale = 1.0
     while scale * 10 < value:
