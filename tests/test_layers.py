@@ -48,7 +48,7 @@ def test_the_contracts_hold(tmp_path: Path) -> None:
         ("core/timeline.py", "from ..engine import checker"),
         ("io/activity.py", "from .. import report"),
         ("report/scores.py", "from ..engine import plugins"),
-        ("guidelines/no_autofollow.py", "from . import retweet_carefully"),
+        ("guidelines/no_autofollow/auto_follow_back.py", "from .. import retweet_carefully"),
         ("guidelines/retweet_carefully/self_mention_reposts.py", "from ...engine import registry"),
         ("guidelines/retweet_carefully/self_mention_reposts.py", "from ... import checks"),
         ("core/checks.py", "from ..report.reporters import html"),
