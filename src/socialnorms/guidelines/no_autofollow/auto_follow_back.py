@@ -1,8 +1,9 @@
 """SN301 ``auto-follow-back``: the account follows back most new followers unseen.
 
-A habit over the whole history: the share of new followers followed back within
-minutes or through an automation. The check reports the share; the review nudges
-a draft follow-back that is one more of it.
+A habit (:mod:`.._habit`) over the whole history: each new follower is an item,
+flagged when followed back within minutes or through an automation. The check
+reports the share of flagged ones; the review nudges a draft follow-back that is
+one more of them.
 """
 
 from __future__ import annotations
@@ -14,19 +15,15 @@ from typing import cast
 
 from ...core.checks import CheckContext, Finding, Rule, Severity
 from ...core.models import Action
-from ...core.ruleparts import (
-    DATA_FOLLOWERS,
-    DATA_FOLLOWS,
-    Chart,
-    RuleOptions,
-    option,
-    rule_examples,
-)
-from .._common import median_minutes, percent, subject_networks
-from ._shared import GUIDELINE, Draft, Followers, NewFollower, new_followers
+from ...core.ruleparts import DATA_FOLLOWERS, DATA_FOLLOWS, Chart, option, rule_examples
+from .._common import median_minutes, percent
+from .._habit import HabitOptions, Item, counts_toward, draft_window, worst_window
+from ._shared import GUIDELINE, Draft, Followers, NewFollower, Scope, new_followers
 
 
-class Options(RuleOptions):
+class Options(HabitOptions):
+    minimum_option = "min_followers"
+
     quick_minutes: float = option(
         15,
         "A follow-back sooner than this after the follow is too quick "
@@ -115,15 +112,13 @@ def is_hasty(follower: NewFollower, quick: timedelta) -> bool:
     )
 
 
-def _judged(opts: Options, followers: int, hasty: int) -> tuple[float, Severity] | None:
-    """The share of ``hasty`` of ``followers`` new followers and its severity, when it
-    makes a habit."""
-    if followers < opts.min_followers:
-        return None
-    share = hasty / followers
-    if share < opts.threshold:
-        return None
-    return share, Severity.ERROR if share >= opts.error_threshold else Severity.WARNING
+#: The items of a subject's new followers, and the position of each follow among them.
+_Items = tuple[tuple[Item, ...], dict[str, int]]
+
+
+def _item(follower: NewFollower, quick: timedelta) -> Item:
+    """A new follower as the habit judges it: its follow, flagged when followed back hastily."""
+    return follower.follow, is_hasty(follower, quick)
 
 
 def check(ctx: CheckContext, followers: Followers) -> Iterator[Finding]:
@@ -131,11 +126,11 @@ def check(ctx: CheckContext, followers: Followers) -> Iterator[Finding]:
     scope, new = followers.scope, followers.new
     opts = Options.resolve(ctx, scope.network)
     quick = opts.quick
-    hasty = [f for f in new if is_hasty(f, quick)]
-    judged = _judged(opts, len(new), len(hasty))
-    if judged is None:
+    window = worst_window([_item(f, quick) for f in new], opts)
+    if window is None:
         return
-    share, severity = judged
+    # Without window_days the window is the whole history: every new follower.
+    hasty = [f for f in new if is_hasty(f, quick)]
     backs = [f for f in new if f.back is not None]
     automated = sum(1 for f in hasty if is_automated(cast(Action, f.back)))
     median = median_minutes(cast(timedelta, f.delay) for f in hasty)
@@ -148,7 +143,7 @@ def check(ctx: CheckContext, followers: Followers) -> Iterator[Finding]:
         account=cast(Action, hasty[-1].back).actor,
         network=scope.network,
         message=(
-            f"Followed back {len(hasty)} of {len(new)} new followers ({percent(share)}) "
+            f"Followed back {len(hasty)} of {len(new)} new followers ({percent(window.share)}) "
             f"within {quick.total_seconds() / 60:g} minutes or automatically, {how}."
         ),
         evidence=[cast(Action, f.back).id for f in hasty],
@@ -156,12 +151,30 @@ def check(ctx: CheckContext, followers: Followers) -> Iterator[Finding]:
             "new_followers": len(new),
             "followed_back": len(backs),
             "quick_or_automated": len(hasty),
-            "share": round(share, 3),
+            "share": round(window.share, 3),
             "median_follow_back_minutes": median,
             "automated": automated,
         },
-        severity=severity,
+        severity=window.severity,
     )
+
+
+def _earlier_items(ctx: CheckContext, scope: Scope, quick: timedelta) -> _Items:
+    """The items of every new follower of the history, and where each follow is among
+    them (kept until the subject acts)."""
+    timeline = ctx.timeline
+
+    def items() -> _Items:
+        found = tuple(
+            _item(f, quick)
+            for a in scope.account_ids
+            for f in new_followers(timeline, a, scope.own)
+        )
+        return found, {action.id: n for n, (action, _flagged) in enumerate(found)}
+
+    key = (GUIDELINE, "follow-backs", scope.subject, scope.network, quick)
+    cached: _Items = ctx.cached(key, items, about=[scope.subject])
+    return cached
 
 
 def review(ctx: CheckContext, draft: Action, scope: Draft) -> Iterator[Finding]:
@@ -169,39 +182,29 @@ def review(ctx: CheckContext, draft: Action, scope: Draft) -> Iterator[Finding]:
     answered = scope.follow_back
     if answered is None:
         return
-    subject, network, own = scope.scope.subject, scope.scope.network, scope.scope.own
-    opts = Options.resolve(ctx, network)
+    opts = Options.resolve(ctx, scope.scope.network)
     quick = opts.quick
-    if not is_hasty(answered, quick):
+    draft_items = [_item(answered, quick)]
+    if not counts_toward(draft_items, opts):
         return
-    timeline = ctx.timeline
-
-    def counts() -> tuple[int, int]:
-        followers = [
-            f
-            for a in subject_networks(timeline, subject).get(network, ())
-            for f in new_followers(timeline, a, own)
-        ]
-        return len(followers), sum(is_hasty(f, quick) for f in followers)
-
-    followers, hasty = ctx.cached(
-        (GUIDELINE, "follow-backs", subject, network, quick), counts, about=[subject]
-    )
-    hasty += 1  # the draft answers a new follower not followed back yet
-    judged = _judged(opts, followers, hasty)
-    if judged is None:
+    items, position = _earlier_items(ctx, scope.scope, quick)
+    # The follower the draft answers was not followed back: its item is the draft's now.
+    at = position[answered.follow.id]
+    earlier = items[:at] + items[at + 1 :]
+    window = draft_window(earlier, draft_items, opts)
+    if window is None:
         return
-    share, severity = judged
+    followers, hasty = len(window.items), len(window.flagged)
     minutes = cast(timedelta, answered.delay).total_seconds() / 60
     how = " through an automation" if is_automated(draft) else ""
     yield ctx.finding(
         RULE.code,
-        subject=subject,
+        subject=scope.scope.subject,
         account=draft.actor,
-        network=network,
+        network=scope.scope.network,
         message=(
             f"Following {draft.target} back {minutes:.0f} minutes after it followed{how}: with it, "
-            f"{hasty} of {followers} new followers ({percent(share)}) would be followed back "
+            f"{hasty} of {followers} new followers ({percent(window.share)}) would be followed back "
             "too quickly to have looked at them."
         ),
         suggestion=(
@@ -209,6 +212,10 @@ def review(ctx: CheckContext, draft: Action, scope: Draft) -> Iterator[Finding]:
             "and customers you want to hear from; turn off automatic follow-back."
         ),
         evidence=[draft.id],
-        metrics={"new_followers": followers, "quick_or_automated": hasty, "share": round(share, 3)},
-        severity=severity,
+        metrics={
+            "new_followers": followers,
+            "quick_or_automated": hasty,
+            "share": round(window.share, 3),
+        },
+        severity=window.severity,
     )

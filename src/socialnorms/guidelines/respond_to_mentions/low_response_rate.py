@@ -1,7 +1,8 @@
 """SN502 ``low-response-rate``: the account answers too few of the mentions it receives.
 
-A habit over the whole history (answers count within the answer window of their
-mention), judged by the check only: no single draft of the account lowers the rate.
+A habit (:mod:`.._habit`) over the whole history where lower is worse: each mention
+due an answer is an item, flagged when answered within the answer window. Judged by
+the check only: no draft of the account is a mention, so none lowers the rate.
 """
 
 from __future__ import annotations
@@ -9,19 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.checks import CheckContext, Finding, Rule, Severity
-from ...core.ruleparts import (
-    DATA_MENTIONS_RECEIVED,
-    DATA_OWN_POSTS,
-    Chart,
-    RuleOptions,
-    option,
-    rule_examples,
-)
+from ...core.ruleparts import DATA_MENTIONS_RECEIVED, DATA_OWN_POSTS, Chart, option, rule_examples
 from .._common import percent
+from .._habit import HabitOptions, worst_window
 from ._shared import Mentions
 
 
-class Options(RuleOptions):
+class Options(HabitOptions):
+    minimum_option = "min_mentions"
+    lower_is_worse = True
+
     threshold: float = option(
         0.5,
         "Response rate below which a warning is raised: the account "
@@ -61,6 +59,7 @@ RULE = Rule(
             max_value=1.0,
         ),
     ),
+    habit=True,
     summary="The account answers too few of the mentions and replies it receives.",
     why=(
         "One missed mention is an accident; answering only a few of them is a habit that "
@@ -80,11 +79,13 @@ RULE = Rule(
 
 def check(ctx: CheckContext, mentions: Mentions) -> Iterator[Finding]:
     """The response rate of a subject on a network, when it is too low."""
-    scope, rate = mentions.scope, mentions.rate
+    scope = mentions.scope
     opts = Options.resolve(ctx, scope.network)
-    if rate is None or len(mentions.due) < opts.min_mentions or rate >= opts.threshold:
+    items = [(m.action, m.answer is not None) for m in mentions.due]
+    window = worst_window(items, opts)
+    if window is None:
         return
-    severity = Severity.ERROR if rate < opts.error_threshold else Severity.WARNING
+    # Without window_days the window is the whole history: every mention due an answer.
     median = mentions.median_minutes
     unanswered = [m for m in mentions.due if m.answer is None]
     timing = (
@@ -98,7 +99,7 @@ def check(ctx: CheckContext, mentions: Mentions) -> Iterator[Finding]:
         network=scope.network,
         message=(
             f"Answered {answered} of {due} mentions and replies from genuine accounts "
-            f"({percent(rate)}){timing}; "
+            f"({percent(window.share)}){timing}; "
             f"{len(mentions.acknowledged_only)} got only a like or repost."
         ),
         suggestion=(
@@ -112,9 +113,9 @@ def check(ctx: CheckContext, mentions: Mentions) -> Iterator[Finding]:
             "answered": answered,
             "on_time": len(mentions.on_time),
             "acknowledged_only": len(mentions.acknowledged_only),
-            "response_rate": round(rate, 3),
+            "response_rate": round(window.share, 3),
             "median_response_minutes": median,
             "pending": mentions.pending,
         },
-        severity=severity,
+        severity=window.severity,
     )
