@@ -56,6 +56,11 @@ def test_too_few_followers_are_not_judged(followed, check):
     assert_findings(check(followed([1] * 4), select=["SN301"], options=fewer), codes={"SN301"})
 
 
+def test_no_minimum_and_no_new_followers_judges_nothing(bakery, check):
+    builder = bakery().post(BRAND, "Fresh rye today")
+    assert_quiet(check(builder, options={"SN301": {"min_followers": 0}}))
+
+
 def test_following_first_is_not_a_follow_back(bakery, check, person, moment):
     builder = bakery()
     for i in range(6):
