@@ -90,6 +90,28 @@ def own_domains(timeline: Timeline, subject: str) -> frozenset[str]:
     return frozenset(h for h in hosts if h and h not in _SHARED_HOSTS)
 
 
+def habit_finding(
+    ctx: CheckContext,
+    rule: Rule,
+    scope: Scope,
+    found: HabitWindow,
+    message: str,
+    metrics: dict[str, object],
+) -> Finding:
+    """The check's finding of a habit window (``found``): its flagged items as the
+    evidence, on the account of its latest item."""
+    return ctx.finding(
+        rule.code,
+        subject=scope.subject,
+        account=found.last.actor,
+        network=scope.network,
+        message=message,
+        evidence=found.flagged,
+        metrics=metrics,
+        severity=found.severity,
+    )
+
+
 def nudge(
     ctx: CheckContext,
     rule: Rule,

@@ -12,7 +12,7 @@ from ...core.ruleparts import DATA_SHARED_POSTS, option, rule_examples
 from ...core.timeline import Timeline
 from .._common import percent
 from .._habit import HabitOptions, Item, counts_toward, draft_window, trailing_actions, worst_window
-from ._shared import Scope, nudge, shared_post
+from ._shared import Scope, habit_finding, nudge, shared_post
 
 __all__ = ["RULE", "Options", "check", "low_value_item", "review"]
 
@@ -110,22 +110,20 @@ def check(ctx: CheckContext, scope: Scope) -> Iterator[Finding]:
     if found is None:
         return
     evidence = found.flagged
-    yield ctx.finding(
-        RULE.code,
-        subject=scope.subject,
-        account=found.last.actor,
-        network=scope.network,
-        message=(
+    yield habit_finding(
+        ctx,
+        RULE,
+        scope,
+        found,
+        (
             f"{len(evidence)} of {len(found.items)} reposts ({percent(found.share)}) share "
             f"posts with no link, no media and fewer than {opts.min_words} words."
         ),
-        evidence=evidence,
-        metrics={
+        {
             "low_value_reposts": len(evidence),
             "reposts": len(found.items),
             "share": round(found.share, 3),
         },
-        severity=found.severity,
     )
 
 

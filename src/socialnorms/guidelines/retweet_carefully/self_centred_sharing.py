@@ -12,7 +12,7 @@ from ...core.ruleparts import DATA_OWN_POSTS, DATA_SHARED_POSTS, option, rule_ex
 from ...core.timeline import Timeline
 from .._common import percent
 from .._habit import HabitOptions, Item, counts_toward, draft_window, trailing_actions, worst_window
-from ._shared import SHARING, Scope, host, nudge, shared_post
+from ._shared import SHARING, Scope, habit_finding, host, nudge, shared_post
 
 __all__ = ["RULE", "Options", "check", "review", "self_centred_items"]
 
@@ -121,23 +121,21 @@ def check(ctx: CheckContext, scope: Scope) -> Iterator[Finding]:
     if found is None:
         return
     own_items = found.flagged
-    yield ctx.finding(
-        RULE.code,
-        subject=scope.subject,
-        account=found.last.actor,
-        network=scope.network,
-        message=(
+    yield habit_finding(
+        ctx,
+        RULE,
+        scope,
+        found,
+        (
             f"{len(own_items)} of {len(found.items)} shared posts and links "
             f"({percent(found.share)}) point at the account's own posts or websites."
         ),
-        evidence=own_items,
-        metrics={
+        {
             "own": len(own_items),
             "items": len(found.items),
             "share": round(found.share, 3),
             "own_domains": sorted(scope.domains),
         },
-        severity=found.severity,
     )
 
 

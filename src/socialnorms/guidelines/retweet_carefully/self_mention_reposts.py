@@ -12,7 +12,7 @@ from ...core.ruleparts import DATA_SHARED_POSTS, Chart, option, rule_examples
 from ...core.timeline import Timeline
 from .._common import month, percent
 from .._habit import HabitOptions, Item, counts_toward, draft_window, trailing_actions, worst_window
-from ._shared import SHARING, Scope, nudge, shared_post
+from ._shared import SHARING, Scope, habit_finding, nudge, shared_post
 
 __all__ = ["RULE", "Options", "check", "measure", "review", "self_mention_item"]
 
@@ -132,23 +132,21 @@ def check(ctx: CheckContext, scope: Scope) -> Iterator[Finding]:
     if found is None:
         return
     evidence = found.flagged
-    yield ctx.finding(
-        RULE.code,
-        subject=scope.subject,
-        account=found.last.actor,
-        network=scope.network,
-        message=(
+    yield habit_finding(
+        ctx,
+        RULE,
+        scope,
+        found,
+        (
             f"{len(evidence)} of {len(found.items)} reposts and quotes in {found.days} days "
             f"({percent(found.share)}) share posts that mention or answer the account itself."
         ),
-        evidence=evidence,
-        metrics={
+        {
             "self_mention_reposts": len(evidence),
             "shares": len(found.items),
             "share": round(found.share, 3),
             "days": found.days,
         },
-        severity=found.severity,
     )
 
 
