@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from socialnorms import Checker
@@ -58,14 +59,13 @@ def outbox(tmp_path):
     return path
 
 
-def test_a_converted_export_checks_the_same_as_the_original(tmp_path):
+@pytest.mark.parametrize("flag", ["--owner", "--subject"])
+def test_a_converted_export_checks_the_same_as_the_original(tmp_path, flag):
     source, converted = outbox(tmp_path), tmp_path / "sally.jsonl"
-    result = CliRunner().invoke(
-        main, ["convert", str(source), "-o", str(converted), "--subject", "sally"]
-    )
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(converted), flag, "sally"])
     assert result.exit_code == 0, result.output
     assert "wrote 2 accounts and 2 actions" in result.output
-    original = Checker().check(source, options=ReadOptions(subject="sally"))
+    original = Checker().check(source, options=ReadOptions(owner="sally"))
     again = Checker().check(converted)
     assert again.findings == original.findings
     assert again.notes == original.notes
@@ -96,3 +96,23 @@ def test_unknown_forced_format_is_named(tmp_path):
         main, ["convert", str(outbox(tmp_path)), "-o", "-", "--from", "myspace"]
     )
     assert result.exit_code == 2 and "unknown input format 'myspace'" in result.output
+
+
+def test_check_names_the_owner_of_an_export_as_convert_does(tmp_path):
+    source = outbox(tmp_path)
+    converted = tmp_path / "sally.jsonl"
+    CliRunner().invoke(main, ["convert", str(source), "-o", str(converted), "--owner", "brand"])
+    checked = CliRunner().invoke(
+        main, ["check", str(source), "--owner", "brand", "--format", "json"]
+    )
+    assert checked.exit_code in (0, 1), checked.output
+    assert json.loads(checked.stdout)["summary"]["subjects"] == ["brand"]
+    records = [json.loads(line) for line in converted.read_text().splitlines()]
+    assert [r["subject"] for r in records if r.get("subject")] == ["brand"]
+
+
+def test_read_options_subject_still_names_the_owner_with_a_warning():
+    with pytest.warns(DeprecationWarning, match="owner"):
+        options = ReadOptions(subject="sally")
+    assert options.owner == "sally"
+    assert ReadOptions(owner="sally").subject is None

@@ -149,7 +149,7 @@ def test_the_collection_owner_is_the_subject(tmp_path):
         ),
     )
     accounts = {
-        a.id: a.subject for a in read_activitystreams(path, ReadOptions(subject="sally")).accounts
+        a.id: a.subject for a in read_activitystreams(path, ReadOptions(owner="sally")).accounts
     }
     assert accounts == {
         "fediverse:sally@social.example": "sally",

@@ -170,7 +170,7 @@ def test_mention_facets_are_utf8_byte_ranges(repo):
 
 
 def test_the_owner_is_the_subject(repo):
-    owner = {a.id: a for a in read_bluesky_repository(repo, ReadOptions(subject="acme")).accounts}[
+    owner = {a.id: a for a in read_bluesky_repository(repo, ReadOptions(owner="acme")).accounts}[
         f"bluesky:{ME}"
     ]
     assert (owner.subject, owner.name) == ("acme", "Acme Trail Co.")

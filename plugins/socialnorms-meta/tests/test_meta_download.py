@@ -266,9 +266,9 @@ def test_a_bad_timestamp_is_located(tmp_path):
 
 def test_without_a_profile_file_the_subject_must_be_given(tmp_path):
     files = {k: v for k, v in INSTAGRAM.items() if "personal_information" not in k}
-    with pytest.raises(InputError, match="--subject"):
+    with pytest.raises(InputError, match="--owner NAME"):
         read_instagram(download(tmp_path, files), ReadOptions())
-    result = read_instagram(download(tmp_path, files, "b.zip"), ReadOptions(subject="acmetrail"))
+    result = read_instagram(download(tmp_path, files, "b.zip"), ReadOptions(owner="acmetrail"))
     assert result.actions[0].target == "instagram:acmetrail"
 
 

@@ -198,7 +198,7 @@ def test_the_notes_say_what_the_archive_cannot_show(tmp_path):
 
 
 def test_subject_option_names_the_subject(tmp_path):
-    result = read_twitter_archive(build(tmp_path / "a"), ReadOptions(subject="acme"))
+    result = read_twitter_archive(build(tmp_path / "a"), ReadOptions(owner="acme"))
     assert {a.id: a.subject for a in result.accounts}["twitter:acmetrail"] == "acme"
 
 
@@ -228,9 +228,9 @@ def test_manifest_lists_split_parts(tmp_path):
 
 def test_without_an_account_file_the_subject_must_be_given(tmp_path):
     folder = build(tmp_path / "a", account=False)
-    with pytest.raises(InputError, match="--subject"):
+    with pytest.raises(InputError, match="--owner NAME"):
         read_twitter_archive(folder, ReadOptions())
-    result = read_twitter_archive(folder, ReadOptions(subject="acmetrail"))
+    result = read_twitter_archive(folder, ReadOptions(owner="acmetrail"))
     assert by_id(result)["101"].actor == "twitter:acmetrail"
 
 

@@ -252,6 +252,13 @@ def main() -> None:
     help="Read the input with this reader instead of detecting the format.",
 )
 @click.option(
+    "--owner",
+    default=None,
+    metavar="NAME",
+    help="Whose exports these are: the subject of their owners, and the owner's name "
+    "where an export does not say.",
+)
+@click.option(
     "--timezone",
     default=None,
     metavar="ZONE",
@@ -281,6 +288,7 @@ def check(
     quiet: int,
     output: str | None,
     input_format: str | None,
+    owner: str | None,
     timezone: str | None,
     jobs: int,
 ) -> None:
@@ -323,7 +331,7 @@ def check(
                 f"unknown input format {input_format!r}; installed: {', '.join(registry.readers)}"
             )
         with Progress(sys.stderr, enabled=quiet == 0 and sys.stderr.isatty()) as progress:
-            options = ReadOptions(tolerant=tolerant, timezone=timezone)
+            options = ReadOptions(tolerant=tolerant, owner=owner, timezone=timezone)
             timings: dict[str, float] = {}
             result = checker.read_result(
                 list(paths),
@@ -585,7 +593,13 @@ def plugins(as_json: bool, config_path: str | None) -> None:
     help="Read as this format instead of detecting it (twitter, mastodon, bluesky, linkedin, ...).",
 )
 @click.option(
-    "--subject", default=None, help="Name of the subject, when the export does not say whose it is."
+    "--owner",
+    "--subject",
+    "owner",
+    default=None,
+    metavar="NAME",
+    help="Whose exports these are: the subject of their owners, and the owner's name "
+    "where an export does not say (--subject is an older name).",
 )
 @click.option(
     "--timezone",
@@ -601,7 +615,7 @@ def convert(
     paths: tuple[str, ...],
     output: str,
     source_format: str | None,
-    subject: str | None,
+    owner: str | None,
     timezone: str | None,
     tolerant: bool,
 ) -> None:
@@ -614,7 +628,7 @@ def convert(
 
     try:
         checker = Checker(config=Config.discover())
-        options = ReadOptions(tolerant=tolerant, subject=subject, timezone=timezone)
+        options = ReadOptions(tolerant=tolerant, owner=owner, timezone=timezone)
         result = checker.read_result(list(paths), format=source_format, options=options)
         stream = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         try:

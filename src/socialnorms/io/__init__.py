@@ -7,6 +7,7 @@ exports people download from their networks.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,23 @@ class ReadOptions:
 
     tolerant: bool = False
     """Skip, count and list bad records instead of stopping at the first."""
-    subject: str | None = None
-    """The subject an archive belongs to, when the archive does not say."""
+    owner: str | None = None
+    """Whose export it is: the subject its owner's account belongs to, and the
+    owner's name when the export does not say whose it is (``--owner``)."""
     timezone: str | None = None
     """The zone of timestamps that carry none (some exports), as an IANA name."""
+    subject: str | None = attrs.field(default=None, kw_only=True)
+    """Deprecated alias of :attr:`owner`, read when ``owner`` is not given."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.subject is not None:
+            warnings.warn(
+                "ReadOptions(subject=...) is deprecated; use ReadOptions(owner=...)",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            if self.owner is None:
+                object.__setattr__(self, "owner", self.subject)
 
 
 COVERAGE_LEVELS = ("full", "partial", "none")

@@ -106,9 +106,7 @@ class ActivityStreams:
             host = urlsplit(uri).hostname
             handle = f"{value['preferredUsername']}@{host}" if host else value["preferredUsername"]
         account_id = f"{self.reading.network}:{handle}"
-        subject = (
-            self.reading.options.subject or handle if self.owner and uri == self.owner else None
-        )
+        subject = self.reading.options.owner or handle if self.owner and uri == self.owner else None
         self.reading.account(
             account_id,
             handle=handle,

@@ -102,6 +102,8 @@ class Archive:
         self.path = path
         self.limits = limits
         self._read_total = 0
+        self.read_names: set[str] = set()
+        """Members read so far: what a reader left out is every other member."""
 
     def names(self) -> list[str]:
         """Every member's path, sorted."""
@@ -125,6 +127,7 @@ class Archive:
             raise InputError(self.label(name), None, None, "no such member in the archive")
         self._check_member(name)
         data = self._read(name)
+        self.read_names.add(name)
         self._read_total += len(data)
         if self._read_total > self.limits.total:
             raise InputError(

@@ -9,9 +9,11 @@ A reader makes one :class:`ExportReading`, feeds it what it finds and returns
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -28,8 +30,9 @@ from . import (
     ReadResult,
     SkippedRecord,
 )
+from .archive import Archive
 
-__all__ = ["ExportReading", "bad", "html_to_text", "parse_time", "require"]
+__all__ = ["UNKNOWN_FILE", "ExportReading", "bad", "html_to_text", "parse_time", "require"]
 
 
 class ExportReading:
@@ -88,6 +91,17 @@ class ExportReading:
         self.actions.append(action)
         return action
 
+    def owner_unknown(self, file: str, looked_in: str) -> InputError:
+        """The error when nothing in the export says whose it is: ``looked_in`` names
+        the files that would have said, and the message the option that does."""
+        return InputError(
+            file,
+            None,
+            None,
+            f"no {looked_in} says whose export this is; name its owner with --owner NAME "
+            "(ReadOptions(owner=...) from Python)",
+        )
+
     def holds(self, data: str, level: str, reason: str) -> None:
         """State how much of the kind of data ``data`` (``followers``, see
         :data:`~socialnorms.core.ruleparts.DATA_KINDS`) this export holds: ``full``,
@@ -99,6 +113,26 @@ class ExportReading:
         reaches every guideline whose rules need the data, a plugin's too."""
         self.coverage.append(Coverage(guideline, level, reason))
 
+    def account_for(self, archive: Archive, known: Mapping[str, str]) -> None:
+        """Name in the coverage every member of ``archive`` that was not read, and why.
+
+        ``known`` maps patterns of member paths (``fnmatch``, e.g. ``data/ad-*.js``
+        or ``*.jpg``) to why such files are left out; a member no pattern matches is
+        left out as a file this reader does not know. One statement per reason; a
+        folder holding more than a few left-out files is named once, with a count.
+        """
+        by_reason: dict[str, list[str]] = defaultdict(list)
+        for name in archive.names():
+            if name in archive.read_names:
+                continue
+            reason = next(
+                (why for pattern, why in known.items() if fnmatch.fnmatchcase(name, pattern)),
+                UNKNOWN_FILE,
+            )
+            by_reason[reason].append(name)
+        for reason, names in sorted(by_reason.items()):
+            self.cover("all", "partial", f"left out {_listed(names)}: {reason}")
+
     def result(self) -> ReadResult:
         return ReadResult(
             accounts=sorted(self.accounts.values(), key=lambda a: a.id),
@@ -106,6 +140,27 @@ class ExportReading:
             skipped=self.skipped,
             coverage=self.coverage,
         )
+
+
+UNKNOWN_FILE = "not a file this reader knows"
+"""Why a member no reader pattern names is left out."""
+
+_FOLDER_AT = 4
+"""A folder holding this many left-out files of one reason is named once, with a count."""
+
+
+def _listed(names: list[str]) -> str:
+    """``a.js, b.js`` or ``media/ (120 files)`` for the members ``names``."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_folder[name.rpartition("/")[0]].append(name)
+    parts: list[str] = []
+    for folder, members in sorted(by_folder.items()):
+        if folder and len(members) >= _FOLDER_AT:
+            parts.append(f"{folder}/ ({len(members)} files)")
+        else:
+            parts.extend(members)
+    return ", ".join(parts)
 
 
 class _Bad(Exception):

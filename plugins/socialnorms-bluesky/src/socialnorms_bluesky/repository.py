@@ -86,7 +86,7 @@ class _Repository:
         self.reading = ExportReading(NETWORK, options)
         self.owner = self.reading.account(
             f"{NETWORK}:{self.repo.did}",
-            subject=options.subject or self.repo.did,
+            subject=options.owner or self.repo.did,
             extra={"did": self.repo.did},
         )
         self.left_out: Counter[str] = Counter()

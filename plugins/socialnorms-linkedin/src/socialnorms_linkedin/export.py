@@ -131,18 +131,15 @@ class _LinkedInExport:
                 if slug(url):
                     break
                 url = None
-        key = slug(url) or name or self.reading.options.subject
+        key = slug(url) or name or self.reading.options.owner
         if not key:
-            raise InputError(
-                str(self.archive.path),
-                None,
-                None,
-                "no Profile.csv or Invitations.csv says whose export this is; give --subject",
+            raise self.reading.owner_unknown(
+                str(self.archive.path), "Profile.csv or Invitations.csv"
             )
         self.owner_keys = {k for k in (slug(url), name) if k}
         return self.reading.account(
             f"{NETWORK}:{key}",
-            subject=self.reading.options.subject or key,
+            subject=self.reading.options.owner or key,
             name=name,
             url=url,
             handle=slug(url),

@@ -83,7 +83,7 @@ class _MastodonArchive:
                 self.reading.account(
                     f"{NETWORK}:{handle}",
                     handle=handle,
-                    subject=options.subject or handle,
+                    subject=options.owner or handle,
                     name=actor.get("name") or None,
                     bio=html_to_text(actor["summary"])
                     if isinstance(actor.get("summary"), str)
@@ -97,13 +97,8 @@ class _MastodonArchive:
         ]
         if actors:
             return actors[0]
-        if options.subject is None:
-            raise InputError(
-                str(self.archive.path),
-                None,
-                None,
-                "no actor.json or outbox.json says whose archive this is; give --subject",
-            )
+        if options.owner is None:
+            raise self.reading.owner_unknown(str(self.archive.path), "actor.json or outbox.json")
         return None
 
     def read(self) -> ReadResult:

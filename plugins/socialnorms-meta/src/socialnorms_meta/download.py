@@ -116,17 +116,12 @@ class _Download:
         return self.reading.account(f"{self.network}:{name}", **fields)
 
     def set_owner(self, key: str | None, **fields: Any) -> None:
-        key = key or self.reading.options.subject
+        key = key or self.reading.options.owner
         if not key:
-            raise InputError(
-                str(self.archive.path),
-                None,
-                None,
-                "no profile file says whose download this is; give --subject",
-            )
+            raise self.reading.owner_unknown(str(self.archive.path), "profile file")
         self.owner_name = key
         self.owner = self.reading.account(
-            f"{self.network}:{key}", subject=self.reading.options.subject or key, **fields
+            f"{self.network}:{key}", subject=self.reading.options.owner or key, **fields
         )
 
     def post_id(self, at: datetime) -> str:

@@ -120,20 +120,17 @@ class _TwitterArchive:
                     "extra": {"account_id": info.get("accountId")},
                 }
         if not fields:
-            if self.reading.options.subject is None:
-                raise InputError(
-                    str(self.archive.path),
-                    None,
-                    None,
-                    "no account.js or manifest.js says whose archive this is; give --subject HANDLE",
+            if self.reading.options.owner is None:
+                raise self.reading.owner_unknown(
+                    str(self.archive.path), "account.js or manifest.js"
                 )
-            fields = {"handle": self.reading.options.subject}
+            fields = {"handle": self.reading.options.owner}
         handle = fields["handle"].lstrip("@")
         fields["handle"] = f"@{handle}"
         self.handle = handle
         return self.reading.account(
             f"{NETWORK}:{handle.casefold()}",
-            subject=self.reading.options.subject or handle,
+            subject=self.reading.options.owner or handle,
             **fields,
         )
 
